@@ -1,0 +1,12 @@
+#pragma once
+// The stable JSON shape of a parsed card (README "Result JSON"): later pieces — the CLI, the WASM
+// module, the page — all speak it.
+#include <string>
+
+#include "cccd/card.hpp"
+
+namespace cccd {
+
+std::string to_json(const CardResult& card);
+
+}  // namespace cccd

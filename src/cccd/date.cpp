@@ -1,0 +1,58 @@
+#include "cccd/date.hpp"
+
+#include <cstdio>
+
+namespace cccd {
+namespace {
+
+bool all_digits(std::string_view s) {
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+int number(std::string_view digits) {
+    int v = 0;
+    for (char c : digits) v = v * 10 + (c - '0');
+    return v;
+}
+
+}  // namespace
+
+bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int days_in_month(int year, int month) {
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12) return 0;
+    return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
+}
+
+std::string date_problem(std::string_view text) {
+    if (text.empty()) return "missing";
+    if (text.size() != 8 || !all_digits(text)) return "not 8 digits ddmmyyyy";
+    const int day = number(text.substr(0, 2)), month = number(text.substr(2, 2)), year = number(text.substr(4, 4));
+    if (year < 1800) return "year " + std::to_string(year) + " is not plausible";
+    if (month < 1 || month > 12) return "month " + std::to_string(month) + " does not exist";
+    if (day < 1 || day > days_in_month(year, month))
+        return "day " + std::to_string(day) + " does not exist in " + std::to_string(month) + "/" + std::to_string(year);
+    return {};
+}
+
+std::optional<Date> parse_ddmmyyyy(std::string_view text) {
+    if (!date_problem(text).empty()) return std::nullopt;
+    return Date{number(text.substr(4, 4)), number(text.substr(2, 2)), number(text.substr(0, 2))};
+}
+
+std::string to_iso(const Date& d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+    return buf;
+}
+
+int whole_years_between(const Date& from, const Date& to) {
+    int years = to.year - from.year;
+    if (std::pair{to.month, to.day} < std::pair{from.month, from.day}) --years;
+    return years;
+}
+
+}  // namespace cccd

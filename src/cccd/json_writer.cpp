@@ -1,0 +1,79 @@
+#include "cccd/json_writer.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "cccd/utf8.hpp"
+
+namespace cccd {
+
+void append_json_string(std::string& out, std::string_view s) {
+    out.push_back('"');
+    for (size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) {
+            // Copy one valid UTF-8 sequence, or write U+FFFD for an invalid byte.
+            size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+            if (len > 1 && i + len <= s.size() && is_valid_utf8(s.substr(i, len))) {
+                out.append(s.substr(i, len));
+                i += len;
+            } else {
+                out += "\xEF\xBF\xBD";
+                ++i;
+            }
+            continue;
+        }
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20 || c == 0x7F) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                    out += buf;
+                } else {
+                    out.push_back(static_cast<char>(c));
+                }
+        }
+        ++i;
+    }
+    out.push_back('"');
+}
+
+void JsonWriter::separate() {
+    if (need_comma_) out_.push_back(',');
+    need_comma_ = true;
+}
+
+JsonWriter& JsonWriter::begin_object() { separate(); out_.push_back('{'); need_comma_ = false; return *this; }
+JsonWriter& JsonWriter::end_object() { out_.push_back('}'); need_comma_ = true; return *this; }
+JsonWriter& JsonWriter::begin_array() { separate(); out_.push_back('['); need_comma_ = false; return *this; }
+JsonWriter& JsonWriter::end_array() { out_.push_back(']'); need_comma_ = true; return *this; }
+
+JsonWriter& JsonWriter::key(std::string_view k) {
+    separate();
+    append_json_string(out_, k);
+    out_.push_back(':');
+    need_comma_ = false;
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(std::string_view s) { separate(); append_json_string(out_, s); return *this; }
+JsonWriter& JsonWriter::value(bool b) { separate(); out_ += b ? "true" : "false"; return *this; }
+JsonWriter& JsonWriter::value(long long n) { separate(); out_ += std::to_string(n); return *this; }
+JsonWriter& JsonWriter::null() { separate(); out_ += "null"; return *this; }
+JsonWriter& JsonWriter::raw(std::string_view json) { separate(); out_ += json; return *this; }
+
+JsonWriter& JsonWriter::value(double d) {
+    separate();
+    if (!std::isfinite(d)) { out_ += "null"; return *this; }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f", d);
+    out_ += buf;
+    return *this;
+}
+
+}  // namespace cccd

@@ -1,0 +1,146 @@
+#include "cccd/nfc.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "cccd/utf8.hpp"
+
+namespace cccd {
+namespace {
+
+struct DecompositionPair {
+    char32_t composed, base, mark;
+    bool recomposes;
+};
+struct CombiningClass {
+    char32_t mark;
+    int ccc;
+};
+#include "cccd/nfc_table.inc"
+
+// The same pairs ordered by (base, mark) for composition; sorted at compile time.
+constexpr auto kCompositions = [] {
+    std::array<DecompositionPair, std::size(kDecompositions)> a{};
+    size_t n = 0;
+    for (const auto& p : kDecompositions) {
+        size_t j = n++;
+        while (j > 0 && (a[j - 1].base > p.base || (a[j - 1].base == p.base && a[j - 1].mark > p.mark))) {
+            a[j] = a[j - 1];
+            --j;
+        }
+        a[j] = p;
+    }
+    return a;
+}();
+
+int combining_class(char32_t cp) {
+    if (cp < 0x0300 || cp > 0x036F) return 0;
+    auto it = std::lower_bound(std::begin(kCombiningClasses), std::end(kCombiningClasses), cp,
+                               [](const CombiningClass& c, char32_t v) { return c.mark < v; });
+    return (it != std::end(kCombiningClasses) && it->mark == cp) ? it->ccc : 0;
+}
+
+const DecompositionPair* find_decomposition(char32_t cp) {
+    auto it = std::lower_bound(std::begin(kDecompositions), std::end(kDecompositions), cp,
+                               [](const DecompositionPair& p, char32_t v) { return p.composed < v; });
+    return (it != std::end(kDecompositions) && it->composed == cp) ? &*it : nullptr;
+}
+
+char32_t find_composition(char32_t base, char32_t mark) {
+    auto it = std::lower_bound(kCompositions.begin(), kCompositions.end(), std::pair{base, mark},
+                               [](const DecompositionPair& p, std::pair<char32_t, char32_t> v) {
+                                   return p.base < v.first || (p.base == v.first && p.mark < v.second);
+                               });
+    if (it != kCompositions.end() && it->base == base && it->mark == mark && it->recomposes) return it->composed;
+    return 0;
+}
+
+void decompose_into(char32_t cp, std::u32string& out) {
+    if (const auto* d = find_decomposition(cp)) {
+        decompose_into(d->base, out);
+        out.push_back(d->mark);
+    } else {
+        out.push_back(cp);
+    }
+}
+
+char32_t lower_case(char32_t cp) {
+    if (cp >= 'A' && cp <= 'Z') return cp + 32;
+    if (cp == 0x0110) return 0x0111;  // Đ
+    if (cp >= 0x00C0 && cp <= 0x00DE && cp != 0x00D7) return cp + 32;
+    return cp;
+}
+
+}  // namespace
+
+std::u32string to_nfd(std::u32string_view text) {
+    std::u32string out;
+    out.reserve(text.size() * 2);
+    for (char32_t cp : text) decompose_into(cp, out);
+    // Canonical ordering (UAX #15 D108): stable-sort each run of non-starters by combining class.
+    for (size_t i = 0; i < out.size();) {
+        if (combining_class(out[i]) == 0) { ++i; continue; }
+        size_t j = i;
+        while (j < out.size() && combining_class(out[j]) != 0) ++j;
+        std::stable_sort(out.begin() + i, out.begin() + j,
+                         [](char32_t a, char32_t b) { return combining_class(a) < combining_class(b); });
+        i = j;
+    }
+    return out;
+}
+
+std::u32string to_nfc(std::u32string_view text) {
+    const std::u32string nfd = to_nfd(text);
+    std::u32string out;
+    out.reserve(nfd.size());
+    size_t starter = std::u32string::npos;
+    int last_class = -1;  // class of the last character after the starter; -1: none in between
+    for (char32_t cp : nfd) {
+        const int cc = combining_class(cp);
+        if (starter != std::u32string::npos && (last_class == -1 || (last_class != 0 && last_class < cc))) {
+            if (char32_t composed = find_composition(out[starter], cp)) {
+                out[starter] = composed;
+                continue;
+            }
+        }
+        if (cc == 0) {
+            starter = out.size();
+            last_class = -1;
+        } else {
+            last_class = cc;
+        }
+        out.push_back(cp);
+    }
+    return out;
+}
+
+std::string to_nfc(std::string_view utf8) {
+    auto cps = decode_utf8(utf8);
+    if (!cps) return std::string(utf8);
+    return encode_utf8(to_nfc(*cps));
+}
+
+std::string match_key(std::string_view utf8, bool strip_marks) {
+    auto cps = decode_utf8(utf8);
+    if (!cps) return std::string(utf8);
+    std::u32string nfd = to_nfd(*cps);
+    std::u32string kept;
+    kept.reserve(nfd.size());
+    for (char32_t cp : nfd) {
+        if (strip_marks && combining_class(cp) != 0) continue;
+        cp = lower_case(cp);
+        if (strip_marks && cp == 0x0111) cp = 'd';
+        kept.push_back(cp);
+    }
+    return encode_utf8(strip_marks ? kept : to_nfc(kept));
+}
+
+bool has_diacritics(std::string_view utf8) {
+    auto cps = decode_utf8(utf8);
+    if (!cps) return false;
+    for (char32_t cp : to_nfd(*cps))
+        if (combining_class(cp) != 0 || cp == 0x0110 || cp == 0x0111) return true;
+    return false;
+}
+
+}  // namespace cccd

@@ -1,0 +1,15 @@
+#pragma once
+// The card parser's entry point: the decoded text of a card's QR code -> checked, structured data.
+#include <string_view>
+
+#include "cccd/card.hpp"
+
+namespace cccd {
+
+// Never throws for any input; `today` bounds the issue date (pass the local date in Vietnam).
+CardResult parse_card(std::string_view text, const Date& today);
+
+// Today's date in Vietnam (UTC+7, no daylight saving), from the system clock.
+Date today_in_vietnam();
+
+}  // namespace cccd

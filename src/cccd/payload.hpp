@@ -1,0 +1,25 @@
+#pragma once
+// The text of a card's QR code as it arrives from a decoder, a file or a keyboard-wedge scanner,
+// cleaned of transport noise (BOM, CR/LF, spaces around fields) and split at '|'.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cccd {
+
+// A QR symbol holds at most 2953 bytes (ISO/IEC 18004 Table 7, version 40-L, byte mode); anything
+// longer cannot have come from a card.
+inline constexpr size_t kMaxPayloadBytes = 2953;
+
+struct SplitPayload {
+    std::vector<std::string> fields;
+    bool hadBom = false;
+    bool hadLineBreaks = false;         // CR/LF inside or around the text
+    bool hadSpacesAroundFields = false;
+};
+
+// Splits already-validated UTF-8 text. Line breaks at either end are removed; a line break inside the
+// text is treated like the field separator only when it replaces one (some scanners send "|" as Enter).
+SplitPayload split_payload(std::string_view text);
+
+}  // namespace cccd

@@ -1,0 +1,27 @@
+// cccd-scan: the command-line face of the library.
+//   cccd-scan parse            payload lines on stdin -> one JSON object per line
+#include <cstring>
+#include <iostream>
+
+#include "cli/parse_command.hpp"
+
+namespace {
+
+void usage(std::ostream& out) {
+    out << "usage: cccd-scan parse < payloads.txt\n"
+           "  parse   read card QR payloads (one per line, UTF-8) from stdin and write one JSON\n"
+           "          object per line: {ok, format, fields, checks, warnings, errors, repaired}\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::ios::sync_with_stdio(false);
+    if (argc >= 2 && (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0)) {
+        usage(std::cout);
+        return 0;
+    }
+    if (argc == 2 && std::strcmp(argv[1], "parse") == 0) return cccd::cli::run_parse(std::cin, std::cout);
+    usage(std::cerr);
+    return 64;  // EX_USAGE
+}
