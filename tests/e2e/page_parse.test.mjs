@@ -1,0 +1,85 @@
+// The standalone page in real headless Chromium: the keyboard-wedge path, under the page's strict CSP,
+// with no request leaving the page's own origin and nothing stored.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serve, openPage, screenshot } from './browser.mjs';
+
+let browser;
+let server;
+let origin;
+
+before(async () => {
+  ({ server, origin } = await serve());
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const payload = '001099012345|123456789|Nguyễn Văn Đức|01011999|Nam|Số 1, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh|15042021';
+
+async function typeIntoWedge(page, text) {
+  await page.fill('[data-testid=wedge-input]', text);
+  await page.press('[data-testid=wedge-input]', 'Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid=result-json]').textContent.length > 0);
+  return JSON.parse(await page.textContent('[data-testid=result-json]'));
+}
+
+test('a mojibake payload from a USB scanner shows the repaired fields', async () => {
+  const { context, page, record } = await openPage(browser, `${origin}/`);
+  await page.waitForSelector('[data-testid=status][data-state=idle]');
+  await screenshot(page, 'idle-vi');
+  const mojibake = Buffer.from(payload, 'utf8').toString('latin1');
+  const result = await typeIntoWedge(page, mojibake);
+  assert.equal(result.repaired, true);
+  assert.equal(result.fields.name, 'Nguyễn Văn Đức');
+  assert.equal(await page.textContent('[data-testid=field-name]'), 'Nguyễn Văn Đức');
+  assert.equal(await page.textContent('[data-testid=field-dateOfBirth]'), '01/01/1999');
+  assert.equal(await page.getAttribute('[data-testid=status]', 'data-state'), 'found');
+  await screenshot(page, 'found-vi');
+
+  // English toggle re-labels the page and keeps the result.
+  await page.click('[data-testid=lang-toggle]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.match(await page.textContent('[data-testid=status]'), /valid/);
+  await screenshot(page, 'found-en');
+
+  assert.deepEqual(record.cspViolations, []);
+  assert.deepEqual(record.pageErrors, []);
+  assert.deepEqual(record.requests.filter((u) => !u.startsWith(origin)), []);
+  const storage = await page.evaluate(async () => ({
+    cookies: document.cookie,
+    local: localStorage.length,
+    session: sessionStorage.length,
+    idb: (await indexedDB.databases()).length,
+  }));
+  assert.deepEqual(storage, { cookies: '', local: 0, session: 0, idb: 0 });
+  await context.close();
+});
+
+test('invalid card data is shown as invalid with the failing check', async () => {
+  const { context, page } = await openPage(browser, `${origin}/`);
+  await page.waitForSelector('[data-testid=status][data-state=idle]');
+  const result = await typeIntoWedge(page, payload.replace('01011999', '31021999'));
+  assert.equal(result.ok, false);
+  assert.equal(await page.getAttribute('[data-testid=status]', 'data-state'), 'invalid');
+  assert.equal(await page.getAttribute('[data-check="dateOfBirth.valid"]', 'class'), 'fail');
+  await screenshot(page, 'invalid-vi');
+
+  await page.click('[data-testid=clear]');
+  assert.equal(await page.textContent('[data-testid=result-json]'), '');
+  assert.equal(await page.isHidden('[data-testid=result]'), true);
+  await context.close();
+});
+
+test('a burst of keys typed anywhere on the page is read as a scan', async () => {
+  const { context, page } = await openPage(browser, `${origin}/`);
+  await page.waitForSelector('[data-testid=status][data-state=idle]');
+  await page.click('h1');
+  await page.keyboard.type(payload, { delay: 2 });
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=status][data-state=found]');
+  assert.equal(await page.textContent('[data-testid=field-id]'), '001099012345');
+  await context.close();
+});

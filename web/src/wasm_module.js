@@ -1,0 +1,28 @@
+// The one place that loads the WebAssembly module. The .wasm always comes from this package's own
+// folder (dist/, next to the glue): never a CDN, never any other origin.
+import createCccdModule from '../dist/cccd_scanner.js';
+
+const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
+
+async function readOwnWasmInNode() {
+  // A variable specifier keeps browser bundlers from trying to resolve a Node built-in.
+  const fsName = 'node:fs/promises';
+  const { readFile } = await import(/* @vite-ignore */ fsName);
+  return readFile(new URL('../dist/cccd_scanner.wasm', import.meta.url));
+}
+
+/**
+ * Instantiates the module. Options: `wasmBinary` (bytes of cccd_scanner.wasm) or `wasmUrl` (where to
+ * fetch it) for unusual hosting; neither is needed in Node >= 20, unbundled browsers or Vite.
+ */
+export async function loadModule(options = {}) {
+  const moduleArgs = {
+    // The module must never write to the console: it could leak personal data into shared logs.
+    print: () => {},
+    printErr: () => {},
+  };
+  if (options.wasmBinary) moduleArgs.wasmBinary = options.wasmBinary;
+  else if (options.wasmUrl) moduleArgs.locateFile = () => String(options.wasmUrl);
+  else if (isNode) moduleArgs.wasmBinary = await readOwnWasmInNode();
+  return createCccdModule(moduleArgs);
+}
