@@ -13,7 +13,8 @@ namespace cccd {
 struct Check {
     std::string name;    // "id.province", "dates.order", …
     bool ok = false;
-    std::string detail;  // why it passed or failed, in words
+    std::string detail;    // why it passed or failed, in words
+    bool skipped = false;  // not run: a field it needs is missing or invalid (reported by its own check)
 };
 
 // An error (the card data cannot be trusted) or a warning (worth a human look).

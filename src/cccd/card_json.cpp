@@ -62,7 +62,12 @@ std::string to_json(const CardResult& card) {
     w.end_object();
     w.key("checks").begin_array();
     for (const auto& c : card.checks)
-        w.begin_object().key("name").value(c.name).key("ok").value(c.ok).key("detail").value(c.detail).end_object();
+        w.begin_object()
+            .key("name").value(c.name)
+            .key("ok").value(c.ok)
+            .key("detail").value(c.detail)
+            .key("skipped").value(c.skipped)
+            .end_object();
     w.end_array();
     problems(w, "warnings", card.warnings);
     problems(w, "errors", card.errors);

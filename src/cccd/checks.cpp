@@ -24,7 +24,7 @@ RuleVerdict failed(std::string name, std::string detail, std::string field, std:
 }
 
 RuleVerdict not_checked(std::string name, std::string why, std::string field) {
-    return {{std::move(name), false, "not checked: " + why}, Severity::error, std::move(field), {}, false};
+    return {{std::move(name), false, "not checked: " + why, true}, Severity::error, std::move(field), {}, false};
 }
 
 std::string two_digits(int v) {

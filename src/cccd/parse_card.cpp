@@ -73,6 +73,7 @@ void add_text_quality_warnings(CardResult& r) {
     if (has_word_without_vowel(f.name))
         r.warnings.push_back({"name", "letters-missing",
                               "a word of the name has no vowel: the scanner probably dropped Vietnamese letters"});
+    // Many real names have no diacritic ("Kim Thu Lan"), but a whole card without one has lost them.
     else if (!f.name.empty() && !has_diacritics(f.name) && !has_diacritics(f.address))
         r.warnings.push_back({"name", "no-diacritics",
                               "name and address have no Vietnamese diacritics: the scanner may have dropped them"});
@@ -94,16 +95,24 @@ void add_format_warnings(CardResult& r) {
             r.warnings.push_back({"issueDate", "format-date-mismatch",
                                   "a Thẻ căn cước layout but issued before 1 July 2024, when that card began"});
     }
-    if (r.format == "cccd-2021" && f.dateOfBirth && f.issueDate &&
+    if (r.format == "cccd-2021" && f.dateOfBirth && f.issueDate && *f.dateOfBirth <= *f.issueDate &&
         whole_years_between(*f.dateOfBirth, *f.issueDate) < 14)
         r.warnings.push_back({"issueDate", "issued-under-14",
                               "a chip CCCD issued before age 14; the 2014 Law on Citizen Identification issued it from 14"});
 }
 
+// The text without a BOM and surrounding white space: what the QR code itself held.
+std::string_view core_of(std::string_view text) {
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    const size_t b = text.find_first_not_of(" \t\r\n");
+    if (b == std::string_view::npos) return {};
+    return text.substr(b, text.find_last_not_of(" \t\r\n") - b + 1);
+}
+
 }  // namespace
 
 CardResult parse_card(std::string_view text, const Date& today) {
-    if (text.size() > kMaxPayloadBytes)
+    if (core_of(text).size() > kMaxPayloadBytes)
         return failure("payload", "too-long",
                        "longer than " + std::to_string(kMaxPayloadBytes) + " bytes, more than any QR code holds");
     if (!is_valid_utf8(text)) return failure("payload", "not-utf8", "not UTF-8 text (binary data?)");
@@ -111,7 +120,13 @@ CardResult parse_card(std::string_view text, const Date& today) {
 
     CardResult r;
     std::string work(text);
+    // A leading BOM is transport noise (split_payload would drop it); as U+FEFF it is not a Windows-1252
+    // character and would stop the mojibake repair of the whole text, so drop it first.
+    if (work.starts_with("\xEF\xBB\xBF")) work.erase(0, 3);
     const RepairResult repair = repair_mojibake(work);
+    if (repair.outcome == RepairOutcome::clean && looks_like_mojibake(work))
+        r.errors.push_back({"payload", "mojibake-unrepaired",
+                            "the text looks like UTF-8 read as Windows-1252 but cannot be repaired: rescan the card"});
     if (repair.outcome == RepairOutcome::repaired) {
         r.repaired = true;
         work = repair.text;

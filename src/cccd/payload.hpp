@@ -18,8 +18,9 @@ struct SplitPayload {
     bool hadSpacesAroundFields = false;
 };
 
-// Splits already-validated UTF-8 text. Line breaks at either end are removed; a line break inside the
-// text is treated like the field separator only when it replaces one (some scanners send "|" as Enter).
+// Splits already-validated UTF-8 text. White space at either end is removed; when the text has no '|'
+// but several lines, each line is a field (some scanners send "|" as Enter) and trailing empty lines
+// are kept as empty fields.
 SplitPayload split_payload(std::string_view text);
 
 }  // namespace cccd

@@ -87,26 +87,40 @@ constexpr Alias kAliases[] = {
     {"Bà Rịa-Vũng Tàu", "077"}, {"Hoà Bình", "017"},       {"Thanh Hoá", "038"},
     {"Khánh Hoà", "056"},     {"Đăk Lăk", "066"},          {"Đắc Lắc", "066"},
     {"Đắk Lắc", "066"},       {"Đăk Nông", "067"},         {"Đắc Nông", "067"},
-    {"Kontum", "062"},        {"Hà Nội City", "001"},
+    {"Kontum", "062"},        {"Hà Nội City", "001"},      {"Hanoi", "001"},
+    {"TPHCM", "079"},         {"HCMC", "079"},             {"Saigon", "079"},
 };
 
 // Administrative prefixes written before a province name.
-constexpr std::string_view kPrefixes[] = {"thành phố ", "tỉnh ", "tp. ", "tp.", "tp ", "t. ", "t."};
+constexpr std::string_view kPrefixes[] = {"thành phố ", "tỉnh ", "tp. ", "tp.", "tp ", "t.p. ", "t.p.", "t.p ",
+                                         "t. ",        "t."};
 
 std::string strip_prefix(std::string key) {
-    for (auto p : kPrefixes) {
-        std::string pk = match_key(p, false);
-        if (key.rfind(pk, 0) == 0) return key.substr(pk.size());
-    }
+    for (auto p : kPrefixes)
+        if (key.starts_with(p)) return key.substr(p.size());  // prefixes are lower case, NFC already
     return key;
 }
 
+// Match keys of every name and alias, computed once: a lookup is then only string compares.
+struct NameKey {
+    std::string exact, loose;
+    const Province* province;
+};
+
+const std::vector<NameKey>& name_keys() {
+    static const std::vector<NameKey> keys = [] {
+        std::vector<NameKey> k;
+        for (const auto& p : kProvinces) k.push_back({match_key(p.name, false), match_key(p.name, true), &p});
+        for (const auto& a : kAliases)
+            k.push_back({match_key(a.text, false), match_key(a.text, true), province_by_code(a.code)});
+        return k;
+    }();
+    return keys;
+}
+
 const Province* search(const std::string& key, bool strip_marks) {
-    auto compare = [&](std::string_view name) { return match_key(name, strip_marks) == key; };
-    for (const auto& p : kProvinces)
-        if (compare(p.name)) return &p;
-    for (const auto& a : kAliases)
-        if (compare(a.text)) return province_by_code(a.code);
+    for (const auto& k : name_keys())
+        if ((strip_marks ? k.loose : k.exact) == key) return k.province;
     return nullptr;
 }
 
@@ -133,7 +147,7 @@ ProvinceMatch province_by_name(std::string_view text) {
     // Without diacritics the prefixes read "thanh pho", "tinh".
     std::string l = loose;
     for (std::string_view p : {"thanh pho ", "tinh "})
-        if (l.rfind(p, 0) == 0) l = l.substr(p.size());
+        if (l.starts_with(p)) l = l.substr(p.size());
     if (const auto* p = search(l, true)) return {p, false};
     return {};
 }

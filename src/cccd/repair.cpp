@@ -150,6 +150,16 @@ RepairResult repair_mojibake(std::string_view utf8) {
     return result;
 }
 
+bool looks_like_mojibake(std::string_view utf8) {
+    auto cps = decode_utf8(utf8);
+    if (!cps) return false;
+    for (size_t i = 0; i + 1 < cps->size(); ++i) {
+        const int lead = byte_for((*cps)[i]), next = byte_for((*cps)[i + 1]);
+        if (lead >= 0xC2 && lead <= 0xF4 && next >= 0x80 && next <= 0xBF) return true;
+    }
+    return false;
+}
+
 bool has_word_without_vowel(std::string_view utf8) {
     auto cps = decode_utf8(utf8);
     if (!cps) return false;

@@ -34,8 +34,8 @@ int run_parse(std::istream& in, std::ostream& out) {
     const Date today = today_in_vietnam();
     std::string line;
     size_t length = 0;
-    // One byte over the limit is kept so the parser sees that the line is too long.
-    while (read_line_bounded(in, line, kMaxPayloadBytes + 1, length)) {
+    // A little over the limit is kept: the parser trims a BOM and white space, then sees what is too long.
+    while (read_line_bounded(in, line, kMaxPayloadBytes + 16, length)) {
         out << to_json(parse_card(line, today)) << '\n';
         if (!out) return 2;
     }
