@@ -62,7 +62,7 @@ function render(result) {
   const checks = $('checks');
   checks.replaceChildren(...(result.checks ?? []).map((c) => {
     const li = document.createElement('li');
-    li.className = c.ok ? 'ok' : 'fail';
+    li.className = c.ok ? 'ok' : c.skipped ? 'skipped' : 'fail';
     li.dataset.check = c.name;
     const detail = document.createElement('span');
     detail.className = 'detail';

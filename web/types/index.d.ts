@@ -33,6 +33,8 @@ export interface Check {
   name: string;
   ok: boolean;
   detail: string;
+  /** Not run because a field it needs is missing or invalid (that field's own check says why). */
+  skipped: boolean;
 }
 
 export interface Problem {
