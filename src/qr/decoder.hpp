@@ -1,0 +1,64 @@
+#pragma once
+// The public entry of the QR reader: a luminance frame in, the symbols it holds out. A Decoder owns the
+// scratch memory (binarized image, candidate lists, module grid) and reuses it from frame to frame, so a
+// camera loop allocates nothing per frame once the frame size is stable.
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "image/image_view.hpp"
+#include "qr/geometry.hpp"
+#include "qr/grid_decoder.hpp"
+
+namespace cccd::qr {
+
+struct DecodeOptions {
+    bool tryHarder = true;    // more binarizations and candidate triples before giving up
+    bool tryInverted = true;  // light-on-dark symbols
+    int maxSymbols = 1;       // stop after this many symbols (decodeAll: larger)
+};
+
+enum class DecodeStatus {
+    found,
+    not_found,      // no symbol located
+    unreadable,     // located but could not be decoded (see message)
+    invalid_input,  // null data, zero or negative size, stride < width, absurd size
+};
+
+struct Symbol {
+    GridDecodeResult data;          // text, bytes, version, EC level, mask, corrected errors, …
+    std::array<Point, 4> corners{}; // image corners: top-left, top-right, bottom-right, bottom-left of the symbol
+    float moduleSize = 0;           // pixels per module
+};
+
+struct StageTimes {  // milliseconds spent per stage for the last call
+    double binarize = 0, locate = 0, sample = 0, decode = 0;
+};
+
+struct DecodeResult {
+    DecodeStatus status = DecodeStatus::not_found;
+    std::string message;
+    std::vector<Symbol> symbols;
+    StageTimes times;
+    bool found() const { return status == DecodeStatus::found; }
+};
+
+struct DecoderScratch;  // defined in decoder.cpp
+
+class Decoder {
+public:
+    Decoder();
+    ~Decoder();
+    Decoder(Decoder&&) noexcept;
+    Decoder& operator=(Decoder&&) noexcept;
+
+    // Never throws; bad input gives DecodeStatus::invalid_input with a message.
+    DecodeResult decode(const image::ImageView& frame, const DecodeOptions& options = {});
+
+private:
+    std::unique_ptr<DecoderScratch> scratch_;
+};
+
+}  // namespace cccd::qr

@@ -1,0 +1,21 @@
+#pragma once
+// Points and the perspective (projective) transform between module space and image space.
+#include <array>
+#include <optional>
+
+namespace cccd::qr {
+
+struct Point {
+    float x = 0;
+    float y = 0;
+};
+
+// x' = (a x + b y + c) / (g x + h y + 1), y' = (d x + e y + f) / (g x + h y + 1)
+struct Perspective {
+    std::array<double, 9> m{};  // a b c d e f g h 1, row-major 3x3
+    Point map(Point p) const;
+    // The transform taking src[i] to dst[i] for four points; nullopt when degenerate.
+    static std::optional<Perspective> quad_to_quad(const std::array<Point, 4>& src, const std::array<Point, 4>& dst);
+};
+
+}  // namespace cccd::qr

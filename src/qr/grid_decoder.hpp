@@ -1,0 +1,48 @@
+#pragma once
+// ISO/IEC 18004:2015 decoding of a module grid: format and version information (7.9, 7.10), unmasking
+// (7.8), codeword placement and de-interleaving (7.7), Reed-Solomon correction (7.5.2), and the data
+// bit stream (7.4). A mirrored grid (a symbol seen from behind, or written transposed) is also read.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "qr/module_grid.hpp"
+
+namespace cccd::qr {
+
+enum class GridError {
+    none,
+    bad_size,          // not 21..177 modules, or not 17 + 4k
+    format_info,       // neither copy of the format information is within 3 bit errors of a codeword
+    version_info,      // version information unreadable or inconsistent with the size
+    too_many_errors,   // a block has more errors than Reed-Solomon can correct
+    bad_bitstream,     // corrected data does not parse (unknown mode, overrun, bad ECI)
+};
+
+struct StructuredAppend {
+    bool present = false;
+    int index = 0;   // 0-based position of this symbol
+    int count = 0;   // symbols in the sequence
+    int parity = 0;
+};
+
+struct GridDecodeResult {
+    GridError error = GridError::none;
+    std::string message;            // why it failed, in words
+    std::vector<uint8_t> bytes;     // the data as stored (byte/kanji/… segments concatenated, before charsets)
+    std::string text;               // the data as UTF-8 text (ECI and Shift-JIS converted)
+    int version = 0;                // 1..40
+    char ecLevel = '?';             // 'L', 'M', 'Q', 'H'
+    int mask = -1;                  // 0..7
+    int correctedErrors = 0;        // codewords corrected in all blocks
+    bool mirrored = false;
+    bool fnc1 = false;              // GS1 / AIM FNC1 mode present
+    int firstEci = -1;              // the first ECI designator, -1 if none
+    StructuredAppend structuredAppend;
+
+    bool ok() const { return error == GridError::none; }
+};
+
+GridDecodeResult decode_grid(const ModuleGrid& grid);
+
+}  // namespace cccd::qr
