@@ -1,0 +1,29 @@
+#pragma once
+// Image files (PNG, JPEG, BMP, GIF, PGM/PPM, …) to a luminance plane, for the CLI, tests and benchmarks.
+// Native only: the browser decodes images itself and hands the WASM module pixels.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "image/image_view.hpp"
+
+namespace cccd::io {
+
+// Larger images are refused before decoding, so a hostile file cannot make us allocate gigabytes.
+inline constexpr int kMaxImageSide = 16384;
+inline constexpr long long kMaxImagePixels = 100'000'000;
+
+struct LoadedImage {
+    std::vector<uint8_t> luma;  // width * height, row-major
+    int width = 0;
+    int height = 0;
+    std::string error;          // empty on success
+
+    bool ok() const { return error.empty(); }
+    image::ImageView view() const { return {luma.data(), width, height, width}; }
+};
+
+LoadedImage load_image(const std::string& path);
+LoadedImage load_image_from_memory(const uint8_t* data, size_t size);
+
+}  // namespace cccd::io

@@ -1,0 +1,63 @@
+#include "support/corpus_index.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "support/mini_json.hpp"
+
+namespace testsupport {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read_file(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace
+
+std::vector<CorpusImage> zxing_samples(const std::string& corpusDir) {
+    std::vector<CorpusImage> out;
+    const fs::path root = fs::path(corpusDir) / "zxing-samples";
+    if (!fs::is_directory(root)) return out;
+    for (const auto& dir : fs::directory_iterator(root)) {
+        if (!dir.is_directory()) continue;
+        for (const auto& f : fs::directory_iterator(dir.path())) {
+            if (f.path().extension() != ".png") continue;
+            fs::path txt = f.path();
+            txt.replace_extension(".txt");
+            if (!fs::exists(txt)) continue;
+            out.push_back({"zxing-samples", f.path().string(),
+                           dir.path().filename().string() + "/" + f.path().filename().string(), read_file(txt)});
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    return out;
+}
+
+std::vector<CorpusImage> cccd_synth(const std::string& corpusDir, const std::string& subset) {
+    std::vector<CorpusImage> out;
+    const fs::path dir = fs::path(corpusDir) / "cccd-synth" / subset;
+    std::ifstream in(dir / "index.jsonl", std::ios::binary);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty()) continue;
+        const Json j = parse_json(line);
+        CorpusImage img{"cccd-synth/" + subset, (dir / j["file"].text).string(), j["file"].text, j["payload"].text};
+        const Json& params = j["params"];
+        img.modulePx = std::stod(params["module_px"].text);
+        img.width = std::stoi(params["size"].items.at(0).text);
+        img.height = std::stoi(params["size"].items.at(1).text);
+        for (const Json& p : j["qr_corners"].items)
+            img.corners.emplace_back(std::stod(p.items.at(0).text), std::stod(p.items.at(1).text));
+        out.push_back(std::move(img));
+    }
+    return out;
+}
+
+}  // namespace testsupport

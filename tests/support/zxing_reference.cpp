@@ -1,0 +1,23 @@
+#include "support/zxing_reference.hpp"
+
+#define ZX_USE_UTF8 1
+#include <ZXing/ReadBarcode.h>
+
+namespace testsupport {
+
+ReferenceResult zxing_read(const cccd::image::ImageView& view) {
+    ZXing::DecodeHints hints;
+    hints.setFormats(ZXing::BarcodeFormat::QRCode);
+    hints.setTryHarder(true);
+    hints.setTryRotate(true);
+    const ZXing::ImageView image(view.data, view.width, view.height, ZXing::ImageFormat::Lum, view.stride);
+    const ZXing::Result r = ZXing::ReadBarcode(image, hints);
+    ReferenceResult out;
+    if (!r.isValid()) return out;
+    out.found = true;
+    out.text = r.text();
+    out.bytes.assign(r.bytes().begin(), r.bytes().end());
+    return out;
+}
+
+}  // namespace testsupport

@@ -1,0 +1,21 @@
+#pragma once
+// ZXing-C++ 1.4 (Debian libzxing-dev) as a reference reader: for differential tests and side-by-side
+// benchmarks only. Never linked into the product.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "image/image_view.hpp"
+
+namespace testsupport {
+
+struct ReferenceResult {
+    bool found = false;
+    std::string text;            // UTF-8
+    std::vector<uint8_t> bytes;  // raw data bytes
+};
+
+// QR codes only, try-harder and try-rotate on (its most thorough settings).
+ReferenceResult zxing_read(const cccd::image::ImageView& view);
+
+}  // namespace testsupport
