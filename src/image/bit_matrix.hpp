@@ -1,5 +1,6 @@
 #pragma once
 // A binarized image: one byte per pixel, 1 = dark (a QR module colour), 0 = light.
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 

@@ -1,6 +1,6 @@
 #pragma once
 // Finder patterns (ISO/IEC 18004:2015 6.3.3): the three 7x7 squares whose cross-sections read dark,
-// light, dark, light, dark in the ratio 1:1:3:1:1 along any line through their centre.
+// light, dark, light, dark in the ratio 1:1:3:1:1 along any line through their centre, at any rotation.
 #include <vector>
 
 #include "image/bit_matrix.hpp"
@@ -14,6 +14,15 @@ struct FinderPattern {
     int hits = 0;          // how many scan lines confirmed it
 };
 
-std::vector<FinderPattern> find_finder_patterns(const image::BitMatrix& binary);
+struct FinderOptions {
+    int rowStep = 1;           // scan every rowStep-th row
+    bool scanColumns = false;  // also scan columns (finds finders whose rows are broken up)
+};
+
+// Clears `out` and fills it with merged detections, most confirmed first.
+void find_finder_patterns(const image::BitMatrix& binary, const FinderOptions& options, std::vector<FinderPattern>& out);
+
+// The five run lengths dark, light, dark, light, dark fit 1:1:3:1:1 within tolerance.
+bool finder_ratio_ok(const int runs[5]);
 
 }  // namespace cccd::qr

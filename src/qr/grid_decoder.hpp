@@ -39,6 +39,8 @@ struct GridDecodeResult {
     bool fnc1 = false;              // GS1 / AIM FNC1 mode present
     int firstEci = -1;              // the first ECI designator, -1 if none
     StructuredAppend structuredAppend;
+    int applicationIndicator = -1;  // FNC1 in second position (7.4.8.3): 0..99, or a letter's code + 100
+    bool textLossy = false;         // some data had no character in its charset and became U+FFFD in text
 
     bool ok() const { return error == GridError::none; }
 };

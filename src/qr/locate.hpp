@@ -1,13 +1,18 @@
 #pragma once
-// From finder patterns to symbol geometry: choose plausible triples, orient them, estimate the version,
-// refine with the alignment pattern (ISO/IEC 18004:2015 6.3.6) and find the fourth corner.
+// From finder patterns to symbol geometry: rank triples (triples.hpp), estimate the dimension from the
+// finder spacing and the finders' widths along each leg, find the bottom-right alignment pattern
+// (ISO/IEC 18004:2015 6.3.6), build the module -> image perspective, and score it by how well the timing
+// patterns (6.3.5) alternate. Dimensions are uncertain by 4 for large symbols, so neighbours are offered
+// too, all ranked by score.
 #include <array>
 #include <span>
 #include <vector>
 
 #include "image/bit_matrix.hpp"
+#include "image/image_view.hpp"
 #include "qr/finder.hpp"
 #include "qr/geometry.hpp"
+#include "qr/triples.hpp"
 
 namespace cccd::qr {
 
@@ -17,9 +22,49 @@ struct SymbolGeometry {
     std::array<Point, 4> corners{}; // top-left, top-right, bottom-right, bottom-left, in the symbol's own orientation
     float moduleSize = 0;
     float score = 0;                // higher is more plausible; results are sorted by it
+    float timing = 0;               // fraction of timing-pattern modules that alternate as they should
+    bool alignmentFound = false;
+    int triple = 0;                 // rank of the finder triple it came from
 };
 
-std::vector<SymbolGeometry> locate_symbols(const image::BitMatrix& binary, std::span<const FinderPattern> finders,
-                                           int maxCandidates = 8);
+struct LocateOptions {
+    int maxFinders = 12;    // triples are formed among the most confirmed finders
+    int maxTriples = 6;     // triples turned into geometries
+    int maxCandidates = 12; // geometries returned
+    bool inverted = false;  // light-on-dark symbol (the alignment template and timing flip)
+};
+
+// A finder triple with one dimension to try: cheap to make, turned into a geometry on demand.
+struct SymbolCandidate {
+    Point topLeft, topRight, bottomLeft;  // finder centres, oriented (triples.hpp)
+    int dimension = 0;
+    float score = 0;
+    int triple = 0;
+};
+
+struct LocateScratch {
+    std::vector<FinderTriple> triples;
+    std::vector<SymbolCandidate> candidates;
+};
+
+// Clears `out` and fills it with candidates, most plausible first (at most options.maxCandidates): up to
+// three dimensions per triple, best timing first.
+void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,
+                     const LocateOptions& options, LocateScratch& scratch, std::vector<SymbolCandidate>& out);
+
+// The candidate's geometry: alignment pattern, refinement on every pattern, timing score.
+bool build_geometry(const image::ImageView& gray, const SymbolCandidate& candidate, bool inverted, SymbolGeometry& out);
+
+// propose_symbols, then build_geometry for each; sorted by score (tests and tools; the decoder builds
+// geometries one at a time and stops at the first that decodes).
+void locate_symbols(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,
+                    const LocateOptions& options, LocateScratch& scratch, std::vector<SymbolGeometry>& out);
+
+// Geometry for one oriented triple at a given dimension (exposed for tests).
+bool geometry_for_dimension(const image::ImageView& gray, Point topLeft, Point topRight, Point bottomLeft, int dimension,
+                            bool inverted, SymbolGeometry& out);
+
+// Fraction (0..1) of timing-pattern modules darker/lighter than their neighbours as ISO/IEC 18004 6.3.5 says.
+float timing_score(const image::ImageView& gray, const Perspective& moduleToImage, int dimension, bool inverted);
 
 }  // namespace cccd::qr

@@ -1,6 +1,7 @@
 #pragma once
 // The pivot between locating a symbol and decoding it: the symbol's modules, read from an image or made
 // by a test. Decoding (grid_decoder) needs nothing else, so it can be tested and fuzzed without images.
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 

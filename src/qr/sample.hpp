@@ -1,14 +1,34 @@
 #pragma once
-// Reads the module grid of a located symbol from the image: each module's centre mapped through the
-// perspective transform, with sub-pixel care at small module sizes.
-#include "image/bit_matrix.hpp"
+// Reads the module grid of a located symbol from the grey image: each module centre mapped through the
+// perspective, its grey value interpolated bilinearly and compared with a local threshold. At 1.3-3 px
+// per module the binary image is too coarse, so the grey value decides, against the binarizer's own local
+// level blended with the mean of the surrounding module samples (which follows blur and glare at the
+// scale of the symbol).
+#include <vector>
+
 #include "image/image_view.hpp"
+#include "image/threshold_map.hpp"
 #include "qr/locate.hpp"
 #include "qr/module_grid.hpp"
 
 namespace cccd::qr {
 
-void sample_grid(const image::ImageView& gray, const image::BitMatrix& binary, const SymbolGeometry& geometry,
-                 ModuleGrid& out);
+struct SampleOptions {
+    bool inverted = false;
+    float mapWeight = 0.5f;    // threshold = mapWeight * binarizer level + (1 - mapWeight) * neighbour mean
+    int neighbourRadius = 2;   // neighbour mean over (2r+1)^2 modules
+    // The neighbour mean follows blur but fails inside large uniform areas (logos, long runs of dark
+    // modules), so it may stray from the binarizer's level by at most this share of the symbol's contrast
+    // (10th to 90th percentile of the samples). Negative: no limit.
+    float maxStray = 0.25f;
+};
+
+struct SampleScratch {
+    std::vector<float> values, levels, sorted;
+    std::vector<double> integral;
+};
+
+void sample_grid(const image::ImageView& gray, const image::ThresholdMap& map, const SymbolGeometry& geometry,
+                 const SampleOptions& options, SampleScratch& scratch, ModuleGrid& out);
 
 }  // namespace cccd::qr

@@ -1,0 +1,247 @@
+#include "image/binarize_local.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace cccd::image {
+namespace {
+
+// Sliding min / max over +-radius along rows (horizontal) of a bx * by grid.
+template <typename Pick>
+void window_rows(const std::vector<uint8_t>& in, std::vector<uint8_t>& out, int bx, int by, int radius, Pick pick) {
+    for (int y = 0; y < by; ++y) {
+        const uint8_t* row = in.data() + static_cast<size_t>(y) * static_cast<size_t>(bx);
+        uint8_t* dst = out.data() + static_cast<size_t>(y) * static_cast<size_t>(bx);
+        for (int x = 0; x < bx; ++x) {
+            uint8_t v = row[x];
+            for (int k = std::max(0, x - radius); k <= std::min(bx - 1, x + radius); ++k) v = pick(v, row[k]);
+            dst[x] = v;
+        }
+    }
+}
+
+template <typename Pick>
+void window_cols(const std::vector<uint8_t>& in, std::vector<uint8_t>& out, int bx, int by, int radius, Pick pick) {
+    for (int y = 0; y < by; ++y) {
+        uint8_t* dst = out.data() + static_cast<size_t>(y) * static_cast<size_t>(bx);
+        for (int x = 0; x < bx; ++x) {
+            uint8_t v = in[static_cast<size_t>(y) * static_cast<size_t>(bx) + static_cast<size_t>(x)];
+            for (int k = std::max(0, y - radius); k <= std::min(by - 1, y + radius); ++k)
+                v = pick(v, in[static_cast<size_t>(k) * static_cast<size_t>(bx) + static_cast<size_t>(x)]);
+            dst[x] = v;
+        }
+    }
+}
+
+void block_statistics(const ImageView& gray, int bs, int bx, int by, LocalBinarizeScratch& s) {
+    const size_t n = static_cast<size_t>(bx) * static_cast<size_t>(by);
+    s.blockMin.assign(n, 255);
+    s.blockMax.assign(n, 0);
+    s.blockMean.assign(n, 0);
+    s.blockDev.assign(n, 0);
+    s.tmpSum.assign(static_cast<size_t>(bx), 0);
+    s.tmpSq.assign(static_cast<size_t>(bx), 0);
+    for (int j = 0; j < by; ++j) {
+        std::fill(s.tmpSum.begin(), s.tmpSum.end(), 0u);
+        std::fill(s.tmpSq.begin(), s.tmpSq.end(), 0u);
+        uint8_t* mn = s.blockMin.data() + static_cast<size_t>(j) * static_cast<size_t>(bx);
+        uint8_t* mx = s.blockMax.data() + static_cast<size_t>(j) * static_cast<size_t>(bx);
+        const int y0 = j * bs, y1 = std::min(gray.height, y0 + bs);
+        for (int y = y0; y < y1; ++y) {
+            const uint8_t* row = gray.row(y);
+            for (int i = 0; i < bx; ++i) {
+                const int x0 = i * bs, x1 = std::min(gray.width, x0 + bs);
+                uint8_t lo = mn[i], hi = mx[i];
+                uint32_t sum = 0, sq = 0;
+                for (int x = x0; x < x1; ++x) {
+                    const uint8_t v = row[x];
+                    lo = std::min(lo, v);
+                    hi = std::max(hi, v);
+                    sum += v;
+                    sq += static_cast<uint32_t>(v) * v;
+                }
+                mn[i] = lo;
+                mx[i] = hi;
+                s.tmpSum[static_cast<size_t>(i)] += sum;
+                s.tmpSq[static_cast<size_t>(i)] += sq;
+            }
+        }
+        const uint32_t rows = static_cast<uint32_t>(y1 - y0);
+        for (int i = 0; i < bx; ++i) {
+            const uint32_t cols = static_cast<uint32_t>(std::min(gray.width, (i + 1) * bs) - i * bs);
+            const uint32_t count = rows * cols;
+            const size_t idx = static_cast<size_t>(j) * static_cast<size_t>(bx) + static_cast<size_t>(i);
+            const uint32_t sum = s.tmpSum[static_cast<size_t>(i)];
+            s.blockMean[idx] = static_cast<uint16_t>((sum + count / 2) / count);
+            const double mean = static_cast<double>(sum) / count;
+            const double var = static_cast<double>(s.tmpSq[static_cast<size_t>(i)]) / count - mean * mean;
+            s.blockDev[idx] = static_cast<uint8_t>(std::min(255.0, std::round(std::sqrt(std::max(0.0, var)))));
+        }
+    }
+}
+
+}  // namespace
+
+void apply_threshold_map(const ImageView& gray, const ThresholdMap& map, std::vector<int32_t>& rowLevel,
+                         BitMatrix& out) {
+    out.reset(gray.width, gray.height);
+    const int bs = map.blockSize, bx = map.blocksX, by = map.blocksY;
+    const int twoB = 2 * bs;
+    rowLevel.resize(static_cast<size_t>(bx));
+    for (int y = 0; y < gray.height; ++y) {
+        // Vertical position between block-row centres, as 2y + 1 - bs = 2 bs (row index + fraction).
+        int j = 0, fy = 0;
+        const int num = 2 * y + 1 - bs;
+        if (num > 0) {
+            j = num / twoB;
+            fy = num - j * twoB;
+            if (j >= by - 1) j = by - 1, fy = 0;
+        }
+        const int j1 = std::min(j + 1, by - 1);
+        for (int i = 0; i < bx; ++i)  // 256 * level, interpolated vertically
+            rowLevel[static_cast<size_t>(i)] = (map.block(i, j) * (twoB - fy) + map.block(i, j1) * fy) * 256 / twoB;
+        const uint8_t* src = gray.row(y);
+        uint8_t* dst = out.bits.data() + static_cast<size_t>(y) * static_cast<size_t>(gray.width);
+        int i = 0, frac = 1 - bs;  // 2x + 1 - bs - i * 2 bs
+        for (int x = 0; x < gray.width; ++x) {
+            int32_t t;
+            if (frac < 0 || i >= bx - 1)
+                t = rowLevel[static_cast<size_t>(std::min(i, bx - 1))] * twoB;
+            else
+                t = rowLevel[static_cast<size_t>(i)] * (twoB - frac) + rowLevel[static_cast<size_t>(i + 1)] * frac;
+            dst[x] = static_cast<int32_t>(src[x]) * 256 * twoB < t ? 1 : 0;
+            frac += 2;
+            if (frac >= twoB) frac -= twoB, ++i;
+        }
+    }
+}
+
+void binarize_local(const ImageView& gray, const LocalBinarizeParams& params, LocalBinarizeScratch& s,
+                    ThresholdMap& map, BitMatrix& out) {
+    const int bs = std::max(2, params.blockSize), r = std::max(0, params.radius);
+    const int bx = (gray.width + bs - 1) / bs, by = (gray.height + bs - 1) / bs;
+    const size_t n = static_cast<size_t>(bx) * static_cast<size_t>(by);
+    block_statistics(gray, bs, bx, by, s);
+
+    // Neighbourhood contrast: separable min and max over the window of blocks.
+    s.tmp8.resize(n);
+    s.windowMin.resize(n);
+    s.windowMax.resize(n);
+    const auto lo = [](uint8_t a, uint8_t b) { return std::min(a, b); };
+    const auto hi = [](uint8_t a, uint8_t b) { return std::max(a, b); };
+    window_rows(s.blockMin, s.tmp8, bx, by, r, lo);
+    window_cols(s.tmp8, s.windowMin, bx, by, r, lo);
+    window_rows(s.blockMax, s.tmp8, bx, by, r, hi);
+    window_cols(s.tmp8, s.windowMax, bx, by, r, hi);
+    s.windowDev.resize(n);
+    window_rows(s.blockDev, s.tmp8, bx, by, r, hi);
+    window_cols(s.tmp8, s.windowDev, bx, by, r, hi);
+    s.blockMean8.resize(n);
+    for (size_t i = 0; i < n; ++i) s.blockMean8[i] = static_cast<uint8_t>(s.blockMean[i]);
+    s.meanMin.resize(n);
+    s.meanMax.resize(n);
+    window_rows(s.blockMean8, s.tmp8, bx, by, r, lo);
+    window_cols(s.tmp8, s.meanMin, bx, by, r, lo);
+    window_rows(s.blockMean8, s.tmp8, bx, by, r, hi);
+    window_cols(s.tmp8, s.meanMax, bx, by, r, hi);
+
+    // Neighbourhood mean of block means: horizontal sums, then vertical.
+    s.tmpSum.resize(n);
+    for (int y = 0; y < by; ++y)
+        for (int x = 0; x < bx; ++x) {
+            uint32_t sum = 0;
+            for (int k = std::max(0, x - r); k <= std::min(bx - 1, x + r); ++k)
+                sum += s.blockMean[static_cast<size_t>(y) * static_cast<size_t>(bx) + static_cast<size_t>(k)];
+            s.tmpSum[static_cast<size_t>(y) * static_cast<size_t>(bx) + static_cast<size_t>(x)] = sum;
+        }
+    // Noise estimate: most blocks of a camera frame are flat, so the lower quartile of block deviations
+    // is sensor noise (and JPEG), not image content.
+    std::array<uint32_t, 256> devHistogram{};
+    for (size_t i = 0; i < n; ++i) ++devHistogram[s.blockDev[i]];
+    int noise = 0;
+    for (uint32_t seen = 0; noise < 255; ++noise) {
+        seen += devHistogram[static_cast<size_t>(noise)];
+        if (seen * 4 >= n) break;
+    }
+    const int minDeviation = std::max(params.minDeviation, static_cast<int>(params.noiseFactor * static_cast<float>(noise)));
+    const int fineMargin = std::max(params.fineMargin, static_cast<int>(params.noiseFactor * static_cast<float>(noise)));
+    map.reset(bs, bx, by);
+    s.queue.clear();
+    s.queue.reserve(n);
+    uint8_t* known = s.tmp8.data();  // reused as "has a threshold" flags
+    for (int y = 0; y < by; ++y) {
+        const int ky0 = std::max(0, y - r), ky1 = std::min(by - 1, y + r);
+        for (int x = 0; x < bx; ++x) {
+            const size_t idx = static_cast<size_t>(y) * static_cast<size_t>(bx) + static_cast<size_t>(x);
+            known[idx] = 0;
+            if (s.windowMax[idx] - s.windowMin[idx] < params.minContrast) continue;
+            if (s.windowDev[idx] < minDeviation && s.meanMax[idx] - s.meanMin[idx] < params.minContrast) continue;
+            uint32_t sum = 0;
+            for (int k = ky0; k <= ky1; ++k) sum += s.tmpSum[static_cast<size_t>(k) * static_cast<size_t>(bx) + static_cast<size_t>(x)];
+            const uint32_t count = static_cast<uint32_t>((ky1 - ky0 + 1) * (std::min(bx - 1, x + r) - std::max(0, x - r) + 1));
+            const float mean = static_cast<float>(sum) / static_cast<float>(count);
+            const float mid = 0.5f * static_cast<float>(s.windowMin[idx] + s.windowMax[idx]);
+            map.level[idx] = static_cast<uint8_t>(std::lround((1 - params.midWeight) * mean + params.midWeight * mid));
+            known[idx] = 1;
+            s.queue.push_back(static_cast<int32_t>(idx));
+        }
+    }
+    // Flat blocks take the level of the nearest block with contrast (breadth-first from all of them).
+    for (size_t head = 0; head < s.queue.size(); ++head) {
+        const int idx = s.queue[head];
+        const int x = idx % bx, y = idx / bx;
+        const auto visit = [&](int nx, int ny) {
+            if (nx < 0 || ny < 0 || nx >= bx || ny >= by) return;
+            const int k = ny * bx + nx;
+            if (known[k]) return;
+            known[k] = 1;
+            map.level[static_cast<size_t>(k)] = map.level[static_cast<size_t>(idx)];
+            s.queue.push_back(k);
+        };
+        visit(x - 1, y);
+        visit(x + 1, y);
+        visit(x, y - 1);
+        visit(x, y + 1);
+    }
+    apply_threshold_map(gray, map, s.rowLevel, out);
+    if (params.fineRadius > 0) refine_fine(gray, params.fineRadius, fineMargin, s, out);
+}
+
+void refine_fine(const ImageView& gray, int radius, int margin, LocalBinarizeScratch& s, BitMatrix& out) {
+    const int w = gray.width, h = gray.height, r = radius;
+    if (2 * r + 1 > 255) return;  // keeps the column sums within 16 bits
+    s.columnSum.assign(static_cast<size_t>(w), 0);
+    s.boxSum.resize(static_cast<size_t>(w));
+    // Column sums over rows [y - r, y + r] (clipped), slid down one row at a time.
+    for (int y = 0; y < std::min(r, h); ++y) {
+        const uint8_t* row = gray.row(y);
+        for (int x = 0; x < w; ++x) s.columnSum[static_cast<size_t>(x)] = static_cast<uint16_t>(s.columnSum[static_cast<size_t>(x)] + row[x]);
+    }
+    for (int y = 0; y < h; ++y) {
+        if (y + r < h) {
+            const uint8_t* add = gray.row(y + r);
+            for (int x = 0; x < w; ++x) s.columnSum[static_cast<size_t>(x)] = static_cast<uint16_t>(s.columnSum[static_cast<size_t>(x)] + add[x]);
+        }
+        if (y - r - 1 >= 0) {
+            const uint8_t* sub = gray.row(y - r - 1);
+            for (int x = 0; x < w; ++x) s.columnSum[static_cast<size_t>(x)] = static_cast<uint16_t>(s.columnSum[static_cast<size_t>(x)] - sub[x]);
+        }
+        const int rows = std::min(h - 1, y + r) - std::max(0, y - r) + 1;
+        const uint8_t* src = gray.row(y);
+        uint8_t* dst = out.bits.data() + static_cast<size_t>(y) * static_cast<size_t>(w);
+        uint32_t sum = 0;
+        for (int x = 0; x < std::min(r, w); ++x) sum += s.columnSum[static_cast<size_t>(x)];
+        for (int x = 0; x < w; ++x) {
+            if (x + r < w) sum += s.columnSum[static_cast<size_t>(x + r)];
+            if (x - r - 1 >= 0) sum -= s.columnSum[static_cast<size_t>(x - r - 1)];
+            const int count = rows * (std::min(w - 1, x + r) - std::max(0, x - r) + 1);
+            // v - mean compared with +-margin, scaled by count to avoid a division per pixel.
+            const int diff = static_cast<int>(src[x]) * count - static_cast<int>(sum);
+            if (diff < -margin * count) dst[x] = 1;
+            else if (diff > margin * count) dst[x] = 0;
+        }
+    }
+}
+
+}  // namespace cccd::image

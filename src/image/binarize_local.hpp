@@ -1,0 +1,60 @@
+#pragma once
+// Local adaptive threshold for uneven light, glare and shadows. The image is cut into square blocks;
+// each block's threshold is the mean grey of the (2 radius + 1)^2 blocks around it, provided that
+// neighbourhood has contrast (max - min >= minContrast). Flat neighbourhoods (paper, the inside of a large
+// module) take the threshold of the nearest block that has contrast, so they neither turn into noise nor
+// lose large dark areas. Thresholds are interpolated between block centres per pixel.
+#include <cstdint>
+#include <vector>
+
+#include "image/bit_matrix.hpp"
+#include "image/image_view.hpp"
+#include "image/threshold_map.hpp"
+
+namespace cccd::image {
+
+struct LocalBinarizeParams {
+    int blockSize = 8;
+    int radius = 2;         // neighbourhood of (2 radius + 1)^2 blocks
+    int minContrast = 24;   // grey levels; below this a neighbourhood is "flat"
+    int minDeviation = 8;   // and either its most varied block has this standard deviation, or its block
+                            // means differ by minContrast (sensor noise alone spans 24 levels over thousands
+                            // of pixels, but has neither; edges that fall on block borders have the second)
+    // Pixel-scale refinement for tiny, blurred modules (1.3-3 px): a pixel clearly darker (lighter) than
+    // the mean of its (2 fineRadius + 1)^2 neighbours by more than fineMargin is dark (light) whatever the
+    // block level says; only pixels close to their neighbours' mean fall back to the block level. Without
+    // it, the blurred light ring of a small finder pattern is darker than the block mean (which includes
+    // the white paper) and merges with the dark. 0 turns it off.
+    int fineRadius = 0;
+    int fineMargin = 6;
+    // The margin grows to noiseFactor times the frame's noise (the standard deviation of its quietest
+    // quarter of blocks), so that sensor noise does not speckle finder rings; minDeviation grows likewise.
+    float noiseFactor = 4.0f;
+    // Level = (1 - midWeight) * neighbourhood mean + midWeight * midrange of the neighbourhood's pixels. The
+    // mean alone sinks towards the majority colour next to large uniform areas (a finder's centre at 20 px
+    // per module sits at the noise of its own dark level); the midrange alone follows glints.
+    float midWeight = 0.5f;
+};
+
+struct LocalBinarizeScratch {  // reused between calls; sized on first use
+    std::vector<uint8_t> blockMin, blockMax, blockDev, blockMean8, windowMin, windowMax, windowDev, meanMin, meanMax, tmp8;
+    std::vector<uint16_t> blockMean;
+    std::vector<uint32_t> tmpSum, tmpSq;
+    std::vector<int32_t> queue;
+    std::vector<int32_t> rowLevel;  // per-row interpolated thresholds (8.8 fixed point), one per block column
+    std::vector<uint16_t> columnSum;  // fine refinement: per-column sums over the window's rows
+    std::vector<uint32_t> boxSum;     // fine refinement: per-pixel window sums of the current row
+};
+
+void binarize_local(const ImageView& gray, const LocalBinarizeParams& params, LocalBinarizeScratch& scratch,
+                    ThresholdMap& map, BitMatrix& out);
+
+// Thresholds every pixel against a ThresholdMap (bilinear between block centres): shared by the local
+// binarizer and tests.
+void apply_threshold_map(const ImageView& gray, const ThresholdMap& map, std::vector<int32_t>& rowLevel,
+                         BitMatrix& out);
+
+// The fine refinement alone, on top of a BitMatrix already thresholded against the block levels.
+void refine_fine(const ImageView& gray, int radius, int margin, LocalBinarizeScratch& scratch, BitMatrix& out);
+
+}  // namespace cccd::image

@@ -1,0 +1,17 @@
+#pragma once
+// RGBA (canvas ImageData) to an 8-bit luminance plane. Integer weights close to ITU-R BT.601
+// (0.299, 0.587, 0.114 scaled by 256): Y = (77 R + 150 G + 29 B + 128) >> 8. The WASM SIMD path and the
+// scalar path give the same bytes.
+#include <cstdint>
+#include <span>
+
+namespace cccd::image {
+
+// rgba: height rows of rgbaStride bytes (>= 4 * width); luma: width * height bytes, row-major.
+// Returns false (and writes nothing) when the sizes do not fit the spans.
+bool rgba_to_luma(std::span<const uint8_t> rgba, int width, int height, int rgbaStride, std::span<uint8_t> luma);
+
+// The plain loop, always available: the reference the SIMD path is tested against.
+void rgba_to_luma_scalar(const uint8_t* rgba, int width, int height, int rgbaStride, uint8_t* luma);
+
+}  // namespace cccd::image

@@ -1,0 +1,18 @@
+#include "qr/decoder.hpp"
+
+#include "qr/pipeline.hpp"
+
+namespace cccd::qr {
+
+Decoder::Decoder() : scratch_(std::make_unique<DecoderScratch>()) {}
+Decoder::~Decoder() = default;
+Decoder::Decoder(Decoder&&) noexcept = default;
+Decoder& Decoder::operator=(Decoder&&) noexcept = default;
+
+DecodeResult Decoder::decode(const image::ImageView& frame, const DecodeOptions& options) {
+    if (!scratch_) scratch_ = std::make_unique<DecoderScratch>();  // a moved-from Decoder stays usable
+    static const PipelineConfig config = default_pipeline_config();
+    return run_pipeline(frame, options, config, *scratch_, &decode_grid);
+}
+
+}  // namespace cccd::qr

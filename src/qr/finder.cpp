@@ -1,0 +1,155 @@
+#include "qr/finder.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cccd::qr {
+namespace {
+
+struct Cross {  // one cross-section through a candidate centre
+    int runs[5] = {};
+    float lo = 0, hi = 0;  // extent along the line, in steps from the start point
+    int total() const { return runs[0] + runs[1] + runs[2] + runs[3] + runs[4]; }
+};
+
+// Walks from (x, y) (which must be dark) in direction (dx, dy) and its opposite, collecting the five runs.
+// maxRun bounds each run so a wrong start gives up early.
+bool cross_section(const image::BitMatrix& b, int x, int y, int dx, int dy, int maxRun, Cross& c) {
+    if (!b.in_bounds(x, y) || !b.get(x, y)) return false;
+    int reach[2] = {0, 0};
+    int* const slots[2][2] = {{&c.runs[1], &c.runs[0]}, {&c.runs[3], &c.runs[4]}};
+    c.runs[2] = 1;
+    for (int side = 0; side < 2; ++side) {
+        const int sx = side == 0 ? -dx : dx, sy = side == 0 ? -dy : dy;
+        int px = x + sx, py = y + sy, steps = 1;
+        // The rest of the centre run, then light, then the outer dark ring.
+        for (; b.in_bounds(px, py) && b.get(px, py); px += sx, py += sy, ++steps) {
+            if (++c.runs[2] > 3 * maxRun) return false;
+        }
+        int* light = slots[side][0];
+        int* dark = slots[side][1];
+        *light = 0;
+        *dark = 0;
+        for (; b.in_bounds(px, py) && !b.get(px, py); px += sx, py += sy, ++steps)
+            if (++*light > maxRun) return false;
+        for (; b.in_bounds(px, py) && b.get(px, py); px += sx, py += sy, ++steps)
+            if (++*dark > maxRun) return false;
+        // The image edge may end the outer ring: symbols are often cropped without their quiet zone.
+        if (*light == 0 || *dark == 0) return false;
+        reach[side] = steps - 1;
+    }
+    c.lo = static_cast<float>(-reach[0]);
+    c.hi = static_cast<float>(reach[1]);
+    return true;
+}
+
+struct Detection {
+    Point center;
+    float moduleSize;
+};
+
+// Confirms a row hit around (cx, y) by crossing it vertically, horizontally again and diagonally.
+bool confirm(const image::BitMatrix& b, float cx, int y, int rowTotal, Detection& out) {
+    const int maxRun = std::max(3, rowTotal);  // generous: rotation and perspective change the widths
+    Cross v;
+    const int x = static_cast<int>(cx);
+    if (!cross_section(b, x, y, 0, 1, maxRun, v) || !finder_ratio_ok(v.runs)) return false;
+    const float ratioV = static_cast<float>(v.total()) / static_cast<float>(rowTotal);
+    if (ratioV < 0.5f || ratioV > 2.0f) return false;
+    const float cy = static_cast<float>(y) + (v.lo + v.hi) * 0.5f + 0.5f;
+    Cross h;
+    const int yy = static_cast<int>(cy);
+    if (!cross_section(b, x, yy, 1, 0, maxRun, h) || !finder_ratio_ok(h.runs)) return false;
+    const float ncx = static_cast<float>(x) + (h.lo + h.hi) * 0.5f + 0.5f;
+    const int xx = static_cast<int>(ncx);
+    // Either diagonal must also read 1:1:3:1:1 (rejects text and other look-alikes in rows/columns).
+    Cross d;
+    const bool diag = (cross_section(b, xx, yy, 1, 1, maxRun, d) && finder_ratio_ok(d.runs)) ||
+                      (cross_section(b, xx, yy, 1, -1, maxRun, d) && finder_ratio_ok(d.runs));
+    if (!diag) return false;
+    out.center = {ncx, cy};
+    out.moduleSize = static_cast<float>(h.total() + v.total()) / 14.0f;
+    return true;
+}
+
+void merge(std::vector<FinderPattern>& found, const Detection& d) {
+    for (FinderPattern& f : found) {
+        const float dx = f.center.x - d.center.x, dy = f.center.y - d.center.y;
+        const float lim = 2.0f * std::max(f.moduleSize, d.moduleSize);
+        const float ratio = f.moduleSize / d.moduleSize;
+        if (dx * dx + dy * dy <= lim * lim && ratio > 0.5f && ratio < 2.0f) {
+            const float w = static_cast<float>(f.hits);
+            f.center.x = (f.center.x * w + d.center.x) / (w + 1);
+            f.center.y = (f.center.y * w + d.center.y) / (w + 1);
+            f.moduleSize = (f.moduleSize * w + d.moduleSize) / (w + 1);
+            ++f.hits;
+            return;
+        }
+    }
+    found.push_back({d.center, d.moduleSize, 1});
+}
+
+// Scans one line of the image (a row, or a column when `columns`), reporting 1:1:3:1:1 run groups.
+template <typename Get, typename OnHit>
+void scan_line(int length, Get get, OnHit onHit) {
+    int runs[5] = {};
+    int completed = 0, current = 0;
+    bool dark = get(0);
+    for (int i = 0; i <= length; ++i) {
+        const bool d = i < length ? get(i) : !dark;
+        if (d == dark) {
+            ++current;
+            continue;
+        }
+        for (int k = 0; k < 4; ++k) runs[k] = runs[k + 1];
+        runs[4] = current;
+        ++completed;
+        if (dark && completed >= 5 && finder_ratio_ok(runs)) {
+            const int centreStart = i - runs[4] - runs[3] - runs[2];
+            onHit(static_cast<float>(centreStart) + static_cast<float>(runs[2]) * 0.5f,
+                  runs[0] + runs[1] + runs[2] + runs[3] + runs[4]);
+        }
+        dark = d;
+        current = 1;
+    }
+}
+
+}  // namespace
+
+bool finder_ratio_ok(const int runs[5]) {
+    const int total = runs[0] + runs[1] + runs[2] + runs[3] + runs[4];
+    if (total < 7) return false;
+    const float m = static_cast<float>(total) / 7.0f;
+    const float tol1 = 0.6f * m + 0.5f;  // half a pixel of quantisation at tiny sizes
+    for (int k : {0, 1, 3, 4})
+        if (std::abs(static_cast<float>(runs[k]) - m) > tol1) return false;
+    return std::abs(static_cast<float>(runs[2]) - 3 * m) <= 0.9f * m + 1.0f;
+}
+
+void find_finder_patterns(const image::BitMatrix& binary, const FinderOptions& options, std::vector<FinderPattern>& out) {
+    out.clear();
+    if (binary.width < 7 || binary.height < 7) return;
+    const int step = std::max(1, options.rowStep);
+    Detection d{};
+    for (int y = 0; y < binary.height; y += step) {
+        const uint8_t* row = binary.bits.data() + static_cast<size_t>(y) * static_cast<size_t>(binary.width);
+        scan_line(binary.width, [row](int i) { return row[i] != 0; }, [&](float cx, int total) {
+            if (confirm(binary, cx, y, total, d)) merge(out, d);
+        });
+    }
+    if (options.scanColumns) {
+        for (int x = 0; x < binary.width; x += step) {
+            scan_line(binary.height, [&binary, x](int i) { return binary.get(x, i); }, [&](float cy, int total) {
+                // Re-use the row confirmation from the column hit's centre.
+                const int y = static_cast<int>(cy);
+                Cross h;
+                if (!cross_section(binary, x, y, 1, 0, std::max(3, total), h) || !finder_ratio_ok(h.runs)) return;
+                const float cx = static_cast<float>(x) + (h.lo + h.hi) * 0.5f + 0.5f;
+                if (confirm(binary, cx, y, h.total(), d)) merge(out, d);
+            });
+        }
+    }
+    std::stable_sort(out.begin(), out.end(), [](const FinderPattern& a, const FinderPattern& b) { return a.hits > b.hits; });
+}
+
+}  // namespace cccd::qr

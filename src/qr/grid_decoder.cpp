@@ -1,0 +1,152 @@
+// Decoding a module grid (ISO/IEC 18004:2015 7.9, 7.10, 7.8, 7.7.3, 7.6, 7.5.2, 7.4 in that order),
+// as a reader sees it, and again transposed when that fails (see grid_decoder.hpp).
+#include "qr/grid_decoder.hpp"
+
+#include <array>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "qr/bitstream.hpp"
+#include "qr/codewords.hpp"
+#include "qr/format.hpp"
+#include "qr/function_patterns.hpp"
+#include "qr/reed_solomon.hpp"
+#include "qr/tables.hpp"
+
+namespace cccd::qr {
+namespace {
+
+GridDecodeResult failure(GridError error, std::string message) {
+    GridDecodeResult r;
+    r.error = error;
+    r.message = std::move(message);
+    return r;
+}
+
+// How far decoding got before failing: the further, the more telling the message.
+int progress(GridError e) {
+    switch (e) {
+        case GridError::none: return 5;
+        case GridError::bad_bitstream: return 4;
+        case GridError::too_many_errors: return 3;
+        case GridError::version_info: return 2;
+        case GridError::format_info: return 1;
+        default: return 0;
+    }
+}
+
+// 7.10: versions 7..40 carry their version twice; one readable copy that agrees with the size is enough.
+// Returns an empty string when fine, else why not.
+std::string check_version_info(const ModuleGrid& grid, int version) {
+    if (version < 7) return {};
+    std::array<int, 2> read{};
+    for (int copy = 0; copy < 2; ++copy) {
+        const auto info = decode_version_bits(read_version_bits(grid, copy));
+        read[static_cast<size_t>(copy)] = info ? info->version : 0;
+        if (info && info->version == version) return {};
+    }
+    if (read[0] == 0 && read[1] == 0) {
+        return "neither copy of the version information is within 3 bit errors of a codeword";
+    }
+    const int other = read[0] != 0 ? read[0] : read[1];
+    return "version information says version " + std::to_string(other) + " but the grid of " +
+           std::to_string(grid.size) + " modules is version " + std::to_string(version);
+}
+
+GridDecodeResult decode_with_format(const ModuleGrid& grid, int version, const FormatInfo& format,
+                                    std::span<const uint8_t> functionMap) {
+    const EcBlocks layout = ec_blocks(version, format.level);
+    const auto codewords = read_codewords(grid, functionMap, format.mask, total_codewords(version));
+    auto blocks = deinterleave(codewords, layout);
+
+    GridDecodeResult r;
+    r.version = version;
+    r.ecLevel = ec_level_letter(format.level);
+    r.mask = format.mask;
+    for (size_t b = 0; b < blocks.size(); ++b) {
+        const RsOutcome rs = rs_correct(blocks[b].codewords, layout.ecCodewordsPerBlock, layout.maxCorrectable());
+        if (!rs.ok) {
+            r.error = GridError::too_many_errors;
+            r.message = "error correction block " + std::to_string(b + 1) + " of " + std::to_string(blocks.size()) +
+                        " (version " + std::to_string(version) + "-" + r.ecLevel + ", mask " +
+                        std::to_string(format.mask) + ") has more errors than its " +
+                        std::to_string(layout.maxCorrectable()) + " correctable";
+            return r;
+        }
+        r.correctedErrors += rs.corrected;
+    }
+    const auto data = data_codewords(blocks);
+    decode_bitstream(data, version, r);
+    return r;
+}
+
+GridDecodeResult decode_as_seen(const ModuleGrid& grid) {
+    const int version = version_for_size(grid.size);
+
+    // 7.9.1: take each readable copy of the format information, the closer one first.
+    std::array<std::optional<FormatInfo>, 2> formats{};
+    for (int copy = 0; copy < 2; ++copy) {
+        formats[static_cast<size_t>(copy)] = decode_format_bits(read_format_bits(grid, copy));
+    }
+    if (formats[0] && formats[1]) {
+        if (formats[1]->bitErrors < formats[0]->bitErrors) std::swap(formats[0], formats[1]);
+        if (formats[0]->level == formats[1]->level && formats[0]->mask == formats[1]->mask) formats[1].reset();
+    } else if (!formats[0]) {
+        std::swap(formats[0], formats[1]);
+    }
+    if (!formats[0]) {
+        return failure(GridError::format_info,
+                       "neither copy of the format information is within 3 bit errors of a codeword");
+    }
+
+    const std::string versionProblem = check_version_info(grid, version);
+    if (!versionProblem.empty()) return failure(GridError::version_info, versionProblem);
+
+    const auto functionMap = function_module_map(version);
+    GridDecodeResult first;
+    for (size_t i = 0; i < formats.size(); ++i) {
+        if (!formats[i]) continue;
+        GridDecodeResult r = decode_with_format(grid, version, *formats[i], functionMap);
+        if (r.ok()) return r;
+        if (i == 0) first = std::move(r);  // when both copies fail, the closer copy's story is told
+    }
+    return first;
+}
+
+ModuleGrid transposed(const ModuleGrid& grid) {
+    ModuleGrid t = ModuleGrid::blank(grid.size);
+    for (int y = 0; y < grid.size; ++y)
+        for (int x = 0; x < grid.size; ++x) t.set(y, x, grid.dark(x, y));
+    return t;
+}
+
+}  // namespace
+
+GridDecodeResult decode_grid(const ModuleGrid& grid) {
+    if (version_for_size(grid.size) == 0) {
+        return failure(GridError::bad_size, "a grid of " + std::to_string(grid.size) +
+                                                " modules per side is not a QR symbol (21 to 177 in steps of 4)");
+    }
+    const size_t cells = static_cast<size_t>(grid.size) * static_cast<size_t>(grid.size);
+    if (grid.modules.size() != cells) {
+        return failure(GridError::bad_size, "the grid holds " + std::to_string(grid.modules.size()) +
+                                                " modules, not " + std::to_string(cells));
+    }
+    GridDecodeResult r = decode_as_seen(grid);
+    if (r.ok()) return r;
+    // A symbol seen from behind (or written with rows and columns swapped) reads correctly transposed.
+    GridDecodeResult m = decode_as_seen(transposed(grid));
+    if (m.ok()) {
+        m.mirrored = true;
+        return m;
+    }
+    if (progress(m.error) > progress(r.error)) {
+        m.message += " (when read mirrored; as seen: " + r.message + ")";
+        return m;
+    }
+    r.message += " (mirrored: " + m.message + ")";
+    return r;
+}
+
+}  // namespace cccd::qr

@@ -1,0 +1,228 @@
+#include "qr/locate.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "image/bilinear.hpp"
+#include "qr/fit.hpp"
+#include "qr/tables.hpp"
+#include "qr/template_match.hpp"
+
+namespace cccd::qr {
+namespace {
+
+float distance(Point a, Point b) { return std::hypot(a.x - b.x, a.y - b.y); }
+
+// Distance from a finder centre to the outside of its 7x7 square along a unit direction, in pixels: walk
+// dark (centre), light, dark (ring) and stop at the light beyond. 0 when the walk does not fit.
+float half_width(const image::BitMatrix& b, Point c, float ux, float uy, float limit) {
+    int phase = 0;  // 0 centre dark, 1 light ring, 2 dark ring
+    for (float t = 0; t <= limit; t += 1.0f) {
+        const int x = static_cast<int>(std::floor(c.x + t * ux)), y = static_cast<int>(std::floor(c.y + t * uy));
+        if (!b.in_bounds(x, y)) return phase == 2 ? t - 0.5f : 0;  // a cropped symbol ends at the image edge
+        const bool dark = b.get(x, y);
+        if (phase == 0 && !dark) phase = 1;
+        else if (phase == 1 && dark) phase = 2;
+        else if (phase == 2 && !dark) return t - 0.5f;
+        if (t == 0 && !dark) return 0;
+    }
+    return 0;
+}
+
+// Module size along the line from a towards b, from the width of finder a (7 modules) in that direction.
+float module_along(const image::BitMatrix& b, const FinderPattern& a, Point toward) {
+    const float len = distance(a.center, toward);
+    if (len <= 0) return a.moduleSize;
+    const float ux = (toward.x - a.center.x) / len, uy = (toward.y - a.center.y) / len;
+    const float limit = a.moduleSize * 7.0f;
+    const float w = half_width(b, a.center, ux, uy, limit) + half_width(b, a.center, -ux, -uy, limit);
+    const float ms = w / 7.0f;
+    // Trust the walk only when it roughly agrees with the finder's own estimate.
+    if (ms < a.moduleSize * 0.6f || ms > a.moduleSize * 1.6f) return a.moduleSize;
+    return ms;
+}
+
+Point lerp3(Point o, Point u, Point v, float a, float b) { return {o.x + a * u.x + b * v.x, o.y + a * u.y + b * v.y}; }
+
+// Image vectors of one module along x and y at module position p (the perspective's local Jacobian).
+void local_frame(const Perspective& h, Point p, Point& u, Point& v) {
+    const Point o = h.map(p), px = h.map({p.x + 1, p.y}), py = h.map({p.x, p.y + 1});
+    u = {px.x - o.x, px.y - o.y};
+    v = {py.x - o.x, py.y - o.y};
+}
+
+std::optional<Perspective> from_four(Point a, Point b, Point c, Point br, float dim, float brModule) {
+    const std::array<Point, 4> src{{{3.5f, 3.5f}, {dim - 3.5f, 3.5f}, {brModule, brModule}, {3.5f, dim - 3.5f}}};
+    const std::array<Point, 4> dst{{a, b, br, c}};
+    return Perspective::quad_to_quad(src, dst);
+}
+
+}  // namespace
+
+float timing_score(const image::ImageView& gray, const Perspective& h, int d, bool inverted) {
+    int matches = 0, total = 0;
+    for (int line = 0; line < 2; ++line) {
+        float prev2 = 0, prev1 = 0;
+        for (int i = 8; i <= d - 9; ++i) {
+            const Point p = line == 0 ? h.map({static_cast<float>(i) + 0.5f, 6.5f}) : h.map({6.5f, static_cast<float>(i) + 0.5f});
+            const float g = image::bilinear(gray, p.x, p.y);
+            if (i >= 10) {  // judge module i-1 against its two neighbours
+                const bool darker = prev1 < (prev2 + g) * 0.5f;
+                const bool shouldBeDark = ((i - 1) % 2) == 0;
+                matches += (darker != inverted) == shouldBeDark ? 1 : 0;
+                ++total;
+            }
+            prev2 = prev1;
+            prev1 = g;
+        }
+    }
+    return total > 0 ? static_cast<float>(matches) / static_cast<float>(total) : 0.0f;
+}
+
+// Re-finds the three finders and every alignment pattern near where the current perspective puts them, on
+// the grey image, and fits the perspective to all of them (least squares): finder centres from run lengths
+// are only good to about a pixel, which is a third of a module at the small end.
+std::optional<Perspective> refine(const image::ImageView& gray, const Perspective& h, int d, bool inverted) {
+    std::array<Point, 3 + 49> src{}, dst{};
+    size_t n = 0;
+    const float dim = static_cast<float>(d);
+    const Point finders[3] = {{3.5f, 3.5f}, {dim - 3.5f, 3.5f}, {3.5f, dim - 3.5f}};
+    float finderContrast = 0;
+    for (const Point& f : finders) {
+        TemplateSearch ts;
+        ts.predicted = h.map(f);
+        local_frame(h, f, ts.moduleU, ts.moduleV);
+        ts.radiusModules = 0.75f;
+        ts.coarseStep = 0.25f;
+        ts.inverted = inverted;
+        const TemplateMatch m = best_template_match(gray, kFinderTemplate, ts);
+        if (m.contrast <= 0) return std::nullopt;
+        finderContrast += m.contrast / 3.0f;
+        src[n] = f;
+        dst[n++] = m.center;
+    }
+    const std::span<const uint8_t> pos = alignment_centers(version_for_size(d));
+    const int count = static_cast<int>(pos.size());
+    for (int j = 0; j < count; ++j)
+        for (int i = 0; i < count; ++i) {
+            if ((i == 0 && j == 0) || (i == 0 && j == count - 1) || (i == count - 1 && j == 0)) continue;  // finders
+            const Point a{static_cast<float>(pos[static_cast<size_t>(i)]) + 0.5f, static_cast<float>(pos[static_cast<size_t>(j)]) + 0.5f};
+            TemplateSearch ts;
+            ts.predicted = h.map(a);
+            local_frame(h, a, ts.moduleU, ts.moduleV);
+            ts.radiusModules = 1.0f;
+            ts.coarseStep = 0.25f;
+            ts.distancePenalty = 0.1f;
+            ts.inverted = inverted;
+            const TemplateMatch m = best_template_match(gray, kAlignmentTemplate, ts);
+            if (m.contrast < 0.3f * finderContrast) continue;
+            src[n] = a;
+            dst[n++] = m.center;
+        }
+    if (n < 4) return std::nullopt;
+    return fit_perspective(std::span<const Point>(src.data(), n), std::span<const Point>(dst.data(), n));
+}
+
+bool geometry_for_dimension(const image::ImageView& gray, Point a, Point b, Point c, int d, bool inverted,
+                            SymbolGeometry& out) {
+    const float dim = static_cast<float>(d);
+    const float span = dim - 7.0f;  // finder centres are at module 3.5 and d - 3.5
+    const Point u{(b.x - a.x) / span, (b.y - a.y) / span}, v{(c.x - a.x) / span, (c.y - a.y) / span};
+    std::optional<Perspective> h;
+    bool aligned = false;
+    if (d >= 25) {
+        // Bottom-right alignment pattern centre: module d - 7, i.e. d - 6.5 (6.3.6, Annex E).
+        const float brModule = dim - 6.5f;
+        TemplateSearch ts;
+        ts.predicted = lerp3(a, u, v, brModule - 3.5f, brModule - 3.5f);
+        ts.moduleU = u;
+        ts.moduleV = v;
+        ts.radiusModules = std::clamp(dim * 0.12f, 3.0f, 12.0f);
+        ts.inverted = inverted;
+        const TemplateMatch m = best_template_match(gray, kAlignmentTemplate, ts);
+        if (m.contrast >= 4.0f) {
+            h = from_four(a, b, c, m.center, dim, brModule);
+            aligned = h.has_value();
+        }
+    }
+    if (!h) {  // version 1, or no alignment pattern seen: the parallelogram's fourth corner
+        const Point br{b.x + c.x - a.x, b.y + c.y - a.y};
+        h = from_four(a, b, c, br, dim, dim - 3.5f);
+    }
+    if (!h) return false;
+    for (int pass = 0; pass < 2; ++pass)
+        if (auto better = refine(gray, *h, d, inverted)) h = better;
+    out.dimension = d;
+    out.moduleToImage = *h;
+    out.corners = {h->map({0, 0}), h->map({dim, 0}), h->map({dim, dim}), h->map({0, dim})};
+    out.moduleSize = (std::hypot(u.x, u.y) + std::hypot(v.x, v.y)) * 0.5f;
+    out.alignmentFound = aligned;
+    out.timing = timing_score(gray, *h, d, inverted);
+    return true;
+}
+
+void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,
+                     const LocateOptions& options, LocateScratch& scratch, std::vector<SymbolCandidate>& out) {
+    out.clear();
+    rank_triples(finders, options.maxFinders, scratch.triples);
+    const int nTriples = std::min(static_cast<int>(scratch.triples.size()), options.maxTriples);
+    for (int t = 0; t < nTriples; ++t) {
+        const FinderTriple& tr = scratch.triples[static_cast<size_t>(t)];
+        const FinderPattern& fa = finders[static_cast<size_t>(tr.topLeft)];
+        const FinderPattern& fb = finders[static_cast<size_t>(tr.topRight)];
+        const FinderPattern& fc = finders[static_cast<size_t>(tr.bottomLeft)];
+        const float msAB = (module_along(binary, fa, fb.center) + module_along(binary, fb, fa.center)) * 0.5f;
+        const float msAC = (module_along(binary, fa, fc.center) + module_along(binary, fc, fa.center)) * 0.5f;
+        const float est = (distance(fa.center, fb.center) / msAB + distance(fa.center, fc.center) / msAC) * 0.5f + 7.0f;
+        // Dimensions are 17 + 4 k (ISO/IEC 18004:2015 6.1). The estimate from module sizes can be a version
+        // off for large symbols, so the neighbours within two versions are ranked by how well the timing
+        // patterns alternate under the three finders' affine frame (the timing row and column run right
+        // along the finder legs, where that frame is accurate even under perspective).
+        const int k = static_cast<int>(std::lround((est - 17.0f) / 4.0f));
+        struct Option {
+            int dim;
+            float timing;
+        } options5[5];
+        int nOptions = 0;
+        for (int dk = -2; dk <= 2; ++dk) {
+            const int dim = 17 + 4 * (k + dk);
+            if (dim < 21 || dim > 177) continue;
+            const float near = std::abs(est - static_cast<float>(dim)) / 4.0f;  // versions from the estimate
+            if (near > 1.6f) continue;
+            const std::array<Point, 4> src{{{3.5f, 3.5f}, {static_cast<float>(dim) - 3.5f, 3.5f},
+                                            {static_cast<float>(dim) - 3.5f, static_cast<float>(dim) - 3.5f},
+                                            {3.5f, static_cast<float>(dim) - 3.5f}}};
+            const Point br{fb.center.x + fc.center.x - fa.center.x, fb.center.y + fc.center.y - fa.center.y};
+            const auto affine = Perspective::quad_to_quad(src, {fa.center, fb.center, br, fc.center});
+            if (!affine) continue;
+            options5[nOptions++] = {dim, timing_score(gray, *affine, dim, options.inverted) - 0.05f * near};
+        }
+        for (int i = 1; i < nOptions; ++i)  // insertion sort, best timing first (stable: nearest first on ties)
+            for (int j = i; j > 0 && options5[j].timing > options5[j - 1].timing; --j) std::swap(options5[j], options5[j - 1]);
+        for (int i = 0; i < std::min(nOptions, 3); ++i)
+            out.push_back({fa.center, fb.center, fc.center, options5[i].dim, tr.score - 0.1f * static_cast<float>(i), t});
+    }
+    // Triples in rank order, each with its dimensions nearest first.
+    std::stable_sort(out.begin(), out.end(), [](const SymbolCandidate& x, const SymbolCandidate& y) { return x.score > y.score; });
+    if (static_cast<int>(out.size()) > options.maxCandidates) out.resize(static_cast<size_t>(options.maxCandidates));
+}
+
+bool build_geometry(const image::ImageView& gray, const SymbolCandidate& c, bool inverted, SymbolGeometry& out) {
+    if (!geometry_for_dimension(gray, c.topLeft, c.topRight, c.bottomLeft, c.dimension, inverted, out)) return false;
+    out.triple = c.triple;
+    out.score = c.score + 2.0f * out.timing + (out.alignmentFound ? 0.2f : 0.0f);
+    return true;
+}
+
+void locate_symbols(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,
+                    const LocateOptions& options, LocateScratch& scratch, std::vector<SymbolGeometry>& out) {
+    out.clear();
+    propose_symbols(gray, binary, finders, options, scratch, scratch.candidates);
+    for (const SymbolCandidate& c : scratch.candidates) {
+        SymbolGeometry g;
+        if (build_geometry(gray, c, options.inverted, g)) out.push_back(g);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const SymbolGeometry& x, const SymbolGeometry& y) { return x.score > y.score; });
+}
+
+}  // namespace cccd::qr

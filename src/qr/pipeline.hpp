@@ -1,0 +1,56 @@
+#pragma once
+// The decoder's stages put together, with the module-grid decoder passed in: Decoder (decoder.cpp) binds
+// decode_grid; tests can bind a stand-in. Not part of the public API.
+#include <array>
+#include <vector>
+
+#include "image/binarize_local.hpp"
+#include "image/bit_matrix.hpp"
+#include "image/threshold_map.hpp"
+#include "qr/decoder.hpp"
+#include "qr/finder.hpp"
+#include "qr/locate.hpp"
+#include "qr/module_grid.hpp"
+#include "qr/sample.hpp"
+
+namespace cccd::qr {
+
+using GridDecodeFn = GridDecodeResult (*)(const ModuleGrid&);
+
+// One binarization the pipeline may try; cheap ones first, the rest only with tryHarder.
+struct BinarizerStep {
+    bool global = false;                // Otsu over the whole frame instead of local blocks
+    image::LocalBinarizeParams local;   // when !global
+    bool harderOnly = false;
+};
+
+struct PipelineConfig {
+    std::array<BinarizerStep, 4> steps{};
+    int stepCount = 0;
+    float minTiming = 0.55f;  // geometries whose timing patterns alternate less are skipped
+    SampleOptions sample;
+};
+
+// The configuration Decoder uses.
+PipelineConfig default_pipeline_config();
+
+// Everything a Decoder reuses between frames.
+struct DecoderScratch {
+    image::BitMatrix binary;
+    image::ThresholdMap thresholds;
+    image::LocalBinarizeScratch local;
+    std::vector<FinderPattern> finders;
+    LocateScratch locate;
+    std::vector<SymbolCandidate> candidates;
+    SymbolGeometry geometry;
+    SampleScratch sample;
+    ModuleGrid grid;
+};
+
+// Frame size limit (pixels a side); larger frames are invalid_input.
+inline constexpr int kMaxFrameSide = 16384;
+
+DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& options, const PipelineConfig& config,
+                          DecoderScratch& scratch, GridDecodeFn decodeGrid);
+
+}  // namespace cccd::qr

@@ -1,0 +1,188 @@
+// Reed-Solomon decoding (ISO/IEC 18004:2015 7.5.2; the algorithm is the textbook one: syndromes,
+// Berlekamp-Massey for the error locator, Chien search for its roots, Forney for the magnitudes).
+// Codeword i of an n-codeword block is the coefficient of x^(n-1-i), so its error locator is a^(n-1-i).
+#include "qr/reed_solomon.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace cccd::qr {
+namespace {
+
+constexpr int kPrimitive = 0x11D;  // 7.5.2: x^8 + x^4 + x^3 + x^2 + 1
+constexpr int kMaxBlock = 255;     // a GF(256) code has at most 255 symbols
+
+struct GfTables {
+    std::array<uint8_t, 512> exp{};  // a^i for i in 0..511, doubled so exp[log a + log b] needs no modulo
+    std::array<uint8_t, 256> log{};  // log[0] is unused
+};
+
+constexpr GfTables make_tables() {
+    GfTables t;
+    int x = 1;
+    for (int i = 0; i < 255; ++i) {
+        t.exp[static_cast<size_t>(i)] = static_cast<uint8_t>(x);
+        t.log[static_cast<size_t>(x)] = static_cast<uint8_t>(i);
+        x <<= 1;
+        if (x & 0x100) x ^= kPrimitive;
+    }
+    for (int i = 255; i < 512; ++i) t.exp[static_cast<size_t>(i)] = t.exp[static_cast<size_t>(i - 255)];
+    return t;
+}
+
+constexpr GfTables kGf = make_tables();
+
+constexpr uint8_t mul(uint8_t a, uint8_t b) {
+    if (a == 0 || b == 0) return 0;
+    return kGf.exp[static_cast<size_t>(kGf.log[a]) + kGf.log[b]];
+}
+constexpr uint8_t div(uint8_t a, uint8_t b) {  // b != 0
+    if (a == 0) return 0;
+    return kGf.exp[static_cast<size_t>(kGf.log[a]) + 255 - kGf.log[b]];
+}
+constexpr uint8_t pow_a(int power) { return kGf.exp[static_cast<size_t>(power % 255)]; }
+
+// Value of a polynomial with coefficients `c` (c[0] the constant term) at x.
+uint8_t eval_low_first(std::span<const uint8_t> c, uint8_t x) {
+    uint8_t y = 0;
+    for (size_t i = c.size(); i-- > 0;) y = static_cast<uint8_t>(mul(y, x) ^ c[i]);
+    return y;
+}
+
+// S_j = r(a^j), j = 0 .. ecCodewords-1 (the generator's roots). True when all are zero.
+bool syndromes(std::span<const uint8_t> block, int ecCodewords, std::span<uint8_t> s) {
+    bool clean = true;
+    for (int j = 0; j < ecCodewords; ++j) {
+        const uint8_t x = pow_a(j);
+        uint8_t y = 0;
+        for (uint8_t c : block) y = static_cast<uint8_t>(mul(y, x) ^ c);  // Horner, highest degree first
+        s[static_cast<size_t>(j)] = y;
+        clean = clean && y == 0;
+    }
+    return clean;
+}
+
+// Berlekamp-Massey: the shortest LFSR (error locator Lambda, lambda[0] = 1) generating the syndromes.
+// Returns its degree L.
+int berlekamp_massey(std::span<const uint8_t> s, std::span<uint8_t> lambda) {
+    std::array<uint8_t, kMaxBlock + 1> prev{};  // B(x): the locator before the last length change
+    std::array<uint8_t, kMaxBlock + 1> saved{};
+    const size_t cap = lambda.size();
+    for (auto& c : lambda) c = 0;
+    lambda[0] = 1;
+    prev[0] = 1;
+    int length = 0;
+    int shift = 1;     // m: steps since the last length change
+    uint8_t last = 1;  // b: the discrepancy at the last length change
+    for (size_t n = 0; n < s.size(); ++n) {
+        uint8_t d = s[n];
+        for (int i = 1; i <= length; ++i) d ^= mul(lambda[static_cast<size_t>(i)], s[n - static_cast<size_t>(i)]);
+        if (d == 0) {
+            ++shift;
+            continue;
+        }
+        const uint8_t factor = div(d, last);
+        const bool grow = 2 * length <= static_cast<int>(n);
+        if (grow) std::copy(lambda.begin(), lambda.end(), saved.begin());
+        // Lambda(x) -= d/b * x^m * B(x)
+        for (size_t i = 0; i + static_cast<size_t>(shift) < cap; ++i) {
+            lambda[i + static_cast<size_t>(shift)] ^= mul(factor, prev[i]);
+        }
+        if (grow) {
+            length = static_cast<int>(n) + 1 - length;
+            std::copy(saved.begin(), saved.begin() + static_cast<long>(cap), prev.begin());
+            last = d;
+            shift = 1;
+        } else {
+            ++shift;
+        }
+    }
+    return length;
+}
+
+}  // namespace
+
+uint8_t gf_mul(uint8_t a, uint8_t b) { return mul(a, b); }
+uint8_t gf_exp(int power) { return pow_a(power < 0 ? 0 : power); }
+
+void rs_encode(std::span<const uint8_t> data, std::span<uint8_t> ec) {
+    const size_t n = ec.size();
+    if (n == 0 || n >= kMaxBlock) return;
+    // Generator g(x) = (x - a^0)(x - a^1)...(x - a^(n-1)), coefficients highest degree first, g[0] = 1.
+    std::array<uint8_t, kMaxBlock + 1> g{};
+    g[0] = 1;
+    for (size_t k = 0; k < n; ++k) {
+        const uint8_t root = pow_a(static_cast<int>(k));
+        for (size_t i = k + 1; i > 0; --i) g[i] = static_cast<uint8_t>(g[i] ^ mul(g[i - 1], root));
+    }
+    // Remainder of data(x) * x^n divided by g(x): a shift register.
+    for (auto& c : ec) c = 0;
+    for (uint8_t d : data) {
+        const uint8_t feedback = static_cast<uint8_t>(d ^ ec[0]);
+        for (size_t i = 0; i + 1 < n; ++i) ec[i] = static_cast<uint8_t>(ec[i + 1] ^ mul(feedback, g[i + 1]));
+        ec[n - 1] = mul(feedback, g[n]);
+    }
+}
+
+RsOutcome rs_correct(std::span<uint8_t> block, int ecCodewords, int maxErrors) {
+    const int n = static_cast<int>(block.size());
+    if (ecCodewords <= 0 || ecCodewords >= n || n > kMaxBlock) return {};
+    const auto ecSize = static_cast<size_t>(ecCodewords);
+    std::array<uint8_t, kMaxBlock> s{};
+    const std::span<uint8_t> synd(s.data(), ecSize);
+    if (syndromes(block, ecCodewords, synd)) return {true, 0};
+    if (maxErrors > ecCodewords / 2) maxErrors = ecCodewords / 2;  // beyond this no decoder is unique
+
+    std::array<uint8_t, kMaxBlock + 1> lam{};
+    const std::span<uint8_t> lambda(lam.data(), ecSize + 1);
+    const int errors = berlekamp_massey(synd, lambda);
+    if (errors == 0 || errors > maxErrors) return {};
+    const std::span<const uint8_t> locator(lam.data(), static_cast<size_t>(errors) + 1);
+
+    // Chien search, restricted to the block: roots a^-p with p >= n would point outside it.
+    std::array<int, kMaxBlock> where{};
+    int found = 0;
+    for (int p = 0; p < n; ++p) {
+        if (eval_low_first(locator, pow_a(255 - p)) == 0) {
+            if (found == errors) return {};  // more roots than the degree: not a valid locator
+            where[static_cast<size_t>(found++)] = p;
+        }
+    }
+    if (found != errors) return {};  // roots outside the block or not in GF(256): uncorrectable
+
+    // Omega(x) = S(x) Lambda(x) mod x^ec; Lambda'(x) keeps the odd terms (characteristic 2).
+    std::array<uint8_t, kMaxBlock> om{};
+    for (size_t i = 0; i < ecSize; ++i) {
+        uint8_t v = 0;
+        for (size_t k = 0; k <= i && k < locator.size(); ++k) v ^= mul(locator[k], synd[i - k]);
+        om[i] = v;
+    }
+    const std::span<const uint8_t> omega(om.data(), ecSize);
+    std::array<uint8_t, kMaxBlock> der{};
+    for (size_t i = 1; i < locator.size(); i += 2) der[i - 1] = locator[i];
+    const std::span<const uint8_t> derivative(der.data(), locator.size());
+
+    std::array<uint8_t, kMaxBlock> backup{};
+    std::copy(block.begin(), block.end(), backup.begin());
+    for (int k = 0; k < found; ++k) {
+        const int p = where[static_cast<size_t>(k)];
+        const uint8_t x = pow_a(p);
+        const uint8_t xInv = pow_a(255 - p);
+        const uint8_t denominator = eval_low_first(derivative, xInv);
+        // Forney with first root a^0 (7.5.2): e = X * Omega(X^-1) / Lambda'(X^-1).
+        const uint8_t magnitude = denominator == 0 ? 0 : mul(x, div(eval_low_first(omega, xInv), denominator));
+        if (magnitude == 0) {
+            std::copy(backup.begin(), backup.begin() + n, block.begin());
+            return {};
+        }
+        block[static_cast<size_t>(n - 1 - p)] ^= magnitude;
+    }
+    // Never report success on a block that is still not a codeword.
+    if (!syndromes(block, ecCodewords, synd)) {
+        std::copy(backup.begin(), backup.begin() + n, block.begin());
+        return {};
+    }
+    return {true, found};
+}
+
+}  // namespace cccd::qr

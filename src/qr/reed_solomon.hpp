@@ -1,0 +1,27 @@
+#pragma once
+// Reed-Solomon error correction of one QR block (ISO/IEC 18004:2015 7.5.2): GF(256) with the primitive
+// polynomial x^8 + x^4 + x^3 + x^2 + 1 and a generator polynomial whose roots are a^0 .. a^(n-1).
+#include <cstdint>
+#include <span>
+
+namespace cccd::qr {
+
+struct RsOutcome {
+    bool ok = false;
+    int corrected = 0;  // codewords changed (0 when the block was already clean)
+};
+
+// `block` is one block as transmitted: data codewords, then `ecCodewords` error correction codewords
+// (at most 255 in all). Corrects at most `maxErrors` codeword errors in place. On failure (more errors than
+// that, or an error pattern that no codeword within reach explains) the block is left unchanged.
+RsOutcome rs_correct(std::span<uint8_t> block, int ecCodewords, int maxErrors);
+
+// The `ecCodewords` error correction codewords for `data` (polynomial division by the generator, 7.5.2).
+// Used by tests to build valid blocks; `ec` must hold ecCodewords bytes.
+void rs_encode(std::span<const uint8_t> data, std::span<uint8_t> ec);
+
+// GF(256) arithmetic of 7.5.2, exposed for tests.
+uint8_t gf_mul(uint8_t a, uint8_t b);
+uint8_t gf_exp(int power);  // a^power, any power >= 0
+
+}  // namespace cccd::qr

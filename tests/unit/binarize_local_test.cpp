@@ -1,0 +1,116 @@
+// Tests for src/image/binarize_local.cpp: module centres of synthetic symbols come out right under uneven
+// light and blur; flat noisy areas do not turn into speckle; large modules stay solid.
+#include "image/binarize_local.hpp"
+
+#include <gtest/gtest.h>
+
+#include "support/render.hpp"
+
+namespace {
+
+using namespace cccd;
+
+// Share of module centres whose binary value matches the grid.
+double agreement(const testsupport::Rendered& r, const qr::ModuleGrid& g, const image::BitMatrix& b) {
+    int same = 0;
+    for (int y = 0; y < g.size; ++y)
+        for (int x = 0; x < g.size; ++x) {
+            const qr::Point p = r.moduleToImage.map({static_cast<float>(x) + 0.5f, static_cast<float>(y) + 0.5f});
+            same += b.get(static_cast<int>(p.x), static_cast<int>(p.y)) == g.dark(x, y) ? 1 : 0;
+        }
+    return static_cast<double>(same) / (g.size * g.size);
+}
+
+qr::ModuleGrid sample_grid() { return testsupport::qrencode_grid("local threshold test 0123456789", 'M', 3); }
+
+TEST(BinarizeLocal, FollowsUnevenLight) {
+    const qr::ModuleGrid g = sample_grid();
+    ASSERT_EQ(g.size, 29) << "qrencode missing?";
+    testsupport::RenderParams p;
+    p.moduleSize = 5;
+    p.angleDeg = 20;
+    p.illumination = 0.7f;  // the right side gets 30% of the light
+    p.noise = 3;
+    const auto r = testsupport::render(g, p);
+    image::LocalBinarizeScratch s;
+    image::ThresholdMap map;
+    image::BitMatrix b;
+    image::binarize_local(r.view(), {}, s, map, b);
+    EXPECT_GE(agreement(r, g, b), 0.99);
+}
+
+TEST(BinarizeLocal, FineRefinementSeparatesSmallBlurredModules) {
+    const qr::ModuleGrid g = sample_grid();
+    ASSERT_EQ(g.size, 29);
+    testsupport::RenderParams p;
+    p.moduleSize = 2.2f;
+    p.blurSigma = 0.9f;
+    p.angleDeg = 33;
+    const auto r = testsupport::render(g, p);
+    image::LocalBinarizeScratch s;
+    image::ThresholdMap map;
+    image::BitMatrix coarse, fine;
+    image::binarize_local(r.view(), {8, 2, 24, 8, 0, 8}, s, map, coarse);
+    image::binarize_local(r.view(), {8, 2, 24, 8, 3, 8}, s, map, fine);
+    EXPECT_GT(agreement(r, g, fine), agreement(r, g, coarse));
+    EXPECT_GE(agreement(r, g, fine), 0.9);
+}
+
+TEST(BinarizeLocal, FlatNoiseStaysUniform) {
+    std::vector<uint8_t> px(200 * 200);
+    uint32_t s = 7;
+    for (uint8_t& v : px) {
+        s = s * 1664525u + 1013904223u;
+        v = static_cast<uint8_t>(120 + static_cast<int>(s >> 29));  // 120..127: sensor noise only
+    }
+    image::LocalBinarizeScratch scratch;
+    image::ThresholdMap map;
+    image::BitMatrix b;
+    image::binarize_local({px.data(), 200, 200, 200}, {}, scratch, map, b);
+    int dark = 0;
+    for (uint8_t v : b.bits) dark += v;
+    EXPECT_TRUE(dark == 0 || dark == 200 * 200) << dark;
+}
+
+TEST(BinarizeLocal, LargeModulesStaySolid) {
+    const qr::ModuleGrid g = testsupport::qrencode_grid("BIG", 'L', 1);
+    ASSERT_EQ(g.size, 21);
+    testsupport::RenderParams p;
+    p.width = p.height = 1000;
+    p.moduleSize = 40;  // 5x5 blocks of 8 px sit inside one module
+    const auto r = testsupport::render(g, p);
+    image::LocalBinarizeScratch s;
+    image::ThresholdMap map;
+    image::BitMatrix b;
+    image::binarize_local(r.view(), {}, s, map, b);
+    EXPECT_EQ(agreement(r, g, b), 1.0);
+}
+
+TEST(BinarizeLocal, ThresholdMapInterpolatesBetweenBlockCentres) {
+    image::ThresholdMap m;
+    m.reset(8, 2, 1);
+    m.level = {100, 200};
+    EXPECT_FLOAT_EQ(m.at(4, 4), 100);   // first block centre
+    EXPECT_FLOAT_EQ(m.at(12, 4), 200);  // second block centre
+    EXPECT_FLOAT_EQ(m.at(8, 4), 150);
+    EXPECT_FLOAT_EQ(m.at(0, 0), 100);   // clamped at the edges
+}
+
+TEST(BinarizeLocal, ReusesScratchAcrossSizes) {
+    const qr::ModuleGrid g = sample_grid();
+    ASSERT_EQ(g.size, 29);
+    image::LocalBinarizeScratch s;
+    image::ThresholdMap map;
+    image::BitMatrix b;
+    for (int side : {300, 157, 401}) {
+        testsupport::RenderParams p;
+        p.width = p.height = side;
+        p.moduleSize = 4;
+        const auto r = testsupport::render(g, p);
+        image::binarize_local(r.view(), {}, s, map, b);
+        EXPECT_EQ(b.width, side);
+        EXPECT_GE(agreement(r, g, b), 0.99);
+    }
+}
+
+}  // namespace

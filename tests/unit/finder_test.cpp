@@ -1,0 +1,113 @@
+// Tests for src/qr/finder.cpp: the three finder patterns of synthetic symbols are found at any rotation,
+// from 1.5 to 40 px per module, blurred and noisy, with their module size.
+#include "qr/finder.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "image/binarize_local.hpp"
+#include "support/render.hpp"
+
+namespace {
+
+using namespace cccd;
+
+struct Case {
+    float moduleSize, angle, blur, noise, tilt;
+};
+
+// How many of the three true finder centres have a detection within one module.
+int found(const testsupport::Rendered& r, int dim, const std::vector<qr::FinderPattern>& f, float moduleSize) {
+    const float d = static_cast<float>(dim);
+    const qr::Point truth[3] = {r.moduleToImage.map({3.5f, 3.5f}), r.moduleToImage.map({d - 3.5f, 3.5f}),
+                                r.moduleToImage.map({3.5f, d - 3.5f})};
+    int n = 0;
+    for (const qr::Point& t : truth)
+        for (const qr::FinderPattern& p : f)
+            if (std::hypot(p.center.x - t.x, p.center.y - t.y) < moduleSize && p.moduleSize > 0.7f * moduleSize && p.moduleSize < 1.6f * moduleSize) {
+                ++n;
+                break;
+            }
+    return n;
+}
+
+TEST(Finder, RatioTolerance) {
+    const int exact[5] = {2, 2, 6, 2, 2}, tiny[5] = {1, 2, 4, 1, 2}, wrong[5] = {3, 3, 3, 3, 3}, lopsided[5] = {1, 5, 6, 2, 2};
+    EXPECT_TRUE(qr::finder_ratio_ok(exact));
+    EXPECT_TRUE(qr::finder_ratio_ok(tiny));  // 1.4 px modules with pixel rounding (at 45 degrees the h/v
+                                              // cross-sections are sqrt 2 longer, hence the size tolerance below)
+    EXPECT_FALSE(qr::finder_ratio_ok(wrong));
+    EXPECT_FALSE(qr::finder_ratio_ok(lopsided));
+}
+
+TEST(Finder, FindsAllThreeAcrossScalesAndRotations) {
+    const qr::ModuleGrid g = testsupport::qrencode_grid("finder patterns at every angle", 'M', 4);
+    ASSERT_EQ(g.size, 33) << "qrencode missing?";
+    const Case cases[] = {{1.6f, 0, 0.4f, 2, 0},   {2.0f, 37, 0.6f, 3, 0.1f}, {3, 90, 0.8f, 3, 0},  {4, 135, 1.0f, 4, 0.2f},
+                          {6, 200, 1.2f, 4, 0},     {10, 271, 1.5f, 5, 0.1f},  {20, 315, 2, 5, 0},  {40, 359, 2, 5, 0}};
+    image::LocalBinarizeScratch s;
+    image::ThresholdMap map;
+    image::BitMatrix b;
+    std::vector<qr::FinderPattern> f;
+    for (const Case& c : cases) {
+        testsupport::RenderParams p;
+        p.moduleSize = c.moduleSize;
+        p.width = p.height = static_cast<int>(c.moduleSize * 33 * 1.5f + 80);
+        p.angleDeg = c.angle;
+        p.blurSigma = c.blur;
+        p.noise = c.noise;
+        p.tilt = c.tilt;
+        const auto r = testsupport::render(g, p);
+        image::binarize_local(r.view(), {8, 2, 24, 8, 3, 8}, s, map, b);
+        qr::find_finder_patterns(b, {}, f);
+        EXPECT_EQ(found(r, g.size, f, c.moduleSize), 3) << "module " << c.moduleSize << " angle " << c.angle;
+    }
+}
+
+TEST(Finder, FindsFindersCutByTheImageEdge) {
+    // Symbols are often cropped without a quiet zone: the outer ring touches the image edge.
+    const qr::ModuleGrid g = testsupport::qrencode_grid("no quiet zone", 'L', 1);
+    ASSERT_EQ(g.size, 21);
+    testsupport::RenderParams p;
+    p.width = p.height = 21 * 3;
+    p.moduleSize = 3;
+    p.quietZone = 0;
+    const auto r = testsupport::render(g, p);
+    image::LocalBinarizeScratch s;
+    image::ThresholdMap map;
+    image::BitMatrix b;
+    image::binarize_local(r.view(), {}, s, map, b);
+    std::vector<qr::FinderPattern> f;
+    qr::find_finder_patterns(b, {}, f);
+    EXPECT_EQ(found(r, g.size, f, 3), 3);
+}
+
+TEST(Finder, ColumnScanAlsoFindsThem) {
+    const qr::ModuleGrid g = testsupport::qrencode_grid("columns", 'L', 2);
+    ASSERT_EQ(g.size, 25);
+    testsupport::RenderParams p;
+    p.moduleSize = 4;
+    p.angleDeg = 10;
+    const auto r = testsupport::render(g, p);
+    image::LocalBinarizeScratch s;
+    image::ThresholdMap map;
+    image::BitMatrix b;
+    image::binarize_local(r.view(), {}, s, map, b);
+    std::vector<qr::FinderPattern> rows, both;
+    qr::find_finder_patterns(b, {1, false}, rows);
+    qr::find_finder_patterns(b, {1, true}, both);
+    EXPECT_EQ(found(r, g.size, both, 4), 3);
+    ASSERT_GE(both.size(), 3u);
+    EXPECT_GE(both[0].hits, rows[0].hits);  // more lines confirm the same patterns
+}
+
+TEST(Finder, NothingInABlankImage) {
+    image::BitMatrix b;
+    b.reset(100, 100);
+    std::vector<qr::FinderPattern> f(3);
+    qr::find_finder_patterns(b, {}, f);
+    EXPECT_TRUE(f.empty());
+}
+
+}  // namespace

@@ -1,0 +1,50 @@
+// Tests for src/image/luma.cpp: RGBA -> luminance with the documented integer weights; the dispatching
+// entry (SIMD under WASM) equals the scalar reference byte for byte.
+#include "image/luma.hpp"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+namespace {
+
+using cccd::image::rgba_to_luma;
+using cccd::image::rgba_to_luma_scalar;
+
+TEST(Luma, PrimariesAndGreys) {
+    const std::vector<uint8_t> rgba = {255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 0, 0, 0, 0, 255, 128, 128, 128, 9};
+    std::vector<uint8_t> y(6);
+    ASSERT_TRUE(rgba_to_luma(rgba, 6, 1, 24, y));
+    EXPECT_EQ(y, (std::vector<uint8_t>{77, 149, 29, 255, 0, 128}));  // (w * 255 + 128) >> 8; alpha ignored
+}
+
+TEST(Luma, MatchesTheScalarReferenceForEveryWidthAndStride) {
+    uint32_t s = 12345;
+    for (int width : {1, 7, 15, 16, 17, 31, 33, 64, 100}) {
+        const int height = 5, stride = 4 * width + (width % 3) * 4;
+        std::vector<uint8_t> rgba(static_cast<size_t>(stride * height));
+        for (uint8_t& v : rgba) {
+            s = s * 1664525u + 1013904223u;
+            v = static_cast<uint8_t>(s >> 24);
+        }
+        std::vector<uint8_t> a(static_cast<size_t>(width * height)), b(a.size());
+        ASSERT_TRUE(rgba_to_luma(rgba, width, height, stride, a));
+        rgba_to_luma_scalar(rgba.data(), width, height, stride, b.data());
+        EXPECT_EQ(a, b) << "width " << width;
+        for (int i = 0; i < width; ++i) {  // and the formula itself, first row
+            const uint8_t* p = rgba.data() + 4 * i;
+            EXPECT_EQ(a[static_cast<size_t>(i)], (77 * p[0] + 150 * p[1] + 29 * p[2] + 128) >> 8);
+        }
+    }
+}
+
+TEST(Luma, RefusesSpansThatDoNotFit) {
+    std::vector<uint8_t> rgba(4 * 10 * 2), y(20);
+    EXPECT_FALSE(rgba_to_luma(rgba, 10, 2, 39, y));                        // stride < 4 * width
+    EXPECT_FALSE(rgba_to_luma(std::span(rgba).first(79), 10, 2, 40, y));   // rgba too short
+    EXPECT_FALSE(rgba_to_luma(rgba, 10, 2, 40, std::span(y).first(19)));   // output too short
+    EXPECT_FALSE(rgba_to_luma(rgba, 0, 2, 40, y));
+    EXPECT_TRUE(rgba_to_luma(rgba, 10, 2, 40, y));
+}
+
+}  // namespace

@@ -1,0 +1,161 @@
+// Tests for src/qr/reed_solomon.cpp: every error pattern within capacity is corrected exactly, for block
+// shapes from the smallest to the largest QR block; beyond capacity the decoder refuses (or, rarely and
+// unavoidably, lands on another codeword, which it then must truly be).
+#include "qr/reed_solomon.hpp"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <set>
+#include <vector>
+
+namespace {
+
+using cccd::qr::rs_correct;
+using cccd::qr::rs_encode;
+
+std::vector<uint8_t> random_codeword(std::mt19937& rng, int total, int ec) {
+    std::uniform_int_distribution<int> byte(0, 255);
+    std::vector<uint8_t> block(static_cast<size_t>(total));
+    for (int i = 0; i < total - ec; ++i) block[static_cast<size_t>(i)] = static_cast<uint8_t>(byte(rng));
+    rs_encode(std::span<const uint8_t>(block.data(), static_cast<size_t>(total - ec)),
+              std::span<uint8_t>(block.data() + total - ec, static_cast<size_t>(ec)));
+    return block;
+}
+
+// Changes `count` distinct codewords to different values.
+void inject(std::mt19937& rng, std::vector<uint8_t>& block, int count) {
+    std::set<size_t> where;
+    std::uniform_int_distribution<size_t> pos(0, block.size() - 1);
+    std::uniform_int_distribution<int> delta(1, 255);
+    while (where.size() < static_cast<size_t>(count)) where.insert(pos(rng));
+    for (size_t p : where) block[p] = static_cast<uint8_t>(block[p] ^ delta(rng));
+}
+
+int distance(const std::vector<uint8_t>& a, const std::vector<uint8_t>& b) {
+    int d = 0;
+    for (size_t i = 0; i < a.size(); ++i) d += a[i] != b[i];
+    return d;
+}
+
+struct Shape {
+    int total;
+    int ec;
+};
+// v1-L, v1-H, v5-Q (long block), v10-H, v40-M, v40-L, v38-L (the longest QR block: 123 + 30), and a
+// full-length code.
+const Shape kShapes[] = {{26, 7}, {26, 17}, {34, 18}, {43, 28}, {75, 28}, {149, 30}, {153, 30}, {255, 32}};
+
+TEST(ReedSolomon, FieldIsGf256WithPrimitive0x11D) {
+    EXPECT_EQ(cccd::qr::gf_exp(0), 1);
+    EXPECT_EQ(cccd::qr::gf_exp(8), 0x1D);  // a^8 = a^4 + a^3 + a^2 + 1
+    EXPECT_EQ(cccd::qr::gf_exp(255), 1);
+    std::set<int> seen;
+    for (int i = 0; i < 255; ++i) seen.insert(cccd::qr::gf_exp(i));
+    EXPECT_EQ(seen.size(), 255u);  // a is primitive
+    for (int a = 1; a < 256; ++a) EXPECT_EQ(cccd::qr::gf_mul(static_cast<uint8_t>(a), 1), a);
+    EXPECT_EQ(cccd::qr::gf_mul(0x80, 2), 0x1D);
+}
+
+TEST(ReedSolomon, EncoderMatchesAKnownBlock) {
+    // ISO/IEC 18004:2015 Annex I example, version 1-M "01234567": data codewords and their 10 EC codewords.
+    const std::vector<uint8_t> data{0x10, 0x20, 0x0C, 0x56, 0x61, 0x80, 0xEC, 0x11,
+                                    0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11};
+    std::vector<uint8_t> ec(10);
+    rs_encode(data, ec);
+    EXPECT_EQ(ec, (std::vector<uint8_t>{0xA5, 0x24, 0xD4, 0xC1, 0xED, 0x36, 0xC7, 0x87, 0x2C, 0x55}));
+}
+
+TEST(ReedSolomon, CleanBlockNeedsNoCorrection) {
+    std::mt19937 rng(1);
+    for (const Shape s : kShapes) {
+        auto block = random_codeword(rng, s.total, s.ec);
+        const auto copy = block;
+        const auto r = rs_correct(block, s.ec, s.ec / 2);
+        EXPECT_TRUE(r.ok);
+        EXPECT_EQ(r.corrected, 0);
+        EXPECT_EQ(block, copy);
+    }
+}
+
+TEST(ReedSolomon, CorrectsEveryErrorCountUpToCapacity) {
+    std::mt19937 rng(2);
+    for (const Shape s : kShapes) {
+        const int t = s.ec / 2;
+        for (int errors = 1; errors <= t; ++errors) {
+            for (int trial = 0; trial < 40; ++trial) {
+                const auto original = random_codeword(rng, s.total, s.ec);
+                auto block = original;
+                inject(rng, block, errors);
+                const auto r = rs_correct(block, s.ec, t);
+                ASSERT_TRUE(r.ok) << s.total << "/" << s.ec << " with " << errors << " errors";
+                EXPECT_EQ(r.corrected, errors);
+                ASSERT_EQ(block, original);
+            }
+        }
+    }
+}
+
+TEST(ReedSolomon, ErrorsInTheCheckCodewordsOnlyAreCorrectedToo) {
+    std::mt19937 rng(3);
+    const auto original = random_codeword(rng, 44, 28);
+    auto block = original;
+    for (int i = 0; i < 14; ++i) block[static_cast<size_t>(16 + i)] ^= 0x5A;
+    const auto r = rs_correct(block, 28, 14);
+    EXPECT_TRUE(r.ok);
+    EXPECT_EQ(block, original);
+}
+
+TEST(ReedSolomon, BeyondCapacityFailsCleanlyAndNeverLies) {
+    std::mt19937 rng(4);
+    for (const Shape s : kShapes) {
+        const int t = s.ec / 2;
+        int trials = 0, refused = 0;
+        for (int errors : {t + 1, t + 2, t + 5, s.ec, s.total / 2}) {
+            if (errors > s.total) continue;
+            for (int trial = 0; trial < 200; ++trial) {
+                const auto original = random_codeword(rng, s.total, s.ec);
+                auto block = original;
+                inject(rng, block, errors);
+                const auto received = block;
+                const auto r = rs_correct(block, s.ec, t);
+                ++trials;
+                if (!r.ok) {
+                    ++refused;
+                    ASSERT_EQ(block, received) << "a refused block must be left as it was";
+                    continue;
+                }
+                // Accepted: only possible by landing on another codeword within t of what was received.
+                EXPECT_NE(block, original);
+                EXPECT_EQ(distance(block, received), r.corrected);
+                EXPECT_LE(r.corrected, t);
+                auto again = block;
+                EXPECT_EQ(rs_correct(again, s.ec, t).corrected, 0) << "an accepted block must be a codeword";
+            }
+        }
+        EXPECT_GE(refused * 100, trials * 99) << s.total << "/" << s.ec << ": refused " << refused << " of " << trials;
+    }
+}
+
+TEST(ReedSolomon, LimitBelowHalfTheCheckCodewordsIsHonoured) {
+    // Misdecode protection (Table 9 note): v1-L corrects at most 2 of its 7 check codewords' worth.
+    std::mt19937 rng(5);
+    const auto original = random_codeword(rng, 26, 7);
+    auto block = original;
+    inject(rng, block, 3);
+    const auto received = block;
+    EXPECT_FALSE(rs_correct(block, 7, 2).ok);
+    EXPECT_EQ(block, received);
+    EXPECT_TRUE(rs_correct(block, 7, 3).ok);
+    EXPECT_EQ(block, original);
+}
+
+TEST(ReedSolomon, RejectsImpossibleShapes) {
+    std::vector<uint8_t> block(10, 0);
+    EXPECT_FALSE(rs_correct(block, 0, 0).ok);
+    EXPECT_FALSE(rs_correct(block, 10, 5).ok);
+    std::vector<uint8_t> tooLong(256, 0);
+    EXPECT_FALSE(rs_correct(tooLong, 10, 5).ok);
+}
+
+}  // namespace

@@ -1,0 +1,59 @@
+// Tests for src/qr/triples.cpp: the right-angle corner becomes top-left, the cross product orients the
+// other two, implausible triangles are dropped, and the real symbol outranks a decoy.
+#include "qr/triples.hpp"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+namespace {
+
+using cccd::qr::FinderPattern;
+using cccd::qr::FinderTriple;
+
+FinderPattern at(float x, float y, float ms = 4, int hits = 5) { return {{x, y}, ms, hits}; }
+
+TEST(Triples, OrientsTheCornerAndTheLegs) {
+    // Image coordinates, y down: top-left (100,100), top-right (200,100), bottom-left (100,200).
+    const std::vector<FinderPattern> f = {at(200, 100), at(100, 200), at(100, 100)};
+    std::vector<FinderTriple> t;
+    cccd::qr::rank_triples(f, 10, t);
+    ASSERT_EQ(t.size(), 1u);
+    EXPECT_EQ(t[0].topLeft, 2);
+    EXPECT_EQ(t[0].topRight, 0);
+    EXPECT_EQ(t[0].bottomLeft, 1);
+}
+
+TEST(Triples, MirroredSymbolComesOutTransposed) {
+    // Seen from behind, "top-right" lies below the corner: the cross product swaps the legs, so the grid
+    // is read transposed (which the grid decoder undoes).
+    const std::vector<FinderPattern> f = {at(100, 100), at(100, 200), at(200, 100)};
+    std::vector<FinderTriple> t;
+    cccd::qr::rank_triples(f, 10, t);
+    ASSERT_EQ(t.size(), 1u);
+    EXPECT_EQ(t[0].topLeft, 0);
+    EXPECT_EQ(t[0].topRight, 2);
+    EXPECT_EQ(t[0].bottomLeft, 1);
+}
+
+TEST(Triples, RejectsImplausibleShapes) {
+    std::vector<FinderTriple> t;
+    cccd::qr::rank_triples(std::vector<FinderPattern>{at(0, 0), at(100, 0), at(200, 0)}, 10, t);  // a line
+    EXPECT_TRUE(t.empty());
+    cccd::qr::rank_triples(std::vector<FinderPattern>{at(0, 0, 4), at(100, 0, 12), at(0, 100, 4)}, 10, t);  // sizes
+    EXPECT_TRUE(t.empty());
+    cccd::qr::rank_triples(std::vector<FinderPattern>{at(0, 0), at(20, 0), at(0, 20)}, 10, t);  // 5 modules apart
+    EXPECT_TRUE(t.empty());
+}
+
+TEST(Triples, TheSquarerTripleRanksFirst) {
+    const std::vector<FinderPattern> f = {at(100, 100), at(300, 100), at(100, 300), at(380, 330, 4, 2)};
+    std::vector<FinderTriple> t;
+    cccd::qr::rank_triples(f, 10, t);
+    ASSERT_FALSE(t.empty());
+    EXPECT_EQ(t[0].topLeft, 0);
+    EXPECT_EQ(t[0].topRight, 1);
+    EXPECT_EQ(t[0].bottomLeft, 2);
+}
+
+}  // namespace
