@@ -1,0 +1,131 @@
+// Side-by-side report on the image corpora: our decoder and ZXing-C++ 1.4 on the same frames, in the
+// same process. Per set: images read exactly, median and p95 ms per frame, and our time as a ratio of
+// ZXing's, taken frame by frame. Usage: corpus_report [--json FILE] [--rotations]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "bench_frames.hpp"
+#include "cccd/json_writer.hpp"
+#include "io/image_file.hpp"
+#include "qr/decoder.hpp"
+#include "support/corpus_index.hpp"
+#include "support/zxing_reference.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+double percentile(std::vector<double> v, double q) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    return v[static_cast<size_t>(q * static_cast<double>(v.size() - 1) + 0.5)];
+}
+
+// Rotates a luminance image by 90° clockwise `turns` times.
+cccd::io::LoadedImage rotated(const cccd::io::LoadedImage& src, int turns) {
+    cccd::io::LoadedImage img = src;
+    for (int t = 0; t < turns; ++t) {
+        cccd::io::LoadedImage r;
+        r.width = img.height;
+        r.height = img.width;
+        r.luma.resize(img.luma.size());
+        for (int y = 0; y < img.height; ++y)
+            for (int x = 0; x < img.width; ++x)
+                r.luma[static_cast<size_t>(x) * static_cast<size_t>(r.width) + static_cast<size_t>(img.height - 1 - y)] =
+                    img.luma[static_cast<size_t>(y) * static_cast<size_t>(img.width) + static_cast<size_t>(x)];
+        img = std::move(r);
+    }
+    return img;
+}
+
+struct SetReport {
+    std::string set;
+    int rotation = 0;
+    int total = 0, ours = 0, zxing = 0, bothSame = 0, bothDiffer = 0;
+    std::vector<double> oursMs, zxingMs, ratios;
+    std::vector<std::string> missed;
+};
+
+SetReport run_set(const std::vector<testsupport::CorpusImage>& images, int turns, cccd::qr::Decoder& decoder) {
+    SetReport rep;
+    rep.set = images.empty() ? "" : images.front().set;
+    rep.rotation = turns * 90;
+    for (const auto& c : images) {
+        const auto loaded = cccd::io::load_image(c.path);
+        if (!loaded.ok()) continue;
+        const auto img = rotated(loaded, turns);
+        ++rep.total;
+        auto t = Clock::now();
+        const auto ours = decoder.decode(img.view());
+        const double oursMs = ms_since(t);
+        t = Clock::now();
+        const auto ref = testsupport::zxing_read(img.view());
+        const double refMs = ms_since(t);
+        const bool oursOk = ours.found() && ours.symbols.front().data.text == c.expected;
+        const bool refOk = ref.found && ref.text == c.expected;
+        rep.ours += oursOk;
+        rep.zxing += refOk;
+        if (!oursOk) rep.missed.push_back(c.name);
+        if (ours.found() && ref.found) {
+            const auto& bytes = ours.symbols.front().data.bytes;
+            (std::vector<uint8_t>(bytes.begin(), bytes.end()) == ref.bytes ? rep.bothSame : rep.bothDiffer)++;
+        }
+        rep.oursMs.push_back(oursMs);
+        rep.zxingMs.push_back(refMs);
+        if (refMs > 0) rep.ratios.push_back(oursMs / refMs);
+    }
+    return rep;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string jsonPath;
+    bool rotations = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--json" && i + 1 < argc) jsonPath = argv[++i];
+        else if (a == "--rotations") rotations = true;
+    }
+    const std::string dir = bench::corpus_dir();
+    const std::vector<std::vector<testsupport::CorpusImage>> sets = {
+        testsupport::zxing_samples(dir), testsupport::cccd_synth(dir, "normal"), testsupport::cccd_synth(dir, "hard")};
+    cccd::qr::Decoder decoder;
+    std::vector<SetReport> reports;
+    for (const auto& s : sets) {
+        if (s.empty()) continue;
+        const int maxTurns = rotations && s.front().set == "zxing-samples" ? 4 : 1;
+        for (int turns = 0; turns < maxTurns; ++turns) reports.push_back(run_set(s, turns, decoder));
+    }
+    if (reports.empty()) {
+        std::fprintf(stderr, "corpus not found under %s (set CCCD_CORPUS_DIR)\n", dir.c_str());
+        return 1;
+    }
+    std::printf("%-20s %4s %6s %6s %7s %9s %9s %9s %9s %7s %s\n", "set", "rot", "total", "ours", "zxing", "ours-med",
+                "ours-p95", "zx-med", "zx-p95", "ratio", "bytes same/differ");
+    cccd::JsonWriter w;
+    w.begin_array();
+    for (const auto& r : reports) {
+        std::printf("%-20s %4d %6d %6d %7d %8.2fms %8.2fms %8.2fms %8.2fms %7.2f %d/%d\n", r.set.c_str(), r.rotation,
+                    r.total, r.ours, r.zxing, percentile(r.oursMs, 0.5), percentile(r.oursMs, 0.95),
+                    percentile(r.zxingMs, 0.5), percentile(r.zxingMs, 0.95), percentile(r.ratios, 0.5), r.bothSame,
+                    r.bothDiffer);
+        w.begin_object().key("set").value(r.set).key("rotation").value(r.rotation).key("total").value(r.total);
+        w.key("ours").value(r.ours).key("zxingCpp14").value(r.zxing);
+        w.key("oursMedianMs").value(percentile(r.oursMs, 0.5)).key("oursP95Ms").value(percentile(r.oursMs, 0.95));
+        w.key("zxingMedianMs").value(percentile(r.zxingMs, 0.5)).key("zxingP95Ms").value(percentile(r.zxingMs, 0.95));
+        w.key("medianRatio").value(percentile(r.ratios, 0.5));
+        w.key("missed").begin_array();
+        for (const auto& m : r.missed) w.value(m);
+        w.end_array().end_object();
+    }
+    w.end_array();
+    if (!jsonPath.empty()) std::ofstream(jsonPath) << w.str() << '\n';
+    return 0;
+}
