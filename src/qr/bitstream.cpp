@@ -4,7 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "qr/charset_guess.hpp"
 #include "qr/eci_text.hpp"
+#include "qr/gb2312.hpp"
 #include "qr/shift_jis.hpp"
 #include "qr/tables.hpp"
 #include "qr/utf8_text.hpp"
@@ -23,7 +25,10 @@ enum Mode : uint32_t {
     kEci = 0x7,
     kKanji = 0x8,
     kFnc1Second = 0x9,
+    kHanzi = 0xD,  // GB/T 18284 (the Chinese edition), not ISO/IEC 18004
 };
+
+constexpr uint32_t kHanziGb2312 = 1;  // GB/T 18284 subset indicator of GB 2312
 
 constexpr char kGroupSeparator = 0x1D;  // 7.4.8: FNC1 is transmitted as GS
 
@@ -40,12 +45,20 @@ struct BitReader {
     }
 };
 
+// Byte data without an ECI, converted when the whole symbol has been read (charset_guess.hpp).
+struct DeferredRun {
+    size_t textAt;  // where in out.text it belongs
+    std::vector<uint8_t> bytes;
+};
+
 struct Parser {
     BitReader in;
     int version;
     GridDecodeResult& out;
     std::vector<uint8_t> pending;  // byte-mode data not yet converted, all under currentEci
     int currentEci = -1;
+    std::vector<DeferredRun> deferred;
+    CharsetEvidence evidence;
 
     bool fail(const std::string& why) {
         out.error = GridError::bad_bitstream;
@@ -61,10 +74,27 @@ struct Parser {
     // Byte data is converted in runs so that a multi-byte character split across segments survives.
     void flush() {
         if (pending.empty()) return;
-        const bool clean = currentEci < 0 ? append_default_text(out.text, pending)
-                                          : append_eci_text(out.text, currentEci, pending);
-        out.textLossy = out.textLossy || !clean;
+        if (currentEci < 0) {
+            add_run(evidence, pending);
+            deferred.push_back({out.text.size(), std::move(pending)});
+        } else {
+            out.textLossy = !append_eci_text(out.text, currentEci, pending) || out.textLossy;
+        }
         pending.clear();
+    }
+    // Converts the runs without an ECI in the character set all of them suggest, last first so that
+    // each insertion leaves the earlier positions alone.
+    void convert_deferred() {
+        out.defaultCharset = decide(evidence);
+        for (size_t i = deferred.size(); i-- > 0;) {
+            std::span<const uint8_t> bytes = deferred[i].bytes;
+            if (i == 0 && evidence.utf8Signature && out.defaultCharset == DefaultCharset::utf8) {
+                bytes = bytes.subspan(3);  // the signature is no character of the text
+            }
+            std::string text;
+            out.textLossy = !append_default_text(text, out.defaultCharset, bytes) || out.textLossy;
+            out.text.insert(deferred[i].textAt, text);
+        }
     }
     void put_ascii(char c) {
         out.bytes.push_back(static_cast<uint8_t>(c));
@@ -142,6 +172,32 @@ struct Parser {
             out.bytes.push_back(static_cast<uint8_t>(code >> 8));
             out.bytes.push_back(static_cast<uint8_t>(code & 0xFF));
             const char32_t c = shift_jis_char(code);
+            out.textLossy = out.textLossy || c == 0;
+            put_utf8(out.text, c != 0 ? c : kReplacementChar);
+        }
+        evidence.kanjiMode = evidence.kanjiMode || count > 0;
+        return true;
+    }
+
+    bool hanzi() {
+        // GB/T 18284 Chinese character mode: a 4-bit subset indicator (1: GB 2312), the count (as long as
+        // kanji mode's, Table 3), then 13 bits per character: value = (first byte - 0xA1) * 0x60 + second
+        // byte - 0xA1 for codes 0xA1A1-0xAAFE, or with the first byte less 0xA6 for codes 0xB0A1-0xFAFE.
+        if (!need(4, "Hanzi subset indicator")) return false;
+        const uint32_t subset = in.read(4);
+        if (subset != kHanziGb2312) return fail("Hanzi subset " + std::to_string(subset) + " is not GB 2312 (1)");
+        const int bits = char_count_bits(DataMode::hanzi, version);
+        if (!need(static_cast<size_t>(bits), "character count indicator")) return false;
+        const size_t count = in.read(bits);
+        if (!need(count * 13, "Hanzi segment")) return false;
+        flush();
+        for (size_t i = 0; i < count; ++i) {
+            const uint32_t v = in.read(13);
+            const uint32_t packed = (v / 0x60) << 8 | (v % 0x60);
+            const auto code = static_cast<uint16_t>(packed + (packed < 0x0A00 ? 0xA1A1 : 0xA6A1));
+            out.bytes.push_back(static_cast<uint8_t>(code >> 8));
+            out.bytes.push_back(static_cast<uint8_t>(code & 0xFF));
+            const char32_t c = gb2312_char(code);
             out.textLossy = out.textLossy || c == 0;
             put_utf8(out.text, c != 0 ? c : kReplacementChar);
         }
@@ -225,8 +281,9 @@ struct Parser {
             const uint32_t mode = in.read(4);
             bool ok = true;
             switch (mode) {
-                case kTerminator: flush(); return true;
+                case kTerminator: flush(); convert_deferred(); return true;
                 case kNumeric: case kAlphanumeric: case kByte: case kKanji: ok = counted(mode); break;
+                case kHanzi: ok = hanzi(); break;
                 case kEci: ok = eci(); break;
                 case kFnc1First: out.fnc1 = true; break;
                 case kFnc1Second: ok = fnc1_second(); break;
@@ -238,6 +295,7 @@ struct Parser {
             if (!ok) return false;
         }
         flush();
+        convert_deferred();
         return true;
     }
 };
@@ -248,7 +306,8 @@ bool decode_bitstream(std::span<const uint8_t> data, int version, GridDecodeResu
     out.bytes.clear();
     out.text.clear();
     out.textLossy = false;
-    Parser parser{BitReader{data}, version, out, {}, -1};
+    out.defaultCharset = DefaultCharset::none;
+    Parser parser{BitReader{data}, version, out, {}, -1, {}, {}};
     if (!parser.run()) {
         out.text.clear();
         out.bytes.clear();

@@ -3,6 +3,7 @@
 
 #include <array>
 
+#include "qr/gb2312.hpp"
 #include "qr/shift_jis.hpp"
 #include "qr/utf8_text.hpp"
 
@@ -131,7 +132,7 @@ void append_latin1(std::string& out, std::span<const uint8_t> bytes) {
 
 bool eci_supported(int eci) {
     return !single_byte_table(eci).empty() || is_latin1(eci) || is_ascii(eci) || eci == 20 || eci == 25 ||
-           eci == 26 || (eci >= 33 && eci <= 35);
+           eci == 26 || eci == 29 || (eci >= 33 && eci <= 35);
 }
 
 bool append_eci_text(std::string& out, int eci, std::span<const uint8_t> bytes) {
@@ -144,6 +145,7 @@ bool append_eci_text(std::string& out, int eci, std::span<const uint8_t> bytes) 
         case 20: return append_shift_jis(out, bytes);
         case 25: return append_utf16(out, bytes, true);
         case 26: return append_utf8_lenient(out, bytes);
+        case 29: return append_gb2312(out, bytes);
         case 33: return append_utf16(out, bytes, false);
         case 34: return append_utf32(out, bytes, true);
         case 35: return append_utf32(out, bytes, false);
@@ -151,13 +153,12 @@ bool append_eci_text(std::string& out, int eci, std::span<const uint8_t> bytes) 
     }
 }
 
-bool append_default_text(std::string& out, std::span<const uint8_t> bytes) {
-    if (valid_utf8(bytes)) {
-        out.append(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-    } else {
-        append_latin1(out, bytes);
+bool append_default_text(std::string& out, DefaultCharset charset, std::span<const uint8_t> bytes) {
+    switch (charset) {
+        case DefaultCharset::utf8: return append_utf8_lenient(out, bytes);
+        case DefaultCharset::shift_jis: return append_shift_jis(out, bytes);
+        default: append_latin1(out, bytes); return true;  // none (all ASCII) reads the same
     }
-    return true;
 }
 
 }  // namespace cccd::qr

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "qr/charset_guess.hpp"
 #include "qr/module_grid.hpp"
 
 namespace cccd::qr {
@@ -41,6 +42,8 @@ struct GridDecodeResult {
     StructuredAppend structuredAppend;
     int applicationIndicator = -1;  // FNC1 in second position (7.4.8.3): 0..99, or a letter's code + 100
     bool textLossy = false;         // some data had no character in its charset and became U+FFFD in text
+    // How byte data without an ECI was read (charset_guess.hpp); none when there was none beyond ASCII.
+    DefaultCharset defaultCharset = DefaultCharset::none;
 
     bool ok() const { return error == GridError::none; }
 };

@@ -41,4 +41,14 @@ bool append_shift_jis(std::string& out, std::span<const uint8_t> bytes) {
     return clean;
 }
 
+bool well_formed_shift_jis(std::span<const uint8_t> bytes) {
+    for (size_t i = 0; i < bytes.size(); ++i) {
+        const uint8_t b = bytes[i];
+        if (b < 0x80 || (b >= 0xA1 && b <= 0xDF)) continue;
+        if (!is_lead(b) || i + 1 == bytes.size()) return false;
+        if (shift_jis_char(static_cast<uint16_t>((b << 8) | bytes[++i])) == 0) return false;
+    }
+    return true;
+}
+
 }  // namespace cccd::qr

@@ -15,4 +15,8 @@ char32_t shift_jis_char(uint16_t code);
 // Undefined or truncated codes become U+FFFD; returns false if there was any.
 bool append_shift_jis(std::string& out, std::span<const uint8_t> bytes);
 
+// True when every byte is part of a character append_shift_jis converts without U+FFFD: ASCII,
+// half-width katakana, or a lead byte followed by a trail byte that make a defined code.
+bool well_formed_shift_jis(std::span<const uint8_t> bytes);
+
 }  // namespace cccd::qr

@@ -125,7 +125,8 @@ std::span<const uint8_t> alignment_centers(int version) {
 
 int char_count_bits(DataMode mode, int version) {
     const int band = version <= 9 ? 0 : version <= 26 ? 1 : 2;  // Table 3 columns: 1-9, 10-26, 27-40
-    constexpr int kBits[4][3] = {{10, 12, 14}, {9, 11, 13}, {8, 16, 16}, {8, 10, 12}};
+    // GB/T 18284 gives Hanzi mode the count lengths of kanji mode.
+    constexpr int kBits[5][3] = {{10, 12, 14}, {9, 11, 13}, {8, 16, 16}, {8, 10, 12}, {8, 10, 12}};
     return kBits[static_cast<int>(mode)][band];
 }
 

@@ -47,8 +47,8 @@ EcBlocks ec_blocks(int version, EcLevel level);
 // Annex E, Table E.1: row/column coordinates of alignment pattern centres (none for version 1).
 std::span<const uint8_t> alignment_centers(int version);
 
-// Table 3: bits of the character count indicator.
-enum class DataMode : uint8_t { numeric, alphanumeric, byte, kanji };
+// Table 3: bits of the character count indicator (hanzi: GB/T 18284's Chinese character mode).
+enum class DataMode : uint8_t { numeric, alphanumeric, byte, kanji, hanzi };
 int char_count_bits(DataMode mode, int version);
 
 // Table 5: the 45 characters of alphanumeric mode, by value.

@@ -17,6 +17,7 @@ ReferenceResult zxing_read(const cccd::image::ImageView& view) {
     out.found = true;
     out.text = r.text();
     out.bytes.assign(r.bytes().begin(), r.bytes().end());
+    out.hasEci = r.hasECI();
     return out;
 }
 

@@ -13,6 +13,7 @@ struct ReferenceResult {
     bool found = false;
     std::string text;            // UTF-8
     std::vector<uint8_t> bytes;  // raw data bytes
+    bool hasEci = false;         // the symbol carried an ECI designator
 };
 
 // QR codes only, try-harder and try-rotate on (its most thorough settings).

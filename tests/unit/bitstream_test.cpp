@@ -12,6 +12,7 @@
 
 namespace {
 
+using cccd::qr::DefaultCharset;
 using cccd::qr::GridDecodeResult;
 using cccd::qr::GridError;
 using cccd::testsupport::BitWriter;
@@ -89,13 +90,14 @@ TEST(Bitstream, PercentIsLiteralWithoutFnc1) {
     EXPECT_EQ(r.text, "%%A");
 }
 
-TEST(Bitstream, ByteModeDefaultsToUtf8ThenLatin1) {
+TEST(Bitstream, ByteModeWithoutEciIsUtf8ShiftJisOrLatin1) {
     BitWriter utf8;
     byte_segment(utf8, bytes_of("Nguyễn"));
     auto r = parse(utf8);
     ASSERT_TRUE(r.ok());
     EXPECT_EQ(r.text, "Nguyễn");
     EXPECT_EQ(r.firstEci, -1);
+    EXPECT_EQ(r.defaultCharset, DefaultCharset::utf8);
     EXPECT_FALSE(r.textLossy);
 
     BitWriter latin1;
@@ -104,6 +106,87 @@ TEST(Bitstream, ByteModeDefaultsToUtf8ThenLatin1) {
     ASSERT_TRUE(r.ok());
     EXPECT_EQ(r.text, "Caf\xC3\xA9");
     EXPECT_EQ(r.bytes, (std::vector<uint8_t>{0x43, 0x61, 0x66, 0xE9}));
+    EXPECT_EQ(r.defaultCharset, DefaultCharset::latin1);
+
+    const std::vector<uint8_t> french = {'F', 'r', 'a', 'n', 0xE7, 'a', 'i', 's'};  // well-formed Shift_JIS too
+    BitWriter fr;
+    byte_segment(fr, french);
+    r = parse(fr);
+    EXPECT_EQ(r.text, "Français");
+    EXPECT_EQ(r.defaultCharset, DefaultCharset::latin1);
+
+    const std::vector<uint8_t> mobile = {'G', 'o', 'o', 'g', 'l', 'e', ' ', 0x83, 0x82, 0x83, 0x6F, 0x83, 0x43, 0x83, 0x8B};
+    BitWriter sjis;
+    byte_segment(sjis, mobile);
+    r = parse(sjis);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r.text, "Google モバイル");
+    EXPECT_EQ(r.bytes, mobile);
+    EXPECT_EQ(r.defaultCharset, DefaultCharset::shift_jis);
+    EXPECT_FALSE(r.textLossy);
+
+    const std::vector<uint8_t> halfwidth = {0xC3, 0xDE, 0xBB, 0xDE, 0xB2, 0xDD, 'Q', 'R'};
+    BitWriter kana;
+    byte_segment(kana, halfwidth);
+    r = parse(kana);
+    EXPECT_EQ(r.text, "ﾃﾞｻﾞｲﾝQR");
+    EXPECT_EQ(r.defaultCharset, DefaultCharset::shift_jis);
+
+    BitWriter ascii;
+    byte_segment(ascii, bytes_of("http://x"));
+    r = parse(ascii);
+    EXPECT_EQ(r.text, "http://x");
+    EXPECT_EQ(r.defaultCharset, DefaultCharset::none);
+}
+
+TEST(Bitstream, Utf8SignatureIsKeptInBytesButNotInText) {
+    BitWriter w;
+    byte_segment(w, {0xEF, 0xBB, 0xBF, 'x', 0xC3, 0xA9});
+    auto r = parse(w);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r.text, "xé");
+    EXPECT_EQ(r.bytes, (std::vector<uint8_t>{0xEF, 0xBB, 0xBF, 'x', 0xC3, 0xA9}));
+    EXPECT_EQ(r.defaultCharset, DefaultCharset::utf8);
+    EXPECT_FALSE(r.textLossy);
+
+    BitWriter bad;  // signed as UTF-8 but not: read as UTF-8 anyway, and said to be lossy
+    byte_segment(bad, {0xEF, 0xBB, 0xBF, 'x', 0xE9});
+    r = parse(bad);
+    EXPECT_EQ(r.text, "x\xEF\xBF\xBD");
+    EXPECT_TRUE(r.textLossy);
+}
+
+TEST(Bitstream, OneCharsetForAllByteRunsWithoutEciInTheirPlaces) {
+    BitWriter w;  // "ｶﾞ" (alone, Latin-1 "¶Þ"), numeric "1", then "あ", whose C1 lead byte decides for both
+    byte_segment(w, {0xB6, 0xDE});
+    w.put(0b0001, 4).put(1, 10).put(1, 4);
+    byte_segment(w, {0x82, 0xA0});
+    auto r = parse(w);
+    ASSERT_TRUE(r.ok()) << r.message;
+    EXPECT_EQ(r.text, "ｶﾞ1あ");
+    EXPECT_EQ(r.bytes, (std::vector<uint8_t>{0xB6, 0xDE, '1', 0x82, 0xA0}));
+    EXPECT_EQ(r.defaultCharset, DefaultCharset::shift_jis);
+
+    BitWriter alone;
+    byte_segment(alone, {0xB6, 0xDE});
+    alone.put(0b0001, 4).put(1, 10).put(1, 4);
+    r = parse(alone);
+    EXPECT_EQ(r.text, "¶Þ1");
+
+    BitWriter withKanji;  // a kanji-mode segment says the encoder was writing Japanese
+    withKanji.put(0b1000, 4).put(1, 8).put(0xD9F, 13);
+    byte_segment(withKanji, {0xB6, 0xDE});
+    r = parse(withKanji);
+    EXPECT_EQ(r.text, "点ｶﾞ");
+    EXPECT_EQ(r.defaultCharset, DefaultCharset::shift_jis);
+
+    BitWriter eciAfter;  // runs before the first ECI are guessed; the ECI decides for the rest
+    byte_segment(eciAfter, {'a', 0xE9});
+    eci(eciAfter, 26);
+    byte_segment(eciAfter, bytes_of("ễ"));
+    r = parse(eciAfter);
+    EXPECT_EQ(r.text, "aéễ");
+    EXPECT_EQ(r.defaultCharset, DefaultCharset::latin1);
 }
 
 TEST(Bitstream, ByteRunSplitAcrossSegmentsIsConvertedAsOne) {
@@ -149,6 +232,64 @@ TEST(Bitstream, KanjiModeMapsShiftJis) {
     ASSERT_TRUE(u.ok());
     EXPECT_EQ(u.text, "\xEF\xBF\xBD");
     EXPECT_TRUE(u.textLossy);
+}
+
+// GB/T 18284 Hanzi mode: 1101, subset 0001 (GB 2312), count, 13 bits per character.
+BitWriter& hanzi_segment(BitWriter& w, const std::vector<uint32_t>& values, int countBits = 8, uint32_t subset = 1) {
+    w.put(0b1101, 4).put(subset, 4).put(static_cast<uint32_t>(values.size()), countBits);
+    for (uint32_t v : values) w.put(v, 13);
+    return w;
+}
+
+TEST(Bitstream, HanziModeMapsGb2312) {
+    // 阿 0xB0A2: (0xB0 - 0xA6) * 0x60 + (0xA2 - 0xA1) = 961; 　 0xA1A1: 0; 中 0xD6D0: 0x30 * 0x60 + 0x2F.
+    BitWriter w;
+    w.put(0b0010, 4).put(7, 9).put(10 * 45 + 13, 11).put(44 * 45 + 28, 11).put(30 * 45 + 11, 11).put(44, 6);
+    hanzi_segment(w, {961, 0, 0x30 * 0x60 + 0x2F});
+    byte_segment(w, bytes_of(";;"));
+    const auto r = parse(w);
+    ASSERT_TRUE(r.ok()) << r.message;
+    EXPECT_EQ(r.text, "AD:SUB:阿\u3000中;;");
+    EXPECT_EQ(r.bytes, (std::vector<uint8_t>{'A', 'D', ':', 'S', 'U', 'B', ':', 0xB0, 0xA2, 0xA1, 0xA1, 0xD6, 0xD0,
+                                             ';', ';'}));
+    EXPECT_FALSE(r.textLossy);
+
+    BitWriter undefined;  // 9 * 0x60 -> 0xAAA1, in an empty row
+    hanzi_segment(undefined, {9 * 0x60});
+    const auto u = parse(undefined);
+    ASSERT_TRUE(u.ok());
+    EXPECT_EQ(u.text, "\xEF\xBF\xBD");
+    EXPECT_TRUE(u.textLossy);
+}
+
+TEST(Bitstream, HanziCountLengthFollowsTheVersionLikeKanji) {
+    for (auto [version, bits] : {std::pair{9, 8}, {10, 10}, {26, 10}, {27, 12}, {40, 12}}) {
+        BitWriter w;
+        hanzi_segment(w, {961, 961}, bits);
+        const auto r = parse(w, version, 30);
+        ASSERT_TRUE(r.ok()) << version << ": " << r.message;
+        EXPECT_EQ(r.text, "阿阿") << version;
+    }
+}
+
+TEST(Bitstream, HanziOtherSubsetsAndTruncationAreRejected) {
+    BitWriter other;
+    hanzi_segment(other, {961}, 8, 2);
+    auto r = parse(other);
+    EXPECT_EQ(r.error, GridError::bad_bitstream);
+    EXPECT_NE(r.message.find("subset 2"), std::string::npos) << r.message;
+    EXPECT_TRUE(r.bytes.empty());
+
+    BitWriter cut;  // says 5 characters, holds 1
+    cut.put(0b1101, 4).put(1, 4).put(5, 8).put(961, 13);
+    r = parse_bytes(cut.bytes());
+    EXPECT_EQ(r.error, GridError::bad_bitstream);
+    EXPECT_NE(r.message.find("Hanzi segment"), std::string::npos) << r.message;
+
+    BitWriter bare;  // the mode indicator and half a subset indicator
+    bare.put(0b1101, 4).put(0, 2);
+    r = parse_bytes(bare.bytes());
+    EXPECT_EQ(r.error, GridError::bad_bitstream);
 }
 
 TEST(Bitstream, EciDesignatorsInOneTwoAndThreeBytes) {
@@ -367,7 +508,7 @@ TEST(Bitstream, TruncatedSegmentsAreBadBitstreams) {
 }
 
 TEST(Bitstream, UnknownModesAreRejected) {
-    for (uint32_t mode : {0b0110u, 0b1010u, 0b1011u, 0b1100u, 0b1101u, 0b1110u, 0b1111u}) {
+    for (uint32_t mode : {0b0110u, 0b1010u, 0b1011u, 0b1100u, 0b1110u, 0b1111u}) {
         BitWriter w;
         w.put(mode, 4).put(0, 12);
         const auto r = parse(w);

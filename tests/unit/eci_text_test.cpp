@@ -1,5 +1,5 @@
-// Tests for src/qr/eci_text.cpp: which ECIs are converted, the default UTF-8-else-Latin-1 rule, and
-// ill-formed data in the Unicode encodings.
+// Tests for src/qr/eci_text.cpp: which ECIs are converted, byte data without an ECI in each guessed
+// character set, GB 2312 under ECI 29, and ill-formed data in the Unicode encodings.
 #include "qr/eci_text.hpp"
 
 #include <gtest/gtest.h>
@@ -20,10 +20,10 @@ std::string eci_text(int eci, const std::vector<uint8_t>& bytes, bool* clean = n
 
 TEST(EciText, SupportedSet) {
     for (int eci : {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16, 17, 18, 20, 21, 22, 23, 24, 25, 26, 27,
-                    33, 34, 35, 170, 899}) {
+                    29, 33, 34, 35, 170, 899}) {
         EXPECT_TRUE(cccd::qr::eci_supported(eci)) << eci;
     }
-    for (int eci : {14, 19, 28, 29, 30, 31, 32, 36, 100, 999999}) EXPECT_FALSE(cccd::qr::eci_supported(eci)) << eci;
+    for (int eci : {14, 19, 28, 30, 31, 32, 36, 100, 999999}) EXPECT_FALSE(cccd::qr::eci_supported(eci)) << eci;
 }
 
 TEST(EciText, EveryByteOfLatin1AndItsNeighbours) {
@@ -63,17 +63,35 @@ TEST(EciText, AsciiEcisRejectHighBytes) {
     EXPECT_TRUE(clean);
 }
 
-TEST(EciText, DefaultIsUtf8WhenWellFormedElseLatin1) {
+TEST(EciText, Gb2312UnderEci29) {
+    bool clean = false;
+    EXPECT_EQ(eci_text(29, {'A', 0xB0, 0xA2, 0xD6, 0xD0, 0xCE, 0xC4}, &clean), "A阿中文");
+    EXPECT_TRUE(clean);
+    EXPECT_EQ(eci_text(29, {0xB0, 0xA2, 0xB0}, &clean), "阿" + kFffd);  // truncated
+    EXPECT_FALSE(clean);
+}
+
+std::string default_text(cccd::qr::DefaultCharset charset, const std::vector<uint8_t>& bytes, bool* clean = nullptr) {
     std::string out;
+    const bool ok = cccd::qr::append_default_text(out, charset, bytes);
+    if (clean) *clean = ok;
+    return out;
+}
+
+TEST(EciText, DefaultTextInEachGuessedCharset) {
+    using cccd::qr::DefaultCharset;
     const std::string viet = "Nguyễn Văn A";
-    EXPECT_TRUE(cccd::qr::append_default_text(out, std::vector<uint8_t>(viet.begin(), viet.end())));
-    EXPECT_EQ(out, viet);
-    out.clear();
-    cccd::qr::append_default_text(out, std::vector<uint8_t>{'M', 0xFC, 'n', 'c', 'h', 'e', 'n'});
-    EXPECT_EQ(out, "München");
-    out.clear();
-    cccd::qr::append_default_text(out, std::vector<uint8_t>{0xEF, 0xBB, 0xBF, 'x'});  // a BOM stays
-    EXPECT_EQ(out, "\xEF\xBB\xBFx");
+    bool clean = false;
+    EXPECT_EQ(default_text(DefaultCharset::utf8, std::vector<uint8_t>(viet.begin(), viet.end()), &clean), viet);
+    EXPECT_TRUE(clean);
+    EXPECT_EQ(default_text(DefaultCharset::latin1, {'M', 0xFC, 'n', 'c', 'h', 'e', 'n'}, &clean), "München");
+    EXPECT_TRUE(clean);
+    EXPECT_EQ(default_text(DefaultCharset::shift_jis, {0x93, 0xFA, 0x96, 0x7B, 0xB1}, &clean), "日本ｱ");
+    EXPECT_TRUE(clean);
+    EXPECT_EQ(default_text(DefaultCharset::none, {'O', 'K'}, &clean), "OK");
+    // UTF-8 chosen for its signature, ill-formed after it: U+FFFD, and said.
+    EXPECT_EQ(default_text(DefaultCharset::utf8, {'a', 0xE9}, &clean), "a" + kFffd);
+    EXPECT_FALSE(clean);
 }
 
 }  // namespace

@@ -223,11 +223,20 @@ TEST(GridDecoder, MirroredGridIsReadAndSaysSo) {
 
 TEST(GridDecoder, BadBitstream) {
     BitWriter w;
-    w.put(0b1101, 4).put(0, 20);  // GB 2312 Hanzi mode is not ISO/IEC 18004
+    w.put(0b1110, 4).put(0, 20);  // no mode of ISO/IEC 18004 (or GB/T 18284) has indicator 1110
     const auto r = cccd::qr::decode_grid(make(2, EcLevel::L, 0, w));
     EXPECT_EQ(r.error, GridError::bad_bitstream);
     EXPECT_NE(r.message.find("mode indicator"), std::string::npos) << r.message;
     EXPECT_TRUE(r.text.empty());
+}
+
+TEST(GridDecoder, HanziModeThroughAGrid) {
+    BitWriter w;  // GB/T 18284 Hanzi mode, subset GB 2312, "阿中" (0xB0A2, 0xD6D0)
+    w.put(0b1101, 4).put(1, 4).put(2, 8).put(961, 13).put(0x30 * 0x60 + 0x2F, 13);
+    const auto r = cccd::qr::decode_grid(make(2, EcLevel::L, 0, w));
+    ASSERT_TRUE(r.ok()) << r.message;
+    EXPECT_EQ(r.text, "阿中");
+    EXPECT_EQ(r.bytes, (std::vector<uint8_t>{0xB0, 0xA2, 0xD6, 0xD0}));
 }
 
 TEST(GridDecoder, EciFnc1AndStructuredAppendThroughAGrid) {

@@ -54,4 +54,15 @@ TEST(ShiftJis, BadBytesBecomeReplacementAndAsciiSurvives) {
     EXPECT_EQ(decode({0x85, 0xA0}, &clean), "\xEF\xBF\xBD");
 }
 
+TEST(ShiftJis, WellFormedMeansEveryByteIsPartOfADefinedCharacter) {
+    using V = std::vector<uint8_t>;
+    EXPECT_TRUE(cccd::qr::well_formed_shift_jis(V{'A', 0x93, 0xFA, 0x96, 0x7B, 0xB1, 0xDF, '\\', '~'}));
+    EXPECT_TRUE(cccd::qr::well_formed_shift_jis(V{}));
+    EXPECT_TRUE(cccd::qr::well_formed_shift_jis(V{'F', 'r', 'a', 'n', 0xE7, 'a', 'i', 's'}));  // E7 61 is a kanji
+    for (const V& bad : {V{0x93}, V{0x93, '\n'}, V{0x80}, V{0xA0}, V{0xFD}, V{0xF0, 0x40}, V{0x85, 0xA0},
+                         V{'M', 0xFC, 'n'}, V{0xE9}}) {
+        EXPECT_FALSE(cccd::qr::well_formed_shift_jis(bad));
+    }
+}
+
 }  // namespace

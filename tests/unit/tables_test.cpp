@@ -114,9 +114,10 @@ TEST(Tables, AlignmentCentresFollowAnnexE) {
 
 TEST(Tables, CharacterCountBitsFollowTable3) {
     using cccd::qr::DataMode;
-    const int expected[4][3] = {{10, 12, 14}, {9, 11, 13}, {8, 16, 16}, {8, 10, 12}};
+    // Numeric, alphanumeric, byte, kanji (Table 3), and GB/T 18284's hanzi, as long as kanji's.
+    const int expected[5][3] = {{10, 12, 14}, {9, 11, 13}, {8, 16, 16}, {8, 10, 12}, {8, 10, 12}};
     const int versions[3][2] = {{1, 9}, {10, 26}, {27, 40}};
-    for (int m = 0; m < 4; ++m)
+    for (int m = 0; m < 5; ++m)
         for (int band = 0; band < 3; ++band)
             for (int v : versions[band]) {
                 EXPECT_EQ(cccd::qr::char_count_bits(static_cast<DataMode>(m), v), expected[m][band]) << m << " " << v;
