@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "io/jpeg_markers.hpp"
+
 #define STB_IMAGE_IMPLEMENTATION
 #define STBI_NO_STDIO  // we read files ourselves, so size limits apply before decoding
 #define STBI_FAILURE_USERMSG
@@ -18,17 +20,20 @@ LoadedImage fail(std::string message) {
 
 }  // namespace
 
-LoadedImage load_image_from_memory(const uint8_t* data, size_t size) {
+LoadedImage load_image_from_memory(const uint8_t* data, size_t size, const ImageLimits& limits) {
     if (data == nullptr || size == 0) return fail("empty file");
     if (size > static_cast<size_t>(1) << 31) return fail("file larger than 2 GiB");
     const int len = static_cast<int>(size);
+    // Before stb reads any header: its JPEG header parser already builds the Huffman tables.
+    if (std::string bad = check_jpeg_huffman_tables({data, size}); !bad.empty()) return fail("cannot decode image: " + bad);
     int w = 0, h = 0, channels = 0;
     if (!stbi_info_from_memory(data, len, &w, &h, &channels))
         return fail(std::string("not a readable image: ") + stbi_failure_reason());
     if (w <= 0 || h <= 0) return fail("image has no pixels");
-    if (w > kMaxImageSide || h > kMaxImageSide || static_cast<long long>(w) * h > kMaxImagePixels)
+    if (w > limits.maxSide || h > limits.maxSide || static_cast<long long>(w) * h > limits.maxPixels)
         return fail("image is " + std::to_string(w) + "x" + std::to_string(h) + ", larger than " +
-                    std::to_string(kMaxImageSide) + " px a side or 100 megapixels");
+                    std::to_string(limits.maxSide) + " px a side or " + std::to_string(limits.maxPixels) +
+                    " pixels");
     // stb converts any channel count and 16-bit samples to 8-bit grey.
     unsigned char* pixels = stbi_load_from_memory(data, len, &w, &h, &channels, 1);
     if (!pixels) return fail(std::string("cannot decode image: ") + stbi_failure_reason());

@@ -13,6 +13,12 @@ namespace cccd::io {
 inline constexpr int kMaxImageSide = 16384;
 inline constexpr long long kMaxImagePixels = 100'000'000;
 
+// The limits checked against a file's header before any pixel is decoded.
+struct ImageLimits {
+    int maxSide = kMaxImageSide;
+    long long maxPixels = kMaxImagePixels;
+};
+
 struct LoadedImage {
     std::vector<uint8_t> luma;  // width * height, row-major
     int width = 0;
@@ -24,6 +30,6 @@ struct LoadedImage {
 };
 
 LoadedImage load_image(const std::string& path);
-LoadedImage load_image_from_memory(const uint8_t* data, size_t size);
+LoadedImage load_image_from_memory(const uint8_t* data, size_t size, const ImageLimits& limits = {});
 
 }  // namespace cccd::io

@@ -1,0 +1,79 @@
+// The JPEG Huffman-table check that guards stb_image (src/io/jpeg_markers), on hand-built marker
+// streams and on the fuzzer's finding kept in tests/fuzz/regressions.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
+#include <vector>
+
+#include "io/image_file.hpp"
+#include "io/jpeg_markers.hpp"
+
+namespace {
+
+using Bytes = std::vector<uint8_t>;
+
+// SOI, one DHT segment holding `tables` (each: Tc/Th, 16 counts, values), then EOI.
+Bytes jpeg_with_dht(const Bytes& tables) {
+    Bytes f = {0xFF, 0xD8, 0xFF, 0xC4};
+    const size_t length = tables.size() + 2;
+    f.push_back(static_cast<uint8_t>(length >> 8));
+    f.push_back(static_cast<uint8_t>(length & 0xFF));
+    f.insert(f.end(), tables.begin(), tables.end());
+    f.insert(f.end(), {0xFF, 0xD9});
+    return f;
+}
+
+Bytes table(const Bytes& counts, size_t values) {
+    Bytes t = {0x00};
+    t.insert(t.end(), counts.begin(), counts.end());
+    t.resize(17, 0);
+    t.insert(t.end(), values, 0x01);
+    return t;
+}
+
+TEST(JpegMarkers, SoundTablesPass) {
+    Bytes two = table({0, 1, 5, 1, 1, 1, 1, 1, 1}, 12);
+    const Bytes ac = table({0, 2, 1, 3, 3, 2, 4, 3, 5, 5, 4, 4, 0, 0, 1, 0x7D}, 162);  // T.81 Table K.5's counts
+    two.insert(two.end(), ac.begin(), ac.end());
+    EXPECT_EQ(cccd::io::check_jpeg_huffman_tables(jpeg_with_dht(two)), "");
+}
+
+TEST(JpegMarkers, MoreThan256CodesIsRefused) {
+    const Bytes t = table({0, 0, 0, 0, 0, 0, 0, 0, 255, 255}, 510);
+    EXPECT_NE(cccd::io::check_jpeg_huffman_tables(jpeg_with_dht(t)).find("510 codes"), std::string::npos);
+}
+
+TEST(JpegMarkers, FewerValuesThanDeclaredIsRefused) {
+    Bytes t = table({0, 3}, 3);
+    t.pop_back();
+    EXPECT_NE(cccd::io::check_jpeg_huffman_tables(jpeg_with_dht(t)).find("fewer values"), std::string::npos);
+}
+
+TEST(JpegMarkers, TablesAfterEntropyCodedDataAreChecked) {
+    // SOS with a 2-byte header, scan data holding a stuffed FF00 and RST0, then a bad DHT (progressive
+    // JPEGs define tables between scans).
+    Bytes f = {0xFF, 0xD8, 0xFF, 0xDA, 0x00, 0x04, 0x01, 0x00, 0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD0, 0x56};
+    const Bytes bad = jpeg_with_dht(table({0, 0, 0, 0, 0, 0, 0, 0, 200, 200}, 400));
+    f.insert(f.end(), bad.begin() + 2, bad.end());
+    EXPECT_FALSE(cccd::io::check_jpeg_huffman_tables(f).empty());
+}
+
+TEST(JpegMarkers, NotAJpegIsLeftToTheDecoder) {
+    const Bytes png = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+    EXPECT_EQ(cccd::io::check_jpeg_huffman_tables(png), "");
+    EXPECT_EQ(cccd::io::check_jpeg_huffman_tables({}), "");
+}
+
+// image_decode_fuzz's first finding: Debian's stb_image 2.27 wrote past its 257-entry size table on this
+// file's DHT segment (1276 codes). Loading must now fail with a message before stb sees the table.
+TEST(JpegMarkers, FuzzFindingIsRefusedByTheLoader) {
+    std::ifstream in(CCCD_REPO_DIR "/tests/fuzz/regressions/image_decode/stb-dht-overflow.jpg", std::ios::binary);
+    ASSERT_TRUE(in) << "regression file missing";
+    const Bytes file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto img = cccd::io::load_image_from_memory(file.data(), file.size());
+    EXPECT_FALSE(img.ok());
+    EXPECT_NE(img.error.find("Huffman table"), std::string::npos) << img.error;
+}
+
+}  // namespace
