@@ -1,0 +1,30 @@
+// The benchmark's frames: every image of ../shared/corpus (zxing-samples, cccd-synth normal and hard)
+// with its exact expected text, listed once for Node and for the browser page alike.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const CORPUS_SETS = ['zxing-samples', 'cccd-synth/normal', 'cccd-synth/hard'];
+
+// [{set, file (relative to the corpus folder), expected}], or null when the corpus is absent.
+export function listCorpus(corpusDir) {
+  if (!existsSync(join(corpusDir, 'zxing-samples'))) return null;
+  const items = [];
+  const samples = join(corpusDir, 'zxing-samples');
+  for (const group of readdirSync(samples).sort()) {
+    for (const name of readdirSync(join(samples, group)).sort()) {
+      if (!name.endsWith('.png')) continue;
+      const txt = join(samples, group, name.replace(/\.png$/, '.txt'));
+      if (!existsSync(txt)) continue;
+      items.push({ set: 'zxing-samples', file: `zxing-samples/${group}/${name}`, expected: readFileSync(txt, 'utf8') });
+    }
+  }
+  for (const set of CORPUS_SETS.slice(1)) {
+    const index = readFileSync(join(corpusDir, set, 'index.jsonl'), 'utf8');
+    for (const line of index.split('\n')) {
+      if (!line.trim()) continue;
+      const row = JSON.parse(line);
+      items.push({ set, file: `${set}/${row.file}`, expected: row.payload });
+    }
+  }
+  return items;
+}
