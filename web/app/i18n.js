@@ -1,6 +1,27 @@
 // Page texts, Vietnamese first. Keys are used by data-i18n attributes and by app.js.
 export const texts = {
   vi: {
+    cameraTitle: 'Camera',
+    startCamera: 'Bật camera',
+    stopCamera: 'Tắt camera',
+    cameraPick: 'Chọn camera',
+    torchOn: 'Bật đèn',
+    torchOff: 'Tắt đèn',
+    photoTitle: 'Ảnh chụp thẻ',
+    photoHint: 'Chọn ảnh, kéo thả ảnh vào đây, hoặc dán ảnh (Ctrl+V).',
+    statusAsking: 'Đang xin quyền dùng camera… Hãy bấm “Cho phép” trên trình duyệt.',
+    statusDenied: 'Trình duyệt đã chặn camera.',
+    helpDenied: 'Cách bật lại: bấm biểu tượng ổ khóa hoặc camera ở thanh địa chỉ, chọn “Cho phép” cho Camera, rồi tải lại trang. Trên điện thoại: Cài đặt → Trình duyệt → Camera → Cho phép.',
+    statusNoCamera: 'Không tìm thấy camera trên máy này.',
+    helpNoCamera: 'Hãy cắm camera, hoặc dùng ảnh chụp thẻ hay máy quét USB ở bên dưới.',
+    statusCameraBusy: 'Camera đang được ứng dụng khác dùng. Hãy đóng ứng dụng đó rồi thử lại.',
+    statusNoCameraApi: 'Trình duyệt không cho dùng camera ở đây (cần https hoặc localhost).',
+    statusCameraError: 'Không mở được camera: ',
+    statusScanning: 'Đang quét… Đưa mã QR trên thẻ vào khung.',
+    statusStopped: 'Đã tắt camera.',
+    statusReading: 'Đang đọc ảnh…',
+    statusNotFound: 'Không thấy mã QR trong ảnh. Hãy chụp gần hơn, rõ nét, đủ sáng.',
+    statusBadImage: 'Không đọc được tệp ảnh: ',
     title: 'Đọc mã QR căn cước',
     privacy: 'Mọi xử lý diễn ra trên máy này. Không dữ liệu nào được gửi đi.',
     otherLanguage: 'English',
@@ -36,6 +57,27 @@ export const texts = {
     'check_age.plausible': 'Tuổi hợp lý', 'check_address.province': 'Tỉnh/thành trong địa chỉ',
   },
   en: {
+    cameraTitle: 'Camera',
+    startCamera: 'Start camera',
+    stopCamera: 'Stop camera',
+    cameraPick: 'Camera',
+    torchOn: 'Torch on',
+    torchOff: 'Torch off',
+    photoTitle: 'Photo of the card',
+    photoHint: 'Choose a photo, drop one here, or paste one (Ctrl+V).',
+    statusAsking: 'Asking for camera permission… Choose “Allow” in the browser.',
+    statusDenied: 'The browser blocked the camera.',
+    helpDenied: 'To allow it: click the lock or camera icon in the address bar, set Camera to “Allow”, and reload the page. On a phone: Settings → your browser → Camera → Allow.',
+    statusNoCamera: 'No camera found on this device.',
+    helpNoCamera: 'Plug in a camera, or use a photo of the card or a USB scanner below.',
+    statusCameraBusy: 'Another application is using the camera. Close it and try again.',
+    statusNoCameraApi: 'This browser offers no camera here (https or localhost is required).',
+    statusCameraError: 'Could not open the camera: ',
+    statusScanning: 'Scanning… Hold the card\'s QR code inside the frame.',
+    statusStopped: 'Camera stopped.',
+    statusReading: 'Reading the photo…',
+    statusNotFound: 'No QR code found in the photo. Take it closer, sharp and well lit.',
+    statusBadImage: 'Could not read the image file: ',
     title: 'Read an ID card QR code',
     privacy: 'Everything runs on this device. No data is sent anywhere.',
     otherLanguage: 'Tiếng Việt',
@@ -71,3 +113,14 @@ export const texts = {
     'check_age.plausible': 'Plausible age', 'check_address.province': 'Province in the address',
   },
 };
+
+let current = 'vi';
+/** The text for `key` in the current language (Vietnamese as the fallback). */
+export const t = (key) => texts[current][key] ?? texts.vi[key] ?? key;
+export const language = () => current;
+export function setLanguage(lang) {
+  current = lang === 'en' ? 'en' : 'vi';
+  document.documentElement.lang = current;
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
+}
