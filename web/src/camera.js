@@ -113,6 +113,8 @@ export async function startCamera(video, options = {}) {
   const track = () => stream?.getVideoTracks()[0];
 
   const controller = {
+    /** How frames reach the worker: 'track-processor' or 'video-frame-callback'. */
+    pacing: useProcessor ? 'track-processor' : 'video-frame-callback',
     /** The camera in use (deviceId), and whether it has a torch. */
     get deviceId() { return track()?.getSettings().deviceId; },
     get torchSupported() { return Boolean(track()?.getCapabilities?.().torch); },
