@@ -19,8 +19,8 @@ export async function launch(extraArgs = []) {
   });
 }
 
-export async function serve() {
-  const server = await startServer({ listenHost: '127.0.0.1', listenPort: 0 });
+export async function serve(options = {}) {
+  const server = await startServer({ listenHost: '127.0.0.1', listenPort: 0, ...options });
   const { port } = server.address();
   return { server, origin: `http://127.0.0.1:${port}` };
 }

@@ -20,9 +20,21 @@ const types = {
   '.ico': 'image/x-icon',
 };
 
-export function startServer({ listenHost = host, listenPort = port } = {}) {
+/**
+ * Starts the server. `csp` (tests): a Content-Security-Policy header sent with every response — it also
+ * governs the Worker, whose scripts the page's meta tag does not cover; violations are POSTed to
+ * /__csp-report and passed to `onCspReport`.
+ */
+export function startServer({ listenHost = host, listenPort = port, csp = null, onCspReport = () => {} } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (csp && req.method === 'POST' && path === '/__csp-report') {
+      let body = '';
+      req.on('data', (c) => { body += c; });
+      req.on('end', () => { onCspReport(body); res.writeHead(204).end(); });
+      return;
+    }
+    if (csp) res.setHeader('content-security-policy', `${csp}; report-uri /__csp-report`);
     if (path === '/') {
       res.writeHead(302, { location: '/app/' });
       return res.end();
