@@ -45,14 +45,15 @@ export function renderCard() {
     row(list, 'id', f.id);
     row(list, 'oldId', f.oldId);
     row(list, 'name', f.name);
-    row(list, 'dateOfBirth', asPrinted(f.dateOfBirth));
+    // A date that is not a real date is shown as printed (ddmmyyyy), so the reader sees what is wrong.
+    row(list, 'dateOfBirth', asPrinted(f.dateOfBirth) || card.rawFields?.[3]);
     row(list, 'sex', f.sexText);
     row(list, 'address', f.address);
     row(list, 'street', parts.street);
     row(list, 'ward', parts.ward);
     row(list, 'district', parts.district);
     row(list, 'province', parts.provinceCode ? `${parts.provinceName} (${parts.provinceCode})` : parts.province);
-    row(list, 'issueDate', asPrinted(f.issueDate));
+    row(list, 'issueDate', asPrinted(f.issueDate) || card.rawFields?.[6]);
     if (f.extra?.some((e) => e)) row(list, 'extra', f.extra.join(' | '));
   }
   $('checks').replaceChildren(...(card.checks ?? []).map((c) => {
