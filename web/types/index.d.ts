@@ -173,9 +173,20 @@ export declare function fillForm(form: HTMLElement | string, result: ScanResult 
 /** Registers <cccd-scanner> (or `tagName`); importing the package defines nothing by itself. */
 export declare function defineCccdScanner(tagName?: string): CustomElementConstructor;
 
+/** The <cccd-scanner> element (after defineCccdScanner()). */
+export interface CccdScannerElement extends HTMLElement {
+  /** Starts the camera (errors are dispatched as cccd-error). */
+  start(): Promise<void>;
+  /** Stops the camera and releases it. */
+  stop(): void;
+}
+
 export interface CccdScanEvent extends CustomEvent<ScanResult> {}
 export interface CccdErrorEvent extends CustomEvent<{ code: ErrorCode | string; message: string }> {}
 declare global {
+  interface HTMLElementTagNameMap {
+    'cccd-scanner': CccdScannerElement;
+  }
   interface HTMLElementEventMap {
     'cccd-scan': CccdScanEvent;
     'cccd-error': CccdErrorEvent;
