@@ -154,3 +154,41 @@ test('asking permission: shown while the browser prompt is open', async () => {
     await browser.close();
   }
 });
+
+test('two cameras: the picker switches between them; no torch on fake cameras', async () => {
+  const browser = await launch(['--use-fake-device-for-media-stream=device-count=2', '--use-fake-ui-for-media-stream']);
+  try {
+    const { page } = await openIdle(browser);
+    await page.click('[data-testid=start-camera]');
+    await page.waitForSelector('[data-testid=status][data-state=scanning]');
+    await page.waitForSelector('[data-testid=camera-select]', { state: 'visible' });
+    const options = await page.$$eval('[data-testid=camera-select] option', (os) => os.map((o) => o.value));
+    assert.equal(options.length, 2);
+    const trackDevice = () => page.evaluate(() => document.getElementById('video').srcObject?.getVideoTracks()[0].getSettings().deviceId);
+    const before = await trackDevice();
+    const other = options.find((o) => o !== before);
+    await page.selectOption('[data-testid=camera-select]', other);
+    await page.waitForFunction((id) => document.getElementById('video').srcObject?.getVideoTracks()[0].getSettings().deviceId === id, other);
+    assert.equal(await page.isHidden('[data-testid=torch]'), true, 'fake cameras have no torch');
+    await screenshot(page, 'two-cameras-vi');
+    await page.click('[data-testid=start-camera]');
+    assert.equal(await page.evaluate(() => document.getElementById('video').srcObject), null);
+
+    // The controller: switchCamera() with no argument takes the next camera; setTorch says false.
+    const api = await page.evaluate(async () => {
+      const { startCamera } = await import('/src/camera.js');
+      const video = document.createElement('video');
+      const camera = await startCamera(video, { onResult: () => {} });
+      const first = camera.deviceId;
+      await camera.switchCamera();
+      const second = camera.deviceId;
+      const torch = await camera.setTorch(true);
+      const track = video.srcObject.getVideoTracks()[0];
+      camera.stop();
+      return { switched: first !== second && Boolean(second), torch, ended: track.readyState, cleared: video.srcObject === null };
+    });
+    assert.deepEqual(api, { switched: true, torch: false, ended: 'ended', cleared: true });
+  } finally {
+    await browser.close();
+  }
+});
