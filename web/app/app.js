@@ -22,6 +22,8 @@ function applyLanguage(cameraUi) {
 function showResult(card) {
   showCard(card);
   setStatus(card.ok ? 'found' : 'invalid', card.ok ? 'statusFound' : 'statusInvalid');
+  // On a phone the result may be below the fold: bring its top into view (no-op when visible).
+  $('result').scrollIntoView({ block: 'nearest' });
 }
 
 async function main() {

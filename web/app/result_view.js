@@ -8,12 +8,13 @@ let last = null;
 // Dates as printed on the card (dd/mm/yyyy), so the official can compare at a glance.
 const asPrinted = (iso) => (iso ? iso.split('-').reverse().join('/') : '');
 
-function row(list, key, value) {
+function row(list, key, value, bad = false) {
   const dt = document.createElement('dt');
   dt.textContent = t(`field_${key}`);
   const dd = document.createElement('dd');
   dd.dataset.testid = `field-${key}`;
   dd.textContent = value || t('none');
+  if (bad) dd.classList.add('bad'); // a field with an error is marked where the eye already is
   list.append(dt, dd);
 }
 
@@ -40,20 +41,21 @@ export function renderCard() {
   const parts = f.addressParts ?? {};
   const list = $('fields');
   list.replaceChildren();
+  const failed = new Set(card.errors.map((e) => e.field));
   row(list, 'format', t(`format_${card.format}`));
   if (card.format !== 'unknown') {
-    row(list, 'id', f.id);
-    row(list, 'oldId', f.oldId);
-    row(list, 'name', f.name);
+    row(list, 'id', f.id, failed.has('id'));
+    row(list, 'oldId', f.oldId, failed.has('oldId'));
+    row(list, 'name', f.name, failed.has('name'));
     // A date that is not a real date is shown as printed (ddmmyyyy), so the reader sees what is wrong.
-    row(list, 'dateOfBirth', asPrinted(f.dateOfBirth) || card.rawFields?.[3]);
-    row(list, 'sex', f.sexText);
+    row(list, 'dateOfBirth', asPrinted(f.dateOfBirth) || card.rawFields?.[3], failed.has('dateOfBirth'));
+    row(list, 'sex', f.sexText, failed.has('sex'));
     row(list, 'address', f.address);
     row(list, 'street', parts.street);
     row(list, 'ward', parts.ward);
     row(list, 'district', parts.district);
     row(list, 'province', parts.provinceCode ? `${parts.provinceName} (${parts.provinceCode})` : parts.province);
-    row(list, 'issueDate', asPrinted(f.issueDate) || card.rawFields?.[6]);
+    row(list, 'issueDate', asPrinted(f.issueDate) || card.rawFields?.[6], failed.has('issueDate'));
     if (f.extra?.some((e) => e)) row(list, 'extra', f.extra.join(' | '));
   }
   $('checks').replaceChildren(...(card.checks ?? []).map((c) => {

@@ -4,7 +4,7 @@ import { createScanner } from './scanner.js';
 
 export { createScanner };
 export { CccdScannerError } from './errors.js';
-export { startCamera } from './camera.js';
+export { startCamera, listCameras } from './camera.js';
 export { createWorkerScanner } from './worker_client.js';
 export { defineCccdScanner, fillForm } from './element.js';
 

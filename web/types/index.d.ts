@@ -167,6 +167,8 @@ export interface CameraController {
 export declare function createScanner(options?: ScannerOptions): Promise<Scanner>;
 export declare function createWorkerScanner(options?: { wasmUrl?: string | URL }): Promise<WorkerScanner>;
 export declare function parse(text: string): Promise<CardResult>;
+/** The video inputs (labels stay empty until camera permission was given once). */
+export declare function listCameras(): Promise<MediaDeviceInfo[]>;
 export declare function startCamera(video: HTMLVideoElement, options: CameraOptions): Promise<CameraController>;
 /** Fills the [data-cccd-field] inputs of a form (element or id) from a valid card; returns how many. */
 export declare function fillForm(form: HTMLElement | string, result: ScanResult | CardResult): number;
