@@ -28,6 +28,19 @@ export function setupCamera({ scanner, onScan }) {
     torch.dataset.i18n = torchOn ? 'torchOff' : 'torchOn';
   };
 
+  // Outlines the QR code found in the latest frame; the outline fades when frames stop finding it.
+  let outlineTimer = 0;
+  function outline(result) {
+    const video = $('video');
+    const svg = $('outline');
+    if (!result.found || !video.videoWidth) return;
+    svg.setAttribute('viewBox', `0 0 ${video.videoWidth} ${video.videoHeight}`);
+    $('outline-shape').setAttribute('points', result.corners.map((p) => `${p.x},${p.y}`).join(' '));
+    svg.classList.add('on');
+    clearTimeout(outlineTimer);
+    outlineTimer = setTimeout(() => svg.classList.remove('on'), 400);
+  }
+
   async function fillPicker() {
     const cams = await camera.listCameras();
     select.replaceChildren(...cams.map((c, i) => {
@@ -50,6 +63,7 @@ export function setupCamera({ scanner, onScan }) {
         scanner,
         deviceId,
         onResult: (result) => onScan(result),
+        onFrame: outline,
         onError: () => {}, // start failures are handled below; frame errors are not worth alarming about
       });
       setStatus('scanning', 'statusScanning');
