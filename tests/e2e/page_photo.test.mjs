@@ -91,3 +91,43 @@ test('a photo without a QR code, and a file that is not an image, give clear sta
   await screenshot(page, 'not-found-vi');
   await context.close();
 });
+
+test('createScanner().scanImage on the main thread takes a Blob, an ImageBitmap and an <img>', async (t) => {
+  if (!existsSync(dir)) return t.skip(`corpus not found at ${dir}`);
+  const { context, page } = await openIdle();
+  const entry = index()[0];
+  const bytes = [...readFileSync(`${dir}/${entry.file}`)];
+  const texts = await page.evaluate(async (bytes) => {
+    const { createScanner } = await import('/src/index.js');
+    const scanner = await createScanner();
+    const blob = new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' });
+    const img = new Image();
+    img.src = URL.createObjectURL(blob);
+    await img.decode();
+    const out = [];
+    for (const source of [blob, await createImageBitmap(blob), img]) out.push((await scanner.scanImage(source)).text);
+    let error = null;
+    try { await scanner.scanImage('card.jpg'); } catch (e) { error = `${e.name}:${e.code}`; }
+    URL.revokeObjectURL(img.src);
+    scanner.destroy();
+    return { out, error };
+  }, bytes);
+  assert.deepEqual(texts, { out: [entry.payload, entry.payload, entry.payload], error: 'CccdScannerError:invalid-argument' });
+  await context.close();
+});
+
+test('copy as JSON puts the result on the clipboard', async () => {
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('[data-testid=status][data-state=idle]');
+  await page.fill('[data-testid=wedge-input]', '001099012345||Nguyễn Văn A|01011999|Nam|Hà Nội|15042021');
+  await page.press('[data-testid=wedge-input]', 'Enter');
+  await page.waitForSelector('[data-testid=status][data-state=found]');
+  await page.click('[data-testid=copy-json]');
+  await page.waitForFunction(() => document.getElementById('status').dataset.key === 'copied');
+  const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  assert.equal(copied.fields.name, 'Nguyễn Văn A');
+  assert.deepEqual(copied, JSON.parse(await page.textContent('[data-testid=result-json]')));
+  await context.close();
+});
