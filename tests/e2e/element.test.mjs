@@ -59,3 +59,26 @@ test('<cccd-scanner> emits cccd-error when the camera is refused', async () => {
     await browser.close();
   }
 });
+
+test('<cccd-scanner> stopped while the permission prompt is open never starts the camera', async (t) => {
+  if (!existsSync(cameraVideo)) return t.skip(`camera video not found at ${cameraVideo}`);
+  const browser = await launchWithCamera();
+  try {
+    const { page } = await openPage(browser, `${origin}/app/element.html`, () => {
+      // Answer the prompt only when the test says so.
+      const real = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      navigator.mediaDevices.getUserMedia = (c) => new Promise((resolve, reject) => {
+        window.__answer = () => real(c).then(resolve, reject);
+      });
+    });
+    await page.click('cccd-scanner >> button');
+    await page.waitForFunction(() => typeof window.__answer === 'function');
+    await page.evaluate(() => document.querySelector('cccd-scanner').stop());
+    await page.evaluate(() => window.__answer());
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => document.querySelector('cccd-scanner').shadowRoot.querySelector('video').srcObject), null);
+    assert.equal(await page.getAttribute('cccd-scanner', 'data-state'), 'idle');
+  } finally {
+    await browser.close();
+  }
+});

@@ -92,10 +92,16 @@ export function setupCamera({ scanner, onScan }) {
   button.addEventListener('click', () => (camera ? stop() : start(select.value || undefined)));
   select.addEventListener('change', async () => {
     if (!camera) return;
-    await camera.switchCamera(select.value);
-    torchOn = false;
-    torch.hidden = !camera.torchSupported;
-    label();
+    try {
+      await camera.switchCamera(select.value);
+      torchOn = false;
+      torch.hidden = !camera.torchSupported;
+      label();
+    } catch (e) {
+      stop(); // the other camera failed to open (unplugged, busy, refused): say why
+      const [state, key, help] = FAILURES[e.code] ?? ['error', 'statusCameraError', ''];
+      setStatus(state, key, key === 'statusCameraError' ? e.message : '', help);
+    }
   });
   torch.addEventListener('click', async () => {
     if (camera && await camera.setTorch(!torchOn)) torchOn = !torchOn;

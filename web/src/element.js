@@ -72,7 +72,7 @@ export function defineCccdScanner(tagName = 'cccd-scanner') {
     async start() {
       if (this.#camera || this.#starting) return;
       this.dataset.state = 'starting';
-      this.#starting = startCamera(this.#video, {
+      const pending = startCamera(this.#video, {
         onResult: (result) => {
           this.dataset.state = 'found';
           const form = this.getAttribute('autofill');
@@ -81,14 +81,20 @@ export function defineCccdScanner(tagName = 'cccd-scanner') {
         },
         onError: (e) => this.#error(e),
       });
+      this.#starting = pending;
       this.#label();
       try {
-        this.#camera = await this.#starting;
+        const camera = await pending;
+        if (this.#starting !== pending) { // stop() was called while the permission prompt was open
+          camera.stop();
+          return;
+        }
+        this.#camera = camera;
         this.dataset.state = 'scanning';
-      } catch (e) {
-        this.dataset.state = 'error';
+      } catch {
+        if (this.#starting === pending) this.dataset.state = 'error';
       } finally {
-        this.#starting = null;
+        if (this.#starting === pending) this.#starting = null;
         this.#label();
       }
     }
@@ -97,6 +103,7 @@ export function defineCccdScanner(tagName = 'cccd-scanner') {
     stop() {
       this.#camera?.stop();
       this.#camera = null;
+      this.#starting = null; // a start still waiting for permission stops as soon as it resolves
       this.dataset.state = 'idle';
       this.#label();
     }
