@@ -5,15 +5,26 @@ import { describe, invalid } from './validate.js';
 
 export const MAX_PHOTO_SIDE = 4096;
 
-function canvas(width, height) {
-  if (typeof OffscreenCanvas === 'function') return new OffscreenCanvas(width, height);
-  if (typeof document === 'object') {
-    const c = document.createElement('canvas');
-    c.width = width;
-    c.height = height;
-    return c;
+// One canvas and context, reused for every image: a camera loop on the requestVideoFrameCallback path
+// draws a frame per call, and a new canvas each time would be garbage per frame.
+let surface = null;
+
+function context2d(width, height) {
+  if (!surface) {
+    let c;
+    if (typeof OffscreenCanvas === 'function') c = new OffscreenCanvas(width, height);
+    else if (typeof document === 'object') c = document.createElement('canvas');
+    else throw invalid('scanImage needs a browser (OffscreenCanvas or document); in Node use scanImageData');
+    surface = { canvas: c, ctx: c.getContext('2d', { willReadFrequently: true }) };
   }
-  throw invalid('scanImage needs a browser (OffscreenCanvas or document); in Node use scanImageData');
+  if (surface.canvas.width !== width) surface.canvas.width = width;
+  if (surface.canvas.height !== height) surface.canvas.height = height;
+  return surface.ctx;
+}
+
+/** Blanks the shared canvas (the page's "clear" must not leave the last card's pixels anywhere). */
+export function wipeCanvas() {
+  if (surface) surface.canvas.width = surface.canvas.height = 1;
 }
 
 /** Natural size of a drawable source. */
@@ -50,7 +61,7 @@ export async function imageToImageData(source, maxSide = MAX_PHOTO_SIDE) {
     const scale = Math.min(1, maxSide / Math.max(w, h));
     const cw = Math.max(1, Math.round(w * scale));
     const ch = Math.max(1, Math.round(h * scale));
-    const ctx = canvas(cw, ch).getContext('2d', { willReadFrequently: true });
+    const ctx = context2d(cw, ch);
     ctx.drawImage(bitmap, 0, 0, cw, ch);
     return ctx.getImageData(0, 0, cw, ch);
   } finally {

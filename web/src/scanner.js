@@ -4,7 +4,7 @@
 import { loadModule } from './wasm_module.js';
 import { CccdScannerError } from './errors.js';
 import { checkSize, describe, invalid, pixelsOf } from './validate.js';
-import { imageToImageData } from './pixels.js';
+import { imageToImageData, wipeCanvas } from './pixels.js';
 
 /**
  * Creates a scanner that owns one WASM module instance.
@@ -86,9 +86,10 @@ export async function createScanner(options = {}) {
       return call((m) => JSON.parse(m.parseJson(text)));
     },
 
-    /** Overwrites the frame buffer with zeros (the last card's pixels leave memory, not just the screen). */
+    /** Overwrites the frame buffer (and the photo canvas) with zeros: the last card's pixels leave memory. */
     clear() {
       call((m) => m.wipeFrame());
+      wipeCanvas(); // photos pass through a canvas on their way in
       frame = null;
     },
 

@@ -4,7 +4,7 @@
 // Protocol: {id, op, …} in; {id, ok: true, result} or {id, ok: false, error: {code, message}} out;
 // camera streams post {stream: id, result} per frame.
 import { createScanner } from './scanner.js';
-import { imageToImageData } from './pixels.js';
+import { imageToImageData, wipeCanvas } from './pixels.js';
 import { CccdScannerError } from './errors.js';
 
 let scanner = null;
@@ -43,7 +43,7 @@ async function handle(msg) {
         msg.source?.close?.();
       }
     }
-    case 'clear': (await ready()).clear(); return true;
+    case 'clear': (await ready()).clear(); wipeCanvas(); return true;
     default: throw new CccdScannerError('invalid-argument', `unknown worker request ${String(msg.op)}`);
   }
 }
