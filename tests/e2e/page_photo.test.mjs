@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { assertShowsFields, corpusDir, launch, noStorage, openPage, screenshot, serve, storageOf } from './browser.mjs';
 
@@ -129,5 +130,19 @@ test('copy as JSON puts the result on the clipboard', async () => {
   const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
   assert.equal(copied.fields.name, 'Nguyễn Văn A');
   assert.deepEqual(copied, JSON.parse(await page.textContent('[data-testid=result-json]')));
+  await context.close();
+});
+
+test('a photo of a QR code that is not a card shows "invalid card data"', async () => {
+  const { context, page } = await openIdle();
+  const QRCode = createRequire(new URL('../../web/package.json', import.meta.url))('qrcode');
+  const png = await QRCode.toBuffer('https://example.com/not-a-card', { scale: 8 });
+  await page.setInputFiles('[data-testid=photo-input]', { name: 'qr.png', mimeType: 'image/png', buffer: png });
+  await page.waitForSelector('[data-testid=status][data-state=invalid]');
+  assert.equal(await page.textContent('[data-testid=field-format]'), 'Không rõ');
+  const card = JSON.parse(await page.textContent('[data-testid=result-json]'));
+  assert.equal(card.ok, false);
+  assert.equal(card.format, 'unknown');
+  await screenshot(page, 'invalid-photo-vi');
   await context.close();
 });

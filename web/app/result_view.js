@@ -57,7 +57,11 @@ export function renderCard() {
     row(list, 'province', parts.provinceCode ? `${parts.provinceName} (${parts.provinceCode})` : parts.province);
     row(list, 'issueDate', asPrinted(f.issueDate) || card.rawFields?.[6], failed.has('issueDate'));
     if (f.extra?.some((e) => e)) row(list, 'extra', f.extra.join(' | '));
+  } else {
+    // Not a card (a URL, a health-insurance code, …): show what the code says, so the reader knows.
+    row(list, 'raw', card.rawFields?.join('|'));
   }
+  $('checks-title').hidden = !card.checks?.length;
   $('checks').replaceChildren(...(card.checks ?? []).map((c) => {
     const li = document.createElement('li');
     li.className = c.ok ? 'ok' : c.skipped ? 'skipped' : 'fail';
