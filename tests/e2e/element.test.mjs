@@ -51,6 +51,9 @@ test('<cccd-scanner> emits cccd-error when the camera is refused', async () => {
   const browser = await launch(['--use-fake-device-for-media-stream']);
   try {
     const { page } = await openPage(browser, `${origin}/app/element.html`);
+    assert.equal(await page.textContent('cccd-scanner >> button'), 'Bật camera');
+    await page.evaluate(() => document.querySelector('cccd-scanner').setAttribute('lang', 'en'));
+    assert.equal(await page.textContent('cccd-scanner >> button'), 'Start camera');
     await page.click('cccd-scanner >> button');
     await page.waitForSelector('[data-testid=events][data-error]');
     assert.equal(await page.getAttribute('[data-testid=events]', 'data-error'), 'permission-denied');

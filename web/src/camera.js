@@ -75,11 +75,15 @@ export async function startCamera(video, options = {}) {
       return;
     }
     // requestVideoFrameCallback: at most one frame in flight; frames arriving meanwhile are skipped.
+    // Browsers without it fall back to animation frames (same pacing rule, possibly repeated frames).
+    const hasVfc = typeof video.requestVideoFrameCallback === 'function';
+    const request = (cb) => (hasVfc ? video.requestVideoFrameCallback(cb) : requestAnimationFrame(cb));
+    const cancel = (h) => (hasVfc ? video.cancelVideoFrameCallback(h) : cancelAnimationFrame(h));
     let busy = false;
     let handle = 0;
     const onVideoFrame = () => {
       if (stopped) return;
-      handle = video.requestVideoFrameCallback(onVideoFrame);
+      handle = request(onVideoFrame);
       if (busy || video.readyState < 2) return;
       busy = true;
       createImageBitmap(video)
@@ -87,8 +91,8 @@ export async function startCamera(video, options = {}) {
         .then((result) => report({ result }), (e) => report({ error: { code: e.code ?? 'internal', message: e.message } }))
         .finally(() => { busy = false; });
     };
-    handle = video.requestVideoFrameCallback(onVideoFrame);
-    stopStreaming = () => video.cancelVideoFrameCallback?.(handle);
+    handle = request(onVideoFrame);
+    stopStreaming = () => cancel(handle);
   }
 
   async function open(deviceId) {

@@ -63,6 +63,9 @@ export function defineCccdScanner(tagName = 'cccd-scanner') {
     #texts() { return TEXTS[this.getAttribute('lang') === 'en' ? 'en' : 'vi']; }
     #label() { this.#button.textContent = this.#camera || this.#starting ? this.#texts().stop : this.#texts().start; }
 
+    static get observedAttributes() { return ['lang']; }
+    attributeChangedCallback() { this.#label(); }
+
     connectedCallback() {
       if (this.hasAttribute('autostart')) this.start();
     }
