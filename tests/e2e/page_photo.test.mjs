@@ -146,3 +146,14 @@ test('a photo of a QR code that is not a card shows "invalid card data"', async 
   await screenshot(page, 'invalid-photo-vi');
   await context.close();
 });
+
+test('without OffscreenCanvas (older Safari) photos are drawn on the page and decoded in the worker', async (t) => {
+  if (!existsSync(dir)) return t.skip(`corpus not found at ${dir}`);
+  const { context, page } = await openPage(browser, `${origin}/`, () => { delete globalThis.OffscreenCanvas; });
+  await page.waitForSelector('[data-testid=status][data-state=idle]');
+  const entry = index()[1];
+  await page.setInputFiles('[data-testid=photo-input]', `${dir}/${entry.file}`);
+  await waitForResult(page);
+  await assertShowsFields(page, entry.fields, assert);
+  await context.close();
+});

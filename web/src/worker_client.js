@@ -2,6 +2,7 @@
 // The worker is found relative to this module, so it works unbundled, with Vite and self-hosted.
 import { CccdScannerError } from './errors.js';
 import { describe, invalid, pixelsOf } from './validate.js';
+import { imageToImageData } from './pixels.js';
 
 /**
  * Starts a decoding Worker and its WASM instance.
@@ -57,6 +58,13 @@ export async function createWorkerScanner(options = {}) {
       const isBlob = typeof Blob === 'function' && source instanceof Blob;
       if (!transferable && !isBlob) {
         return Promise.reject(invalid(`scanImage needs a Blob, File, ImageBitmap, HTMLImageElement or VideoFrame, got ${describe(source)}`));
+      }
+      if (typeof OffscreenCanvas !== 'function') {
+        // No canvas in workers (older Safari): draw here, then hand the worker the pixels (transferred).
+        return imageToImageData(source).then(({ data, width, height }) => {
+          source.close?.();
+          return request({ op: 'scanImageData', image: { data, width, height } }, [data.buffer]);
+        });
       }
       return request({ op: 'scanImage', source }, transferable ? [source] : []);
     },
