@@ -109,11 +109,14 @@ test('createScanner().scanImage on the main thread takes a Blob, an ImageBitmap 
     for (const source of [blob, await createImageBitmap(blob), img]) out.push((await scanner.scanImage(source)).text);
     let error = null;
     try { await scanner.scanImage('card.jpg'); } catch (e) { error = `${e.name}:${e.code}`; }
+    const broken = new Image();
+    broken.src = URL.createObjectURL(new Blob(['not an image'], { type: 'image/png' }));
+    try { await scanner.scanImage(broken); } catch (e) { error += ` ${e.name}:${e.code}`; }
     URL.revokeObjectURL(img.src);
     scanner.destroy();
     return { out, error };
   }, bytes);
-  assert.deepEqual(texts, { out: [entry.payload, entry.payload, entry.payload], error: 'CccdScannerError:invalid-argument' });
+  assert.deepEqual(texts, { out: [entry.payload, entry.payload, entry.payload], error: 'CccdScannerError:invalid-argument CccdScannerError:invalid-argument' });
   await context.close();
 });
 

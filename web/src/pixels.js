@@ -44,8 +44,12 @@ export async function imageToImageData(source, maxSide = MAX_PHOTO_SIDE) {
   if (!isBlob && !drawable) {
     throw invalid(`scanImage needs a Blob, File, ImageBitmap, HTMLImageElement or VideoFrame, got ${describe(source)}`);
   }
-  if (typeof HTMLImageElement === 'function' && source instanceof HTMLImageElement && !source.complete) {
-    await source.decode();
+  if (typeof HTMLImageElement === 'function' && source instanceof HTMLImageElement) {
+    try {
+      await source.decode(); // waits for loading; rejects for a broken or missing image
+    } catch {
+      throw invalid(`the <img> could not be decoded (src ${source.src ? 'broken or not an image' : 'missing'})`);
+    }
   }
   let bitmap = source;
   if (isBlob) {
