@@ -1,7 +1,9 @@
 // Page texts, Vietnamese first. Keys are used by data-i18n attributes and by app.js.
 export const texts = {
   vi: {
+    docTitle: 'Quét CCCD — cccd-scanner',
     cameraTitle: 'Camera',
+    cameraHint: 'Mã QR nằm ở mặt trước của CCCD gắn chip, ở mặt sau của thẻ căn cước mới. Đưa mã vào khung, giữ yên.',
     startCamera: 'Bật camera',
     stopCamera: 'Tắt camera',
     cameraPick: 'Chọn camera',
@@ -57,7 +59,9 @@ export const texts = {
     'check_age.plausible': 'Tuổi hợp lý', 'check_address.province': 'Tỉnh/thành trong địa chỉ',
   },
   en: {
+    docTitle: 'Scan a CCCD — cccd-scanner',
     cameraTitle: 'Camera',
+    cameraHint: 'The QR code is on the front of a chip CCCD and on the back of the new Thẻ căn cước. Hold it inside the frame, still.',
     startCamera: 'Start camera',
     stopCamera: 'Stop camera',
     cameraPick: 'Camera',
@@ -121,6 +125,7 @@ export const language = () => current;
 export function setLanguage(lang) {
   current = lang === 'en' ? 'en' : 'vi';
   document.documentElement.lang = current;
+  document.title = t('docTitle');
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
 }
