@@ -1,21 +1,52 @@
-// Embind surface of the WASM module. JS receives plain values (JSON text it parses itself), never a
-// C++ object it must delete(); nothing here throws across the boundary.
+// Embind surface of the WASM module. JS receives plain values (JSON text it parses itself, numbers),
+// never a C++ object it must delete(); nothing here throws across the boundary. One module instance
+// serves one JS scanner, so the frame scanner is a single instance per module.
 #include <emscripten/bind.h>
 
+#include <cstdint>
 #include <string>
 
 #include "cccd/card_json.hpp"
+#include "cccd/json_writer.hpp"
 #include "cccd/parse_card.hpp"
+#include "wasm/frame_scanner.hpp"
 
 namespace {
+
+cccd::wasm::FrameScanner& scanner() {
+    static cccd::wasm::FrameScanner instance;
+    return instance;
+}
 
 // Card QR text -> the parser's JSON (README "Result JSON").
 std::string parse_json(const std::string& text) {
     return cccd::to_json(cccd::parse_card(text, cccd::today_in_vietnam()));
 }
 
+// {"ok":true,"ptr":N,"bytes":N} (a byte offset into HEAPU8) or {"ok":false,"code":…,"message":…}.
+std::string prepare_frame(int width, int height, int channels, double capacity) {
+    const cccd::wasm::FrameBuffer f = scanner().prepare(width, height, channels, capacity);
+    cccd::JsonWriter w;
+    w.begin_object().key("ok").value(f.ok);
+    if (f.ok) {
+        w.key("ptr").value(static_cast<long long>(reinterpret_cast<uintptr_t>(f.data)));
+        w.key("bytes").value(static_cast<long long>(f.bytes));
+    } else {
+        w.key("code").value(f.code).key("message").value(f.message);
+    }
+    return w.end_object().str();
+}
+
+std::string scan_frame() { return scanner().scan_json(); }
+void wipe_frame() { scanner().wipe(); }
+void release_frame() { scanner().release(); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(cccd_scanner) {
     emscripten::function("parseJson", &parse_json);
+    emscripten::function("prepareFrame", &prepare_frame);
+    emscripten::function("scanFrame", &scan_frame);
+    emscripten::function("wipeFrame", &wipe_frame);
+    emscripten::function("releaseFrame", &release_frame);
 }

@@ -19,14 +19,14 @@ export async function launch(extraArgs = []) {
   });
 }
 
-export async function serve() {
-  const server = await startServer({ listenHost: '127.0.0.1', listenPort: 0 });
+export async function serve(options = {}) {
+  const server = await startServer({ listenHost: '127.0.0.1', listenPort: 0, ...options });
   const { port } = server.address();
   return { server, origin: `http://127.0.0.1:${port}` };
 }
 
 // Opens the page and records every request, CSP violation and console message it causes.
-export async function openPage(browser, url) {
+export async function openPage(browser, url, initScript = null) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const record = { requests: [], cspViolations: [], console: [], pageErrors: [] };
@@ -38,6 +38,7 @@ export async function openPage(browser, url) {
     document.addEventListener('securitypolicyviolation', (e) =>
       window.__reportCsp(`${e.violatedDirective} ${e.blockedURI}`));
   });
+  if (initScript) await page.addInitScript(initScript);
   await page.goto(url);
   return { context, page, record };
 }
@@ -46,3 +47,50 @@ export async function screenshot(page, name) {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true });
 }
+
+export const corpusDir = process.env.CCCD_CORPUS_DIR ?? new URL('../../../shared/corpus', import.meta.url).pathname;
+export const cameraVideo = `${corpusDir}/cccd-video/card-approach.mjpeg`;
+
+/** Chromium's fake camera playing `file` (MJPEG), permission granted without a prompt. */
+export function launchWithCamera(file = cameraVideo) {
+  return launch(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-video-capture=${file}`]);
+}
+
+const iso = (ddmmyyyy) => `${ddmmyyyy.slice(4)}-${ddmmyyyy.slice(2, 4)}-${ddmmyyyy.slice(0, 2)}`;
+const printed = (ddmmyyyy) => `${ddmmyyyy.slice(0, 2)}/${ddmmyyyy.slice(2, 4)}/${ddmmyyyy.slice(4)}`;
+
+/**
+ * Asserts the page shows the corpus's expected fields ({id, oldId, name, dob, gender, address, issued})
+ * both in the result card and in the result JSON.
+ */
+export async function assertShowsFields(page, fields, assert) {
+  const card = JSON.parse(await page.textContent('[data-testid=result-json]'));
+  assert.equal(card.fields.id, fields.id);
+  assert.equal(card.fields.oldId, fields.oldId);
+  assert.equal(card.fields.name, fields.name);
+  assert.equal(card.fields.dateOfBirth, iso(fields.dob));
+  assert.equal(card.fields.sexText, fields.gender);
+  assert.equal(card.fields.address, fields.address);
+  assert.equal(card.fields.issueDate, iso(fields.issued));
+  const shown = async (key) => page.textContent(`[data-testid=field-${key}]`);
+  assert.equal(await shown('id'), fields.id);
+  assert.equal(await shown('name'), fields.name);
+  assert.equal(await shown('dateOfBirth'), printed(fields.dob));
+  assert.equal(await shown('sex'), fields.gender);
+  assert.equal(await shown('address'), fields.address);
+  assert.equal(await shown('issueDate'), printed(fields.issued));
+  return card;
+}
+
+/** What the page left behind on the device: cookies, Web Storage, IndexedDB, Cache Storage. */
+export async function storageOf(page) {
+  return page.evaluate(async () => ({
+    cookies: document.cookie,
+    local: localStorage.length,
+    session: sessionStorage.length,
+    idb: (await indexedDB.databases()).length,
+    caches: (await caches?.keys?.() ?? []).length,
+  }));
+}
+export const noStorage = { cookies: '', local: 0, session: 0, idb: 0, caches: 0 };

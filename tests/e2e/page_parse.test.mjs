@@ -83,3 +83,32 @@ test('a burst of keys typed anywhere on the page is read as a scan', async () =>
   assert.equal(await page.textContent('[data-testid=field-id]'), '001099012345');
   await context.close();
 });
+
+test('a scanner\'s burst of mojibake keys anywhere on the page is repaired', async () => {
+  const { context, page } = await openPage(browser, `${origin}/`);
+  await page.waitForSelector('[data-testid=status][data-state=idle]');
+  const mojibake = Buffer.from(payload, 'utf8').toString('latin1');
+  // A wedge scanner on a Windows-1252 layout sends one keydown per character, a few ms apart (Playwright's
+  // keyboard.type would insert non-US characters without keydown events, so dispatch them as a scanner does).
+  await page.evaluate(async (text) => {
+    for (const key of [...text, 'Enter']) {
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      await new Promise((r) => setTimeout(r, 1));
+    }
+  }, mojibake);
+  await page.waitForSelector('[data-testid=status][data-state=found]');
+  const result = JSON.parse(await page.textContent('[data-testid=result-json]'));
+  assert.equal(result.repaired, true);
+  assert.equal(await page.textContent('[data-testid=field-name]'), 'Nguyễn Văn Đức');
+  assert.equal(await page.textContent('[data-testid=field-address]'), 'Số 1, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh');
+  // Slow typing by a person is not taken for a scan.
+  await page.click('[data-testid=clear]');
+  await page.evaluate(async (text) => {
+    for (const key of [...text, 'Enter']) {
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }, payload.slice(0, 30));
+  assert.equal(await page.isHidden('[data-testid=result]'), true);
+  await context.close();
+});

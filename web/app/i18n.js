@@ -1,6 +1,29 @@
 // Page texts, Vietnamese first. Keys are used by data-i18n attributes and by app.js.
 export const texts = {
   vi: {
+    docTitle: 'Quét CCCD — cccd-scanner',
+    cameraTitle: 'Camera',
+    cameraHint: 'Mã QR nằm ở mặt trước của CCCD gắn chip, ở mặt sau của thẻ căn cước mới. Đưa mã vào khung, giữ yên.',
+    startCamera: 'Bật camera',
+    stopCamera: 'Tắt camera',
+    cameraPick: 'Chọn camera',
+    torchOn: 'Bật đèn',
+    torchOff: 'Tắt đèn',
+    photoTitle: 'Ảnh chụp thẻ',
+    photoHint: 'Chọn ảnh, kéo thả ảnh vào đây, hoặc dán ảnh (Ctrl+V).',
+    statusAsking: 'Đang xin quyền dùng camera… Hãy bấm “Cho phép” trên trình duyệt.',
+    statusDenied: 'Trình duyệt đã chặn camera.',
+    helpDenied: 'Cách bật lại: bấm biểu tượng ổ khóa hoặc camera ở thanh địa chỉ, chọn “Cho phép” cho Camera, rồi tải lại trang. Trên điện thoại: Cài đặt → Trình duyệt → Camera → Cho phép.',
+    statusNoCamera: 'Không tìm thấy camera trên máy này.',
+    helpNoCamera: 'Hãy cắm camera, hoặc dùng ảnh chụp thẻ hay máy quét USB thay cho camera.',
+    statusCameraBusy: 'Camera đang được ứng dụng khác dùng. Hãy đóng ứng dụng đó rồi thử lại.',
+    statusNoCameraApi: 'Trình duyệt không cho dùng camera ở đây (cần https hoặc localhost).',
+    statusCameraError: 'Không mở được camera: ',
+    statusScanning: 'Đang quét… Đưa mã QR trên thẻ vào khung.',
+    statusStopped: 'Đã tắt camera.',
+    statusReading: 'Đang đọc ảnh…',
+    statusNotFound: 'Không thấy mã QR trong ảnh. Hãy chụp gần hơn, rõ nét, đủ sáng.',
+    statusBadImage: 'Không đọc được tệp ảnh: ',
     title: 'Đọc mã QR căn cước',
     privacy: 'Mọi xử lý diễn ra trên máy này. Không dữ liệu nào được gửi đi.',
     otherLanguage: 'English',
@@ -24,7 +47,7 @@ export const texts = {
     field_format: 'Loại thẻ', field_id: 'Số định danh', field_oldId: 'Số CMND cũ', field_name: 'Họ và tên',
     field_dateOfBirth: 'Ngày sinh', field_sex: 'Giới tính', field_address: 'Nơi thường trú',
     field_street: 'Số nhà, đường, thôn', field_ward: 'Phường/xã', field_district: 'Quận/huyện',
-    field_province: 'Tỉnh/thành phố', field_issueDate: 'Ngày cấp', field_extra: 'Trường khác',
+    field_province: 'Tỉnh/thành phố', field_issueDate: 'Ngày cấp', field_extra: 'Trường khác', field_raw: 'Nội dung mã QR',
     'format_cccd-2021': 'CCCD gắn chip (2021)', 'format_can-cuoc-2024': 'Thẻ căn cước (từ 1/7/2024)',
     'format_cccd-extended': 'CCCD, có trường lạ', format_unknown: 'Không rõ',
     none: '(không có)', error: 'Lỗi', warning: 'Lưu ý',
@@ -36,6 +59,29 @@ export const texts = {
     'check_age.plausible': 'Tuổi hợp lý', 'check_address.province': 'Tỉnh/thành trong địa chỉ',
   },
   en: {
+    docTitle: 'Scan a CCCD — cccd-scanner',
+    cameraTitle: 'Camera',
+    cameraHint: 'The QR code is on the front of a chip CCCD and on the back of the new Thẻ căn cước. Hold it inside the frame, still.',
+    startCamera: 'Start camera',
+    stopCamera: 'Stop camera',
+    cameraPick: 'Camera',
+    torchOn: 'Torch on',
+    torchOff: 'Torch off',
+    photoTitle: 'Photo of the card',
+    photoHint: 'Choose a photo, drop one here, or paste one (Ctrl+V).',
+    statusAsking: 'Asking for camera permission… Choose “Allow” in the browser.',
+    statusDenied: 'The browser blocked the camera.',
+    helpDenied: 'To allow it: click the lock or camera icon in the address bar, set Camera to “Allow”, and reload the page. On a phone: Settings → your browser → Camera → Allow.',
+    statusNoCamera: 'No camera found on this device.',
+    helpNoCamera: 'Plug in a camera, or use a photo of the card or a USB scanner instead.',
+    statusCameraBusy: 'Another application is using the camera. Close it and try again.',
+    statusNoCameraApi: 'This browser offers no camera here (https or localhost is required).',
+    statusCameraError: 'Could not open the camera: ',
+    statusScanning: 'Scanning… Hold the card\'s QR code inside the frame.',
+    statusStopped: 'Camera stopped.',
+    statusReading: 'Reading the photo…',
+    statusNotFound: 'No QR code found in the photo. Take it closer, sharp and well lit.',
+    statusBadImage: 'Could not read the image file: ',
     title: 'Read an ID card QR code',
     privacy: 'Everything runs on this device. No data is sent anywhere.',
     otherLanguage: 'Tiếng Việt',
@@ -59,7 +105,7 @@ export const texts = {
     field_format: 'Card type', field_id: 'Personal number', field_oldId: 'Old ID (CMND)', field_name: 'Full name',
     field_dateOfBirth: 'Date of birth', field_sex: 'Sex', field_address: 'Permanent address',
     field_street: 'House, street, hamlet', field_ward: 'Ward/commune', field_district: 'District',
-    field_province: 'Province/city', field_issueDate: 'Date of issue', field_extra: 'Other fields',
+    field_province: 'Province/city', field_issueDate: 'Date of issue', field_extra: 'Other fields', field_raw: 'QR code text',
     'format_cccd-2021': 'Chip CCCD (2021)', 'format_can-cuoc-2024': 'Thẻ căn cước (from 1 July 2024)',
     'format_cccd-extended': 'CCCD with unknown fields', format_unknown: 'Unknown',
     none: '(none)', error: 'Error', warning: 'Note',
@@ -71,3 +117,15 @@ export const texts = {
     'check_age.plausible': 'Plausible age', 'check_address.province': 'Province in the address',
   },
 };
+
+let current = 'vi';
+/** The text for `key` in the current language (Vietnamese as the fallback). */
+export const t = (key) => texts[current][key] ?? texts.vi[key] ?? key;
+export const language = () => current;
+export function setLanguage(lang) {
+  current = lang === 'en' ? 'en' : 'vi';
+  document.documentElement.lang = current;
+  document.title = t('docTitle');
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
+}

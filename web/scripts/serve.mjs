@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 8080);
 const types = {
@@ -20,15 +20,29 @@ const types = {
   '.ico': 'image/x-icon',
 };
 
-export function startServer({ listenHost = host, listenPort = port } = {}) {
+/**
+ * Starts the server. `csp` (tests): a Content-Security-Policy header sent with every response — it also
+ * governs the Worker, whose scripts the page's meta tag does not cover; violations are POSTed to
+ * /__csp-report and passed to `onCspReport`. `root` (tests): another folder to serve, e.g. a bundler's
+ * output.
+ */
+export function startServer({ listenHost = host, listenPort = port, csp = null, onCspReport = () => {},
+  root = packageRoot } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (path === '/') {
+    if (csp && req.method === 'POST' && path === '/__csp-report') {
+      let body = '';
+      req.on('data', (c) => { body += c; });
+      req.on('end', () => { onCspReport(body); res.writeHead(204).end(); });
+      return;
+    }
+    if (csp) res.setHeader('content-security-policy', `${csp}; report-uri /__csp-report`);
+    if (path === '/' && root === packageRoot) {
       res.writeHead(302, { location: '/app/' });
       return res.end();
     }
     let file = normalize(join(root, path));
-    if (!file.startsWith(root) || file.split(sep).includes('node_modules')) {
+    if (!file.startsWith(root.endsWith(sep) ? root : root + sep) || file.split(sep).includes('node_modules')) {
       res.writeHead(403).end('forbidden');
       return;
     }

@@ -24,5 +24,11 @@ export async function loadModule(options = {}) {
   if (options.wasmBinary) moduleArgs.wasmBinary = options.wasmBinary;
   else if (options.wasmUrl) moduleArgs.locateFile = () => String(options.wasmUrl);
   else if (isNode) moduleArgs.wasmBinary = await readOwnWasmInNode();
+  else {
+    // Browsers, workers and Vite: the .wasm next to the glue, resolved from this file (Vite sees the
+    // new URL(…, import.meta.url) pattern and ships the file as an asset).
+    const url = new URL('../dist/cccd_scanner.wasm', import.meta.url).href;
+    moduleArgs.locateFile = (name) => (name.endsWith('.wasm') ? url : name);
+  }
   return createCccdModule(moduleArgs);
 }

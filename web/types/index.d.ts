@@ -62,14 +62,135 @@ export interface ScannerOptions {
   wasmUrl?: string | URL;
 }
 
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** What a scan returns: a plain object, never a handle to free. */
+export interface ScanResult {
+  found: boolean;
+  /** 'found', 'not-found' (no symbol located) or 'unreadable' (located, could not be decoded). */
+  status: 'found' | 'not-found' | 'unreadable' | 'invalid-input';
+  /** The QR code's text (UTF-8 decoded), or null. */
+  text: string | null;
+  /** The parser's result for `text` (README "Result JSON"), or null when nothing was found. */
+  card: CardResult | null;
+  /** Symbol corners in image pixels: top-left, top-right, bottom-right, bottom-left; null if not found. */
+  corners: [Point, Point, Point, Point] | null;
+  /** QR version (1..40) and error-correction level, when found. */
+  version?: number;
+  ecLevel?: 'L' | 'M' | 'Q' | 'H';
+  /** Why nothing was found, in words. */
+  message?: string;
+  /** Milliseconds spent in WASM (luminance conversion + decoding). */
+  ms: number;
+}
+
+/** ImageData, or the same shape with RGBA (4 bytes a pixel) or luminance (1 byte a pixel) data. */
+export interface ImageDataLike {
+  data: Uint8Array | Uint8ClampedArray;
+  width: number;
+  height: number;
+}
+
+export type ImageSource = Blob | ImageBitmap | HTMLImageElement | VideoFrame;
+
 export interface Scanner {
+  /** Scans pixels (synchronous; no copies beyond writing them into WASM memory). */
+  scanImageData(image: ImageDataLike): ScanResult;
+  /** Browser: scans a photo; photos above 4096 px a side are scaled down first. */
+  scanImage(source: ImageSource): Promise<ScanResult>;
+  /**
+   * The reusable frame buffer in WASM memory, ready for one width x height frame: write the pixels into
+   * the returned view, then call scanFrame(). Views die when WASM memory grows: take a fresh one for
+   * every frame. `capacity` reserves extra bytes (e.g. VideoFrame.allocationSize()).
+   */
+  frameBuffer(width: number, height: number, format?: 'rgba' | 'luma', capacity?: number): Uint8Array;
+  scanFrame(): ScanResult;
   parse(text: string): CardResult;
+  /** Overwrites the frame buffer with zeros. */
+  clear(): void;
+  /** Wipes and releases the module; later calls throw CccdScannerError {code: 'destroyed'}. */
   destroy(): void;
 }
 
+/** The same API backed by a dedicated Worker (browser): every call is asynchronous. */
+export interface WorkerScanner {
+  scanImage(source: ImageSource): Promise<ScanResult>;
+  scanImageData(image: ImageDataLike): Promise<ScanResult>;
+  parse(text: string): Promise<CardResult>;
+  clear(): Promise<true>;
+  destroy(): void;
+}
+
+export type ErrorCode =
+  | 'invalid-argument' | 'too-large' | 'destroyed' | 'no-frame' | 'internal' | 'worker-failed'
+  | 'permission-denied' | 'no-camera' | 'camera-busy' | 'camera-failed' | 'no-camera-api';
+
 export declare class CccdScannerError extends Error {
-  readonly code: 'invalid-argument' | 'destroyed' | string;
+  readonly code: ErrorCode | string;
+}
+
+export interface CameraOptions {
+  /** Called once per card: again only after the card has left the view (`leaveMs`) or another came. */
+  onResult(result: ScanResult & { found: true; text: string; card: CardResult }): void;
+  /** Errors while scanning; a failure to start also rejects startCamera's promise. */
+  onError?(error: CccdScannerError): void;
+  /** Every decoded frame, found or not (for overlays or a "scanning" indicator). */
+  onFrame?(result: ScanResult): void;
+  /** A camera from listCameras(); by default the back camera is preferred. */
+  deviceId?: string;
+  /** Turn the torch on at start where the camera has one. */
+  torch?: boolean;
+  /** Share a Worker scanner (e.g. with photo scanning); by default the camera starts its own. */
+  scanner?: WorkerScanner;
+  /** Forces a frame source; 'auto' uses MediaStreamTrackProcessor where it exists. */
+  pacing?: 'auto' | 'track-processor' | 'video-frame-callback';
+  /** Milliseconds without seeing the card before it counts as gone (default 1500). */
+  leaveMs?: number;
+}
+
+export interface CameraController {
+  readonly deviceId: string | undefined;
+  readonly torchSupported: boolean;
+  readonly pacing: 'track-processor' | 'video-frame-callback';
+  listCameras(): Promise<MediaDeviceInfo[]>;
+  /** Switches to `deviceId`, or to the next camera. */
+  switchCamera(deviceId?: string): Promise<void>;
+  /** Resolves false where the camera has no torch. */
+  setTorch(on: boolean): Promise<boolean>;
+  /** Stops decoding and releases the camera. */
+  stop(): void;
 }
 
 export declare function createScanner(options?: ScannerOptions): Promise<Scanner>;
+export declare function createWorkerScanner(options?: { wasmUrl?: string | URL }): Promise<WorkerScanner>;
 export declare function parse(text: string): Promise<CardResult>;
+/** The video inputs (labels stay empty until camera permission was given once). */
+export declare function listCameras(): Promise<MediaDeviceInfo[]>;
+export declare function startCamera(video: HTMLVideoElement, options: CameraOptions): Promise<CameraController>;
+/** Fills the [data-cccd-field] inputs of a form (element or id) from a valid card; returns how many. */
+export declare function fillForm(form: HTMLElement | string, result: ScanResult | CardResult): number;
+/** Registers <cccd-scanner> (or `tagName`); importing the package defines nothing by itself. */
+export declare function defineCccdScanner(tagName?: string): CustomElementConstructor;
+
+/** The <cccd-scanner> element (after defineCccdScanner()). */
+export interface CccdScannerElement extends HTMLElement {
+  /** Starts the camera (errors are dispatched as cccd-error). */
+  start(): Promise<void>;
+  /** Stops the camera and releases it. */
+  stop(): void;
+}
+
+export interface CccdScanEvent extends CustomEvent<ScanResult> {}
+export interface CccdErrorEvent extends CustomEvent<{ code: ErrorCode | string; message: string }> {}
+declare global {
+  interface HTMLElementTagNameMap {
+    'cccd-scanner': CccdScannerElement;
+  }
+  interface HTMLElementEventMap {
+    'cccd-scan': CccdScanEvent;
+    'cccd-error': CccdErrorEvent;
+  }
+}

@@ -1,0 +1,124 @@
+#include "wasm/frame_scanner.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <span>
+
+#include "cccd/card_json.hpp"
+#include "cccd/json_writer.hpp"
+#include "cccd/parse_card.hpp"
+#include "image/luma.hpp"
+
+namespace cccd::wasm {
+namespace {
+
+FrameBuffer refuse(std::string code, std::string message) {
+    FrameBuffer f;
+    f.code = std::move(code);
+    f.message = std::move(message);
+    return f;
+}
+
+const char* status_name(qr::DecodeStatus s) {
+    switch (s) {
+        case qr::DecodeStatus::found: return "found";
+        case qr::DecodeStatus::not_found: return "not-found";
+        case qr::DecodeStatus::unreadable: return "unreadable";
+        case qr::DecodeStatus::invalid_input: return "invalid-input";
+    }
+    return "not-found";
+}
+
+}  // namespace
+
+FrameBuffer FrameScanner::prepare(int width, int height, int channels, double capacity) {
+    if (channels != 1 && channels != 4)
+        return refuse("invalid-argument", "channels must be 1 (luminance) or 4 (RGBA)");
+    if (width <= 0 || height <= 0)
+        return refuse("invalid-argument", "width and height must be positive, got " + std::to_string(width) +
+                                              "x" + std::to_string(height));
+    const long long pixels = static_cast<long long>(width) * height;
+    if (width > kMaxSide || height > kMaxSide || pixels > kMaxPixels)
+        return refuse("too-large", "frame is " + std::to_string(width) + "x" + std::to_string(height) +
+                                       ", larger than 8192 px a side or 32 megapixels");
+    size_t bytes = static_cast<size_t>(pixels) * static_cast<size_t>(channels);
+    if (std::isfinite(capacity) && capacity > static_cast<double>(bytes)) {
+        if (capacity > static_cast<double>(pixels) * 4)
+            return refuse("too-large", "capacity above 4 bytes per pixel");
+        bytes = static_cast<size_t>(capacity);
+    }
+    // Grow only: a camera stream keeps one buffer; assign() would not free anyway.
+    if (frame_.size() < bytes) frame_.resize(bytes);
+    width_ = width;
+    height_ = height;
+    channels_ = channels;
+    FrameBuffer f;
+    f.ok = true;
+    f.data = frame_.data();
+    f.bytes = bytes;
+    return f;
+}
+
+std::string FrameScanner::scan_json() {
+    JsonWriter w;
+    w.begin_object();
+    if (width_ <= 0) {
+        w.key("ok").value(false).key("code").value("no-frame");
+        w.key("message").value("no frame was prepared before scan");
+        w.end_object();
+        return w.str();
+    }
+    const auto start = std::chrono::steady_clock::now();
+    image::ImageView view{frame_.data(), width_, height_, width_};
+    if (channels_ == 4) {
+        const size_t pixels = static_cast<size_t>(width_) * static_cast<size_t>(height_);
+        if (luma_.size() < pixels) luma_.resize(pixels);
+        image::rgba_to_luma(std::span<const uint8_t>(frame_.data(), pixels * 4), width_, height_, width_ * 4,
+                            std::span<uint8_t>(luma_.data(), pixels));
+        view.data = luma_.data();
+    }
+    const qr::DecodeResult r = decoder_.decode(view);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+
+    const bool found = r.found() && !r.symbols.empty();
+    w.key("ok").value(true);
+    w.key("found").value(found);
+    w.key("status").value(status_name(found ? qr::DecodeStatus::found : r.status));
+    if (found) {
+        const qr::Symbol& s = r.symbols.front();
+        w.key("text").value(s.data.text);
+        w.key("corners").begin_array();
+        for (const auto& p : s.corners) {
+            w.begin_object().key("x").value(static_cast<double>(p.x)).key("y").value(static_cast<double>(p.y));
+            w.end_object();
+        }
+        w.end_array();
+        w.key("version").value(s.data.version);
+        w.key("ecLevel").value(std::string(1, s.data.ecLevel));
+        w.key("ms").value(ms);
+        w.key("card").raw(to_json(parse_card(s.data.text, today_in_vietnam())));
+    } else {
+        w.key("text").null();
+        w.key("corners").null();
+        w.key("message").value(r.message.empty() ? "no QR code found" : r.message);
+        w.key("ms").value(ms);
+        w.key("card").null();
+    }
+    w.end_object();
+    return w.str();
+}
+
+void FrameScanner::wipe() {
+    if (!frame_.empty()) std::memset(frame_.data(), 0, frame_.size());
+    if (!luma_.empty()) std::memset(luma_.data(), 0, luma_.size());
+    width_ = height_ = channels_ = 0;
+}
+
+void FrameScanner::release() {
+    wipe();
+    std::vector<uint8_t>().swap(frame_);
+    std::vector<uint8_t>().swap(luma_);
+}
+
+}  // namespace cccd::wasm

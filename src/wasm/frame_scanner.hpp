@@ -1,0 +1,53 @@
+#pragma once
+// The scanner behind the WASM module: it owns one reusable frame buffer in WASM memory and one
+// qr::Decoder. JS writes each camera frame or photo straight into the buffer (through a view of the
+// module's memory), then calls scan(); once the frame size is stable nothing is allocated per frame.
+// Every entry point reports problems as values (code + message), never by throwing.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "qr/decoder.hpp"
+
+namespace cccd::wasm {
+
+// Frames larger than this are refused before any allocation: 8192 px a side, 32 megapixels (an RGBA
+// frame of that size is 128 MiB of WASM memory). The JS side scales larger photos down first.
+inline constexpr int kMaxSide = 8192;
+inline constexpr long long kMaxPixels = 32LL * 1024 * 1024;
+
+struct FrameBuffer {
+    bool ok = false;
+    std::string code;     // when !ok: "invalid-argument" or "too-large"
+    std::string message;
+    uint8_t* data = nullptr;
+    size_t bytes = 0;     // writable bytes at data
+};
+
+class FrameScanner {
+public:
+    // Makes the buffer ready for a width x height frame of `channels` bytes per pixel (1: luminance,
+    // 4: RGBA as in canvas ImageData). `capacity` may ask for more bytes than the pixels need (a
+    // VideoFrame copy puts its chroma planes after the luminance plane); it is capped at 4 bytes a pixel.
+    // The buffer only grows, so a steady stream of frames reuses it.
+    FrameBuffer prepare(int width, int height, int channels, double capacity);
+
+    // Decodes the prepared frame: JSON {found, text, corners, ms, card, …} (README "scan results").
+    std::string scan_json();
+
+    // Overwrites the frame (and its luminance copy) with zeros: "clear" on the page wipes the pixels
+    // of the last card from memory, not only from the screen.
+    void wipe();
+
+    // Gives the memory back (the next prepare() allocates again).
+    void release();
+
+private:
+    qr::Decoder decoder_;
+    std::vector<uint8_t> frame_;
+    std::vector<uint8_t> luma_;
+    int width_ = 0, height_ = 0, channels_ = 0;
+};
+
+}  // namespace cccd::wasm

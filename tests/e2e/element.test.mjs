@@ -1,0 +1,87 @@
+// The <cccd-scanner> custom element with the fake camera: it shows the camera with an aiming frame,
+// emits cccd-scan once for the card, fills the form named by autofill="…", and reports cccd-error.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { cameraVideo, corpusDir, launch, launchWithCamera, noStorage, openPage, screenshot, serve, storageOf } from './browser.mjs';
+
+let server;
+let origin;
+before(async () => { ({ server, origin } = await serve()); });
+after(() => server?.close());
+
+test('<cccd-scanner autofill> fills the form from the camera', async (t) => {
+  if (!existsSync(cameraVideo)) return t.skip(`camera video not found at ${cameraVideo} (set CCCD_CORPUS_DIR)`);
+  const { fields } = JSON.parse(readFileSync(`${corpusDir}/cccd-video/card-approach.json`, 'utf8'));
+  const browser = await launchWithCamera();
+  try {
+    const { page, record } = await openPage(browser, `${origin}/app/element.html`);
+    // The element's own button (in its shadow root) starts the camera.
+    await page.click('cccd-scanner >> button');
+    await page.waitForFunction(() => document.querySelector('[name=name]').value !== '', null, { timeout: 10_000 });
+    const form = await page.evaluate(() => Object.fromEntries(new FormData(document.getElementById('customer'))));
+    assert.deepEqual(form, {
+      id: fields.id, oldId: fields.oldId, name: fields.name,
+      dob: `${fields.dob.slice(4)}-${fields.dob.slice(2, 4)}-${fields.dob.slice(0, 2)}`, // <input type=date>: ISO
+      sex: 'female',
+      address: fields.address,
+      ward: 'Phường Xuân Khánh', district: 'Quận Hải Châu', province: 'Hà Nội',
+      issueDate: `${fields.issued.slice(0, 2)}/${fields.issued.slice(2, 4)}/${fields.issued.slice(4)}`, // as printed
+    });
+    assert.equal(await page.getAttribute('cccd-scanner', 'data-state'), 'found');
+    assert.equal(await page.evaluate(() => Boolean(document.querySelector('cccd-scanner').shadowRoot.querySelector('video').srcObject)), true);
+    assert.equal(await page.evaluate(() => Boolean(document.querySelector('cccd-scanner').shadowRoot.querySelector('.aim'))), true);
+    await page.waitForTimeout(1500); // more frames of the same card: still one event
+    assert.equal(await page.getAttribute('[data-testid=events]', 'data-scans'), '1');
+    await screenshot(page, 'element-filled');
+    // Removing the element stops the camera.
+    const track = await page.evaluateHandle(() => document.querySelector('cccd-scanner').shadowRoot.querySelector('video').srcObject.getVideoTracks()[0]);
+    await page.evaluate(() => document.querySelector('cccd-scanner').remove());
+    assert.equal(await track.evaluate((tr) => tr.readyState), 'ended');
+    assert.deepEqual(record.cspViolations, []);
+    assert.deepEqual(record.pageErrors, []);
+    assert.deepEqual(record.requests.filter((u) => !u.startsWith(origin)), []);
+    assert.deepEqual(await storageOf(page), noStorage);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('<cccd-scanner> emits cccd-error when the camera is refused', async () => {
+  const browser = await launch(['--use-fake-device-for-media-stream']);
+  try {
+    const { page } = await openPage(browser, `${origin}/app/element.html`);
+    assert.equal(await page.textContent('cccd-scanner >> button'), 'Bật camera');
+    await page.evaluate(() => document.querySelector('cccd-scanner').setAttribute('lang', 'en'));
+    assert.equal(await page.textContent('cccd-scanner >> button'), 'Start camera');
+    await page.click('cccd-scanner >> button');
+    await page.waitForSelector('[data-testid=events][data-error]');
+    assert.equal(await page.getAttribute('[data-testid=events]', 'data-error'), 'permission-denied');
+    assert.equal(await page.getAttribute('cccd-scanner', 'data-state'), 'error');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('<cccd-scanner> stopped while the permission prompt is open never starts the camera', async (t) => {
+  if (!existsSync(cameraVideo)) return t.skip(`camera video not found at ${cameraVideo}`);
+  const browser = await launchWithCamera();
+  try {
+    const { page } = await openPage(browser, `${origin}/app/element.html`, () => {
+      // Answer the prompt only when the test says so.
+      const real = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      navigator.mediaDevices.getUserMedia = (c) => new Promise((resolve, reject) => {
+        window.__answer = () => real(c).then(resolve, reject);
+      });
+    });
+    await page.click('cccd-scanner >> button');
+    await page.waitForFunction(() => typeof window.__answer === 'function');
+    await page.evaluate(() => document.querySelector('cccd-scanner').stop());
+    await page.evaluate(() => window.__answer());
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => document.querySelector('cccd-scanner').shadowRoot.querySelector('video').srcObject), null);
+    assert.equal(await page.getAttribute('cccd-scanner', 'data-state'), 'idle');
+  } finally {
+    await browser.close();
+  }
+});

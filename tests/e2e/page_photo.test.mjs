@@ -1,0 +1,162 @@
+// Photos from cccd-synth through the page: the file picker, drag and drop and paste each give the
+// right fields; a photo without a QR code and a file that is no image give clear states.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { assertShowsFields, corpusDir, launch, noStorage, openPage, screenshot, serve, storageOf } from './browser.mjs';
+
+const dir = `${corpusDir}/cccd-synth/normal`;
+const index = () => readFileSync(`${dir}/index.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+
+let browser;
+let server;
+let origin;
+before(async () => {
+  ({ server, origin } = await serve());
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function openIdle() {
+  const opened = await openPage(browser, `${origin}/`);
+  await opened.page.waitForSelector('[data-testid=status][data-state=idle]');
+  return opened;
+}
+
+// Makes a File of `path`'s bytes inside the page and hands it to `how` (drop or paste).
+async function deliver(page, path, how) {
+  const bytes = [...readFileSync(path)];
+  await page.evaluate(({ bytes, how }) => {
+    const file = new File([new Uint8Array(bytes)], 'card.jpg', { type: 'image/jpeg' });
+    const data = new DataTransfer();
+    data.items.add(file);
+    if (how === 'drop') {
+      const zone = document.querySelector('[data-testid=dropzone]');
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    } else {
+      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }
+  }, { bytes, how });
+}
+
+const waitForResult = (page) => page.waitForSelector(
+  '[data-testid=status][data-state=found], [data-testid=status][data-state=invalid], [data-testid=status][data-state=not-found]');
+
+test('a cccd-synth photo through the file input gives the right fields', async (t) => {
+  if (!existsSync(dir)) return t.skip(`corpus not found at ${dir} (set CCCD_CORPUS_DIR)`);
+  const { context, page, record } = await openIdle();
+  const entry = index()[1];
+  await page.setInputFiles('[data-testid=photo-input]', `${dir}/${entry.file}`);
+  await waitForResult(page);
+  assert.equal(await page.getAttribute('[data-testid=status]', 'data-state'), 'found');
+  await assertShowsFields(page, entry.fields, assert);
+  await screenshot(page, 'found-photo-vi');
+  assert.deepEqual(record.cspViolations, []);
+  assert.deepEqual(record.pageErrors, []);
+  assert.deepEqual(record.requests.filter((u) => !u.startsWith(origin)), []);
+  assert.deepEqual(await storageOf(page), noStorage);
+  await context.close();
+});
+
+test('drag and drop, and paste, of a photo give the right fields', async (t) => {
+  if (!existsSync(dir)) return t.skip(`corpus not found at ${dir}`);
+  const { context, page } = await openIdle();
+  for (const [how, entry] of [['drop', index()[3]], ['paste', index()[4]]]) {
+    await page.click('[data-testid=clear]').catch(() => {});
+    await page.evaluate(() => { document.getElementById('status').dataset.state = 'idle'; });
+    await deliver(page, `${dir}/${entry.file}`, how);
+    await waitForResult(page);
+    assert.equal(await page.getAttribute('[data-testid=status]', 'data-state'), 'found', how);
+    await assertShowsFields(page, entry.fields, assert);
+  }
+  await context.close();
+});
+
+test('a photo without a QR code, and a file that is not an image, give clear states', async () => {
+  const { context, page } = await openIdle();
+  const blank = readFileSync(new URL('../../web/app/index.html', import.meta.url));
+  await page.setInputFiles('[data-testid=photo-input]', { name: 'notes.jpg', mimeType: 'image/jpeg', buffer: blank });
+  await page.waitForSelector('[data-testid=status][data-state=error]');
+  assert.match(await page.textContent('[data-testid=status]'), /Không đọc được tệp ảnh/);
+  // A real image with no QR code in it: a grey 320x240 PNG drawn by ffmpeg.
+  const png = execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'color=gray:s=320x240', '-frames:v', '1',
+    '-c:v', 'png', '-f', 'image2pipe', '-']);
+  await page.setInputFiles('[data-testid=photo-input]', { name: 'white.png', mimeType: 'image/png', buffer: png });
+  await page.waitForSelector('[data-testid=status][data-state=not-found]');
+  await screenshot(page, 'not-found-vi');
+  await context.close();
+});
+
+test('createScanner().scanImage on the main thread takes a Blob, an ImageBitmap and an <img>', async (t) => {
+  if (!existsSync(dir)) return t.skip(`corpus not found at ${dir}`);
+  const { context, page } = await openIdle();
+  const entry = index()[0];
+  const bytes = [...readFileSync(`${dir}/${entry.file}`)];
+  const texts = await page.evaluate(async (bytes) => {
+    const { createScanner } = await import('/src/index.js');
+    const scanner = await createScanner();
+    const blob = new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' });
+    const img = new Image();
+    img.src = URL.createObjectURL(blob);
+    await img.decode();
+    const out = [];
+    for (const source of [blob, await createImageBitmap(blob), img]) out.push((await scanner.scanImage(source)).text);
+    let error = null;
+    try { await scanner.scanImage('card.jpg'); } catch (e) { error = `${e.name}:${e.code}`; }
+    const broken = new Image();
+    broken.src = URL.createObjectURL(new Blob(['not an image'], { type: 'image/png' }));
+    try { await scanner.scanImage(broken); } catch (e) { error += ` ${e.name}:${e.code}`; }
+    URL.revokeObjectURL(img.src);
+    scanner.destroy();
+    return { out, error };
+  }, bytes);
+  assert.deepEqual(texts, { out: [entry.payload, entry.payload, entry.payload], error: 'CccdScannerError:invalid-argument CccdScannerError:invalid-argument' });
+  await context.close();
+});
+
+test('copy as JSON puts the result on the clipboard', async () => {
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('[data-testid=status][data-state=idle]');
+  await page.fill('[data-testid=wedge-input]', '001099012345||Nguyễn Văn A|01011999|Nam|Hà Nội|15042021');
+  await page.press('[data-testid=wedge-input]', 'Enter');
+  await page.waitForSelector('[data-testid=status][data-state=found]');
+  await page.click('[data-testid=copy-json]');
+  await page.waitForFunction(() => document.getElementById('status').dataset.key === 'copied');
+  const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  assert.equal(copied.fields.name, 'Nguyễn Văn A');
+  assert.deepEqual(copied, JSON.parse(await page.textContent('[data-testid=result-json]')));
+  await context.close();
+});
+
+test('a photo of a QR code that is not a card shows "invalid card data"', async () => {
+  const { context, page } = await openIdle();
+  const QRCode = createRequire(new URL('../../web/package.json', import.meta.url))('qrcode');
+  const png = await QRCode.toBuffer('https://example.com/not-a-card', { scale: 8 });
+  await page.setInputFiles('[data-testid=photo-input]', { name: 'qr.png', mimeType: 'image/png', buffer: png });
+  await page.waitForSelector('[data-testid=status][data-state=invalid]');
+  assert.equal(await page.textContent('[data-testid=field-format]'), 'Không rõ');
+  const card = JSON.parse(await page.textContent('[data-testid=result-json]'));
+  assert.equal(card.ok, false);
+  assert.equal(card.format, 'unknown');
+  await screenshot(page, 'invalid-photo-vi');
+  await context.close();
+});
+
+test('without OffscreenCanvas (older Safari) photos are drawn on the page and decoded in the worker', async (t) => {
+  if (!existsSync(dir)) return t.skip(`corpus not found at ${dir}`);
+  const { context, page } = await openPage(browser, `${origin}/`, () => { delete globalThis.OffscreenCanvas; });
+  await page.waitForSelector('[data-testid=status][data-state=idle]');
+  const entry = index()[1];
+  await page.setInputFiles('[data-testid=photo-input]', `${dir}/${entry.file}`);
+  await waitForResult(page);
+  await assertShowsFields(page, entry.fields, assert);
+  await context.close();
+});

@@ -1,0 +1,49 @@
+// Compiled (not run) by tests/node/types.test.mjs with tsc --strict: the declarations in
+// web/types/index.d.ts describe the package's real API, as a TypeScript user writes it.
+import {
+  createScanner, createWorkerScanner, parse, startCamera, defineCccdScanner, fillForm, CccdScannerError,
+  type CardResult, type ScanResult, type CameraController, type Scanner,
+} from 'cccd-scanner';
+
+export async function node(): Promise<string | null> {
+  const scanner: Scanner = await createScanner();
+  const frame = scanner.frameBuffer(640, 480, 'luma');
+  frame.fill(255);
+  const r: ScanResult = scanner.scanFrame();
+  const again = scanner.scanImageData({ data: new Uint8ClampedArray(4 * 4 * 4), width: 4, height: 4 });
+  if (again.found && again.card) {
+    const dob: string | null = again.card.fields.dateOfBirth;
+    void dob;
+    const c = again.corners![0].x + again.corners![2].y;
+    void c;
+  }
+  try {
+    scanner.parse('x');
+  } catch (e) {
+    if (e instanceof CccdScannerError) console.log(e.code);
+  }
+  const card: CardResult = await parse('001099012345||A|01011999|Nam|Hà Nội|15042021');
+  scanner.clear();
+  scanner.destroy();
+  return card.ok ? r.text : card.errors[0].code;
+}
+
+export async function browser(video: HTMLVideoElement, file: File): Promise<void> {
+  const workerScanner = await createWorkerScanner();
+  const photo = await workerScanner.scanImage(file);
+  console.log(photo.ms, photo.card?.checks.map((c) => c.ok && !c.skipped));
+  const camera: CameraController = await startCamera(video, {
+    onResult: (r) => console.log(r.card.fields.name, r.text.length),
+    onError: (e) => console.log(e.code),
+    scanner: workerScanner,
+    torch: false,
+  });
+  if (camera.torchSupported) await camera.setTorch(true);
+  await camera.switchCamera();
+  camera.stop();
+  defineCccdScanner();
+  document.querySelector('cccd-scanner')?.addEventListener('cccd-scan', (e) => {
+    fillForm('customer', e.detail);
+    console.log(e.detail.card?.fields.addressParts.provinceCode);
+  });
+}

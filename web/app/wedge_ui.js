@@ -1,0 +1,51 @@
+// Text input: the box for USB keyboard-wedge scanners and pasted text, a burst of keys typed anywhere
+// on the page (a scanner "types" a whole payload in a few ms, then Enter), and pasting text or an
+// image anywhere. Mojibake from scanners is repaired by the parser itself.
+const $ = (id) => document.getElementById(id);
+
+const BURST_GAP_MS = 100; // keys further apart than this are a person typing, not a scanner
+const MIN_PAYLOAD = 20;
+
+export function setupWedge({ scanner, onCard, onImage }) {
+  const parse = async (text) => {
+    if (text.trim()) onCard(await scanner.parse(text), 'text');
+  };
+
+  $('wedge-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    parse($('wedge-input').value);
+  });
+
+  let burst = '';
+  let lastKey = 0;
+  document.addEventListener('keydown', (event) => {
+    if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement ||
+        event.target instanceof HTMLSelectElement) return;
+    const now = performance.now();
+    if (now - lastKey > BURST_GAP_MS) burst = '';
+    lastKey = now;
+    if (event.key === 'Enter') {
+      if (burst.length > MIN_PAYLOAD) parse(burst);
+      burst = '';
+    } else if (event.key.length === 1) {
+      burst += event.key;
+    }
+  });
+
+  // Paste anywhere but a text field: an image is scanned, text is parsed as a payload.
+  document.addEventListener('paste', (event) => {
+    if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
+    const image = [...(event.clipboardData?.files ?? [])].find((f) => f.type.startsWith('image/'));
+    if (image) {
+      event.preventDefault();
+      onImage(image);
+      return;
+    }
+    const text = event.clipboardData?.getData('text/plain') ?? '';
+    if (text.trim()) {
+      event.preventDefault();
+      $('wedge-input').value = text;
+      parse(text);
+    }
+  });
+}

@@ -1,0 +1,44 @@
+// Autofill: a scanned card fills the inputs of a form marked data-cccd-field="NAME". Names are the
+// fields of the result (id, oldId, name, dateOfBirth, sex, sexText, address, issueDate) and the address
+// parts (street, ward, district, province, provinceCode, provinceName, provinceSince2025).
+const asPrinted = (iso) => (iso ? iso.split('-').reverse().join('/') : '');
+
+function valueFor(el, key, fields) {
+  const parts = fields.addressParts ?? {};
+  const raw = key in fields ? fields[key] : parts[key];
+  if (raw === undefined || raw === null) return '';
+  // Dates: ISO for <input type=date>, as printed on the card (dd/mm/yyyy) anywhere else.
+  if (key === 'dateOfBirth' || key === 'issueDate') return el.type === 'date' ? raw : asPrinted(raw);
+  if (key === 'sex' && el.tagName !== 'SELECT') return fields.sexText ?? raw;
+  return String(raw);
+}
+
+/**
+ * Fills `form` (an element or its id) from a scan result or a parse() result; returns how many inputs
+ * were filled. Only valid card data is filled in. Fires input and change events so frameworks notice.
+ */
+export function fillForm(form, result) {
+  const root = typeof form === 'string' ? document.getElementById(form) : form;
+  const card = result?.card ?? result;
+  if (!root || !card?.ok || !card.fields) return 0;
+  let filled = 0;
+  for (const el of root.querySelectorAll('[data-cccd-field]')) {
+    const key = el.dataset.cccdField;
+    const value = valueFor(el, key, card.fields);
+    if (el.tagName === 'SELECT') {
+      // <option value="male">Nam</option>: match the value or the visible text.
+      const option = [...el.options].find((o) => o.value === value || o.text === value ||
+        o.text === card.fields.sexText && key === 'sex');
+      if (!option) continue;
+      el.value = option.value;
+    } else if ('value' in el) {
+      el.value = value;
+    } else {
+      el.textContent = value;
+    }
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+    filled++;
+  }
+  return filled;
+}

@@ -1,0 +1,163 @@
+// The camera: getUserMedia (back camera preferred, 1280x720 ideal), frames handed to the decoding
+// Worker, paced by the decoder itself: MediaStreamTrackProcessor streams VideoFrames into the worker
+// where it exists; elsewhere requestVideoFrameCallback sends one ImageBitmap at a time, and only when
+// the worker has finished the previous one. The camera is released on stop().
+import { CccdScannerError } from './errors.js';
+import { createDeduper } from './dedupe.js';
+import { createWorkerScanner } from './worker_client.js';
+import { describe, invalid } from './validate.js';
+
+/** Maps getUserMedia's DOMExceptions to stable codes the UI can explain. */
+export function cameraError(e) {
+  if (e instanceof CccdScannerError) return e;
+  const name = e?.name ?? '';
+  const code = {
+    NotAllowedError: 'permission-denied', SecurityError: 'permission-denied',
+    NotFoundError: 'no-camera', OverconstrainedError: 'no-camera',
+    NotReadableError: 'camera-busy', AbortError: 'camera-busy',
+  }[name] ?? 'camera-failed';
+  return new CccdScannerError(code, `${name || 'Error'}: ${e?.message ?? e}`);
+}
+
+function constraints(deviceId) {
+  return {
+    audio: false,
+    video: {
+      ...(deviceId ? { deviceId: { exact: deviceId } } : { facingMode: { ideal: 'environment' } }),
+      width: { ideal: 1280 },
+      height: { ideal: 720 },
+    },
+  };
+}
+
+/** The video inputs (labels are empty until permission was given once). */
+export async function listCameras() {
+  if (!navigator.mediaDevices?.enumerateDevices) return [];
+  return (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput');
+}
+
+/**
+ * Starts the camera into `video` and decodes its frames in a Worker.
+ * @param {HTMLVideoElement} video
+ * @param {{onResult: Function, onError?: Function, onFrame?: Function, deviceId?: string, torch?: boolean,
+ *          scanner?: object, pacing?: 'auto'|'track-processor'|'video-frame-callback', leaveMs?: number}} options
+ */
+export async function startCamera(video, options = {}) {
+  if (typeof HTMLVideoElement !== 'function' || !(video instanceof HTMLVideoElement)) {
+    throw invalid(`startCamera needs a <video> element, got ${describe(video)}`);
+  }
+  if (typeof options?.onResult !== 'function') throw invalid('startCamera needs options.onResult, a function');
+  if (!navigator.mediaDevices?.getUserMedia) {
+    throw new CccdScannerError('no-camera-api', 'this browser offers no camera here (a secure context — https or localhost — is required)');
+  }
+  const { onResult, onError = () => {}, onFrame = () => {} } = options;
+  const ownScanner = !options.scanner;
+  const scanner = options.scanner ?? await createWorkerScanner();
+  const deduper = createDeduper(options.leaveMs);
+  let stream = null;
+  let stopStreaming = () => {};
+  let stopped = false;
+
+  const report = (msg) => {
+    if (stopped) return;
+    if (msg.error) return onError(new CccdScannerError(msg.error.code, msg.error.message));
+    onFrame(msg.result);
+    if (deduper.accept(msg.result)) onResult(msg.result);
+  };
+
+  const useProcessor = (options.pacing ?? 'auto') !== 'video-frame-callback' &&
+    typeof MediaStreamTrackProcessor === 'function';
+
+  function pump(track) {
+    if (useProcessor) {
+      const processor = new MediaStreamTrackProcessor({ track, maxBufferSize: 1 });
+      stopStreaming = scanner.stream(processor.readable, report);
+      return;
+    }
+    // requestVideoFrameCallback: at most one frame in flight; frames arriving meanwhile are skipped.
+    // Browsers without it fall back to animation frames (same pacing rule, possibly repeated frames).
+    const hasVfc = typeof video.requestVideoFrameCallback === 'function';
+    const request = (cb) => (hasVfc ? video.requestVideoFrameCallback(cb) : requestAnimationFrame(cb));
+    const cancel = (h) => (hasVfc ? video.cancelVideoFrameCallback(h) : cancelAnimationFrame(h));
+    let busy = false;
+    let handle = 0;
+    const onVideoFrame = () => {
+      if (stopped) return;
+      handle = request(onVideoFrame);
+      if (busy || video.readyState < 2) return;
+      busy = true;
+      createImageBitmap(video)
+        .then((bitmap) => scanner.scanImage(bitmap))
+        .then((result) => report({ result }), (e) => report({ error: { code: e.code ?? 'internal', message: e.message } }))
+        .finally(() => { busy = false; });
+    };
+    handle = request(onVideoFrame);
+    stopStreaming = () => cancel(handle);
+  }
+
+  async function open(deviceId) {
+    stopStreaming();
+    stream?.getTracks().forEach((t) => t.stop());
+    try {
+      stream = await navigator.mediaDevices.getUserMedia(constraints(deviceId));
+    } catch (e) {
+      throw cameraError(e);
+    }
+    if (stopped) { stream.getTracks().forEach((t) => t.stop()); return; }
+    const track = stream.getVideoTracks()[0];
+    video.muted = true;
+    video.playsInline = true;
+    video.srcObject = stream;
+    await video.play().catch(() => {}); // autoplay policies: muted video may always play
+    deduper.reset();
+    pump(track);
+    if (options.torch) await controller.setTorch(true);
+  }
+
+  const track = () => stream?.getVideoTracks()[0];
+
+  const controller = {
+    /** How frames reach the worker: 'track-processor' or 'video-frame-callback'. */
+    pacing: useProcessor ? 'track-processor' : 'video-frame-callback',
+    /** The camera in use (deviceId), and whether it has a torch. */
+    get deviceId() { return track()?.getSettings().deviceId; },
+    get torchSupported() { return Boolean(track()?.getCapabilities?.().torch); },
+    listCameras,
+    /** Switches to `deviceId`, or to the next camera in the list. */
+    async switchCamera(deviceId) {
+      if (stopped) throw new CccdScannerError('destroyed', 'the camera was stopped');
+      if (!deviceId) {
+        const cams = await listCameras();
+        const i = cams.findIndex((c) => c.deviceId === controller.deviceId);
+        deviceId = cams[(i + 1) % Math.max(cams.length, 1)]?.deviceId;
+      }
+      await open(deviceId);
+    },
+    /** Turns the torch on or off; resolves false where the camera has none. */
+    async setTorch(on) {
+      const t = track();
+      if (!t || !controller.torchSupported) return false;
+      await t.applyConstraints({ advanced: [{ torch: Boolean(on) }] });
+      return true;
+    },
+    /** Stops decoding and releases the camera (its light goes off). */
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      stopStreaming();
+      stream?.getTracks().forEach((t) => t.stop());
+      stream = null;
+      video.srcObject = null;
+      if (ownScanner) scanner.destroy();
+    },
+  };
+
+  try {
+    await open(options.deviceId);
+  } catch (e) {
+    controller.stop();
+    onError(e);
+    throw e;
+  }
+  return controller;
+}

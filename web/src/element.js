@@ -1,0 +1,122 @@
+// <cccd-scanner>: the camera with an aiming frame, decoding in a Worker. Events: `cccd-scan` (detail =
+// the scan result, once per card), `cccd-error` (detail = {code, message}). Attributes: autofill="FORM_ID"
+// fills that form's [data-cccd-field] inputs; autostart starts the camera when connected; lang="en"
+// switches its button texts. Importing defines nothing (sideEffects: false): call defineCccdScanner().
+import { startCamera } from './camera.js';
+import { fillForm } from './autofill.js';
+
+export { fillForm };
+
+const TEXTS = {
+  vi: { start: 'Bật camera', stop: 'Tắt camera' },
+  en: { start: 'Start camera', stop: 'Stop camera' },
+};
+
+// Constructed stylesheet: a strict CSP (style-src 'self') blocks <style> elements, not CSSOM.
+const CSS = `
+:host { display: block; position: relative; max-width: 40rem; font: inherit; }
+.view { position: relative; aspect-ratio: 16 / 9; background: #111; border-radius: 8px; overflow: hidden; }
+video { width: 100%; height: 100%; object-fit: cover; display: block; }
+.aim { position: absolute; inset: 15% 30%; border: 3px solid rgba(255,255,255,.85); border-radius: 12px;
+       box-shadow: 0 0 0 100vmax rgba(0,0,0,.35); pointer-events: none; }
+:host([data-state=found]) .aim { border-color: #2da44e; }
+button { margin-top: .5rem; font: inherit; padding: .45rem .9rem; border-radius: 6px; border: 1px solid #0969da;
+         background: #0969da; color: #fff; cursor: pointer; }
+`;
+
+/** Registers the element (once); returns its class. */
+export function defineCccdScanner(tagName = 'cccd-scanner') {
+  const existing = customElements.get(tagName);
+  if (existing) return existing;
+
+  class CccdScannerElement extends HTMLElement {
+    #camera = null;
+    #starting = null;
+    #button;
+    #video;
+
+    constructor() {
+      super();
+      const root = this.attachShadow({ mode: 'open' });
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+      root.adoptedStyleSheets = [sheet];
+      const view = document.createElement('div');
+      view.className = 'view';
+      view.part = 'view';
+      this.#video = document.createElement('video');
+      this.#video.muted = true;
+      this.#video.playsInline = true;
+      this.#video.setAttribute('part', 'video');
+      const aim = document.createElement('div');
+      aim.className = 'aim';
+      aim.setAttribute('part', 'aim');
+      view.append(this.#video, aim);
+      this.#button = document.createElement('button');
+      this.#button.type = 'button';
+      this.#button.setAttribute('part', 'button');
+      this.#button.addEventListener('click', () => (this.#camera || this.#starting ? this.stop() : this.start()));
+      root.append(view, this.#button);
+      this.#label();
+    }
+
+    #texts() { return TEXTS[this.getAttribute('lang') === 'en' ? 'en' : 'vi']; }
+    #label() { this.#button.textContent = this.#camera || this.#starting ? this.#texts().stop : this.#texts().start; }
+
+    static get observedAttributes() { return ['lang']; }
+    attributeChangedCallback() { this.#label(); }
+
+    connectedCallback() {
+      if (this.hasAttribute('autostart')) this.start();
+    }
+    disconnectedCallback() { this.stop(); }
+
+    /** Starts the camera; errors are dispatched as cccd-error events. */
+    async start() {
+      if (this.#camera || this.#starting) return;
+      this.dataset.state = 'starting';
+      const pending = startCamera(this.#video, {
+        onResult: (result) => {
+          this.dataset.state = 'found';
+          const form = this.getAttribute('autofill');
+          if (form) fillForm(form, result);
+          this.dispatchEvent(new CustomEvent('cccd-scan', { detail: result, bubbles: true, composed: true }));
+        },
+        onError: (e) => this.#error(e),
+      });
+      this.#starting = pending;
+      this.#label();
+      try {
+        const camera = await pending;
+        if (this.#starting !== pending) { // stop() was called while the permission prompt was open
+          camera.stop();
+          return;
+        }
+        this.#camera = camera;
+        this.dataset.state = 'scanning';
+      } catch {
+        if (this.#starting === pending) this.dataset.state = 'error';
+      } finally {
+        if (this.#starting === pending) this.#starting = null;
+        this.#label();
+      }
+    }
+
+    /** Stops the camera and releases it. */
+    stop() {
+      this.#camera?.stop();
+      this.#camera = null;
+      this.#starting = null; // a start still waiting for permission stops as soon as it resolves
+      this.dataset.state = 'idle';
+      this.#label();
+    }
+
+    #error(e) {
+      this.dispatchEvent(new CustomEvent('cccd-error', {
+        detail: { code: e?.code ?? 'camera-failed', message: String(e?.message ?? e) }, bubbles: true, composed: true,
+      }));
+    }
+  }
+  customElements.define(tagName, CccdScannerElement);
+  return CccdScannerElement;
+}

@@ -1,0 +1,74 @@
+// Browser images (Blob/File, ImageBitmap, <img>, VideoFrame) to RGBA pixels, through a canvas. Photos
+// larger than the scanner's limit are scaled down (a card's QR code stays far above the resolution the
+// decoder needs at 4096 px).
+import { describe, invalid } from './validate.js';
+
+export const MAX_PHOTO_SIDE = 4096;
+
+// One canvas and context, reused for every image: a camera loop on the requestVideoFrameCallback path
+// draws a frame per call, and a new canvas each time would be garbage per frame.
+let surface = null;
+
+function context2d(width, height) {
+  if (!surface) {
+    let c;
+    if (typeof OffscreenCanvas === 'function') c = new OffscreenCanvas(width, height);
+    else if (typeof document === 'object') c = document.createElement('canvas');
+    else throw invalid('scanImage needs a browser (OffscreenCanvas or document); in Node use scanImageData');
+    surface = { canvas: c, ctx: c.getContext('2d', { willReadFrequently: true }) };
+  }
+  if (surface.canvas.width !== width) surface.canvas.width = width;
+  if (surface.canvas.height !== height) surface.canvas.height = height;
+  return surface.ctx;
+}
+
+/** Blanks the shared canvas (the page's "clear" must not leave the last card's pixels anywhere). */
+export function wipeCanvas() {
+  if (surface) surface.canvas.width = surface.canvas.height = 1;
+}
+
+/** Natural size of a drawable source. */
+function sizeOf(source) {
+  if (source.displayWidth) return [source.displayWidth, source.displayHeight]; // VideoFrame
+  if (source.naturalWidth) return [source.naturalWidth, source.naturalHeight]; // <img>
+  if (source.videoWidth) return [source.videoWidth, source.videoHeight]; // <video>
+  return [source.width, source.height];
+}
+
+export async function imageToImageData(source, maxSide = MAX_PHOTO_SIDE) {
+  const isBlob = typeof Blob === 'function' && source instanceof Blob;
+  const drawable = typeof ImageBitmap === 'function' && source instanceof ImageBitmap ||
+    typeof HTMLImageElement === 'function' && source instanceof HTMLImageElement ||
+    typeof VideoFrame === 'function' && source instanceof VideoFrame ||
+    typeof HTMLVideoElement === 'function' && source instanceof HTMLVideoElement;
+  if (!isBlob && !drawable) {
+    throw invalid(`scanImage needs a Blob, File, ImageBitmap, HTMLImageElement or VideoFrame, got ${describe(source)}`);
+  }
+  if (typeof HTMLImageElement === 'function' && source instanceof HTMLImageElement) {
+    try {
+      await source.decode(); // waits for loading; rejects for a broken or missing image
+    } catch {
+      throw invalid(`the <img> could not be decoded (src ${source.src ? 'broken or not an image' : 'missing'})`);
+    }
+  }
+  let bitmap = source;
+  if (isBlob) {
+    try {
+      bitmap = await createImageBitmap(source);
+    } catch {
+      throw invalid(`the file is not an image the browser can decode (type ${source.type || 'unknown'})`);
+    }
+  }
+  try {
+    const [w, h] = sizeOf(bitmap);
+    if (!w || !h) throw invalid('the image has no pixels (not loaded yet?)');
+    const scale = Math.min(1, maxSide / Math.max(w, h));
+    const cw = Math.max(1, Math.round(w * scale));
+    const ch = Math.max(1, Math.round(h * scale));
+    const ctx = context2d(cw, ch);
+    ctx.drawImage(bitmap, 0, 0, cw, ch);
+    return ctx.getImageData(0, 0, cw, ch);
+  } finally {
+    if (isBlob) bitmap.close?.();
+  }
+}

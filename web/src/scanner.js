@@ -1,0 +1,108 @@
+// The scanner: one WASM module instance, its reusable frame buffer, and plain-object results.
+// Frames are written straight into a view of WASM memory; the view is re-created whenever the memory
+// has grown (growth replaces the ArrayBuffer and empties old views).
+import { loadModule } from './wasm_module.js';
+import { CccdScannerError } from './errors.js';
+import { checkSize, describe, invalid, pixelsOf } from './validate.js';
+import { imageToImageData, wipeCanvas } from './pixels.js';
+
+/**
+ * Creates a scanner that owns one WASM module instance.
+ * @param {{wasmBinary?: ArrayBuffer|Uint8Array, wasmUrl?: string|URL}} [options]
+ */
+export async function createScanner(options = {}) {
+  if (options === null || typeof options !== 'object') {
+    throw invalid(`createScanner(options) needs an object, got ${describe(options)}`);
+  }
+  let module = await loadModule(options);
+  let frame = null; // {ptr, bytes, width, height, channels}
+
+  const alive = () => {
+    if (!module) throw new CccdScannerError('destroyed', 'this scanner was destroyed; create a new one');
+    return module;
+  };
+
+  // A WASM abort (out of memory, a bug) leaves the instance unusable: report it typed, and retire it.
+  const call = (fn) => {
+    const m = alive();
+    try {
+      return fn(m);
+    } catch (e) {
+      if (e instanceof CccdScannerError) throw e;
+      module = null;
+      throw new CccdScannerError('internal', `the WASM module failed (${e?.message ?? e}); create a new scanner`);
+    }
+  };
+
+  /** A view of the frame buffer, valid until the next call that may allocate (prepare or scan). */
+  const view = () => new Uint8Array(alive().HEAPU8.buffer, frame.ptr, frame.bytes);
+
+  const api = {
+    /**
+     * Readies the frame buffer for a width x height frame ('rgba': 4 bytes a pixel, 'luma': 1) and
+     * returns a Uint8Array view of it to write the pixels into; then call scanFrame(). `capacity`
+     * reserves extra bytes (a VideoFrame's chroma planes). Views die when memory grows: take a new one
+     * from frameBuffer() for every frame.
+     */
+    frameBuffer(width, height, format = 'rgba', capacity = 0) {
+      checkSize(width, height, 'frame');
+      if (format !== 'rgba' && format !== 'luma') throw invalid(`format must be 'rgba' or 'luma', got ${describe(format)}`);
+      const channels = format === 'rgba' ? 4 : 1;
+      const r = call((m) => JSON.parse(m.prepareFrame(width, height, channels, Number(capacity) || 0)));
+      if (!r.ok) throw new CccdScannerError(r.code, r.message);
+      frame = { ptr: r.ptr, bytes: r.bytes, width, height, channels };
+      return view();
+    },
+
+    /** Decodes the frame last written into frameBuffer(): {found, text, card, corners, ms, …}. */
+    scanFrame() {
+      if (!frame) throw new CccdScannerError('no-frame', 'call frameBuffer() and write a frame before scanFrame()');
+      const r = call((m) => JSON.parse(m.scanFrame()));
+      if (!r.ok) throw new CccdScannerError(r.code, r.message);
+      delete r.ok;
+      return r;
+    },
+
+    /** Scans ImageData or {data, width, height} (RGBA, or one byte of luminance per pixel). */
+    scanImageData(image) {
+      alive();
+      const { bytes, channels, width, height } = pixelsOf(image);
+      api.frameBuffer(width, height, channels === 4 ? 'rgba' : 'luma').set(bytes);
+      return api.scanFrame();
+    },
+
+    /** Browser: scans a photo (Blob/File, ImageBitmap or a loaded <img>); large photos are scaled down. */
+    async scanImage(source) {
+      alive();
+      return api.scanImageData(await imageToImageData(source));
+    },
+
+    /** Parses the text of a card's QR code into checked fields (README "Result JSON"). */
+    parse(text) {
+      if (typeof text !== 'string') {
+        alive();
+        throw invalid(`parse(text) needs a string, got ${describe(text)}`);
+      }
+      return call((m) => JSON.parse(m.parseJson(text)));
+    },
+
+    /** Overwrites the frame buffer (and the photo canvas) with zeros: the last card's pixels leave memory. */
+    clear() {
+      call((m) => m.wipeFrame());
+      wipeCanvas(); // photos pass through a canvas on their way in
+      frame = null;
+    },
+
+    /** Wipes and releases the module; later calls throw a CccdScannerError with code "destroyed". */
+    destroy() {
+      if (module) {
+        try { module.releaseFrame(); } catch { /* already failed: nothing left to wipe */ }
+      }
+      module = null;
+      frame = null;
+    },
+  };
+  return api;
+}
+
+export { checkSize };

@@ -1,0 +1,50 @@
+// Argument checks shared by the public API: every bad input becomes a CccdScannerError with a stable
+// code and a message that says what was expected and what came.
+import { CccdScannerError } from './errors.js';
+
+/** Largest frame the WASM side accepts (src/wasm/frame_scanner.hpp): 8192 px a side, 32 megapixels. */
+export const MAX_SIDE = 8192;
+export const MAX_PIXELS = 32 * 1024 * 1024;
+
+export function describe(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return `an object (${value.constructor?.name ?? 'Object'})`;
+  if (typeof value === 'number') return `the number ${value}`;
+  return typeof value;
+}
+
+export function invalid(message) {
+  return new CccdScannerError('invalid-argument', message);
+}
+
+/** Checks frame dimensions; `what` names the argument in the message. */
+export function checkSize(width, height, what = 'image') {
+  for (const [name, v] of [['width', width], ['height', height]]) {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) {
+      throw invalid(`${what} ${name} must be a positive integer, got ${describe(v)}`);
+    }
+  }
+  if (width > MAX_SIDE || height > MAX_SIDE || width * height > MAX_PIXELS) {
+    throw new CccdScannerError('too-large',
+      `${what} is ${width}x${height}; at most ${MAX_SIDE} px a side and ${MAX_PIXELS} pixels are scanned`);
+  }
+}
+
+/** The pixel bytes of ImageData-like input as a Uint8Array (no copy), and whether they are RGBA. */
+export function pixelsOf(image) {
+  if (image === null || typeof image !== 'object') {
+    throw invalid(`scanImageData needs an ImageData or {data, width, height}, got ${describe(image)}`);
+  }
+  const { data, width, height } = image;
+  checkSize(width, height);
+  if (!ArrayBuffer.isView(data) || data instanceof DataView || data.BYTES_PER_ELEMENT !== 1) {
+    throw invalid(`image data must be a Uint8Array or Uint8ClampedArray, got ${describe(data)}`);
+  }
+  const pixels = width * height;
+  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (data.length === pixels * 4) return { bytes, channels: 4, width, height };
+  if (data.length === pixels) return { bytes, channels: 1, width, height };
+  throw invalid(`image data has ${data.length} bytes; a ${width}x${height} image needs ${pixels * 4} (RGBA) ` +
+    `or ${pixels} (luminance)`);
+}

@@ -1,0 +1,107 @@
+// The main-thread side of the decoding Worker (worker.js): promise-returning calls, typed errors.
+// The worker is found relative to this module, so it works unbundled, with Vite and self-hosted.
+import { CccdScannerError } from './errors.js';
+import { describe, invalid, pixelsOf } from './validate.js';
+import { imageToImageData } from './pixels.js';
+
+/**
+ * Starts a decoding Worker and its WASM instance.
+ * @param {{wasmUrl?: string|URL}} [options]
+ */
+export async function createWorkerScanner(options = {}) {
+  if (typeof Worker !== 'function') throw invalid('createWorkerScanner needs a browser with Worker; in Node use createScanner');
+  const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'cccd-scanner' });
+  let nextId = 1;
+  const pending = new Map();
+  const streamHandlers = new Map();
+  let dead = null;
+
+  worker.onmessage = ({ data }) => {
+    if (data.stream !== undefined) {
+      streamHandlers.get(data.stream)?.(data);
+      return;
+    }
+    const p = pending.get(data.id);
+    if (!p) return;
+    pending.delete(data.id);
+    if (data.ok) p.resolve(data.result);
+    else p.reject(new CccdScannerError(data.error.code, data.error.message));
+  };
+  worker.onerror = (event) => {
+    event.preventDefault?.();
+    dead = new CccdScannerError('worker-failed', `the decoding worker failed: ${event.message ?? 'unknown error'}`);
+    for (const p of pending.values()) p.reject(dead);
+    pending.clear();
+    for (const h of streamHandlers.values()) h({ error: { code: dead.code, message: dead.message } });
+  };
+
+  const request = (msg, transfer = []) => {
+    if (dead) return Promise.reject(dead);
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ ...msg, id }, transfer);
+    });
+  };
+
+  const wasmUrl = options.wasmUrl ? String(new URL(String(options.wasmUrl), globalThis.location?.href)) : undefined;
+  await request({ op: 'init', options: wasmUrl ? { wasmUrl } : {} });
+
+  const api = {
+    /** Decodes a photo (Blob/File, ImageBitmap — transferred, VideoFrame — transferred) in the worker. */
+    scanImage(source) {
+      if (typeof HTMLImageElement === 'function' && source instanceof HTMLImageElement) {
+        return createImageBitmap(source).then((b) => api.scanImage(b));
+      }
+      const transferable = (typeof ImageBitmap === 'function' && source instanceof ImageBitmap) ||
+        (typeof VideoFrame === 'function' && source instanceof VideoFrame);
+      const isBlob = typeof Blob === 'function' && source instanceof Blob;
+      if (!transferable && !isBlob) {
+        return Promise.reject(invalid(`scanImage needs a Blob, File, ImageBitmap, HTMLImageElement or VideoFrame, got ${describe(source)}`));
+      }
+      if (typeof OffscreenCanvas !== 'function') {
+        // No canvas in workers (older Safari): draw here, then hand the worker the pixels (transferred).
+        return imageToImageData(source).then(({ data, width, height }) => {
+          source.close?.();
+          return request({ op: 'scanImageData', image: { data, width, height } }, [data.buffer]);
+        });
+      }
+      return request({ op: 'scanImage', source }, transferable ? [source] : []);
+    },
+    /** Decodes ImageData-like pixels; the bytes are copied to the worker. */
+    scanImageData(image) {
+      try {
+        const { width, height, bytes } = pixelsOf(image);
+        return request({ op: 'scanImageData', image: { width, height, data: bytes.slice() } });
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    },
+    parse(text) {
+      if (typeof text !== 'string') return Promise.reject(invalid(`parse(text) needs a string, got ${describe(text)}`));
+      return request({ op: 'parse', text });
+    },
+    /** Wipes the worker's frame buffer. */
+    clear() {
+      return request({ op: 'clear' });
+    },
+    /** Feeds a ReadableStream of VideoFrames (MediaStreamTrackProcessor) to the worker; returns stop(). */
+    stream(readable, onMessage) {
+      const id = nextId++;
+      streamHandlers.set(id, onMessage);
+      worker.postMessage({ op: 'stream', stream: id, readable }, [readable]);
+      return () => {
+        streamHandlers.delete(id);
+        if (!dead) worker.postMessage({ op: 'stopStream', stream: id });
+      };
+    },
+    destroy() {
+      dead ??= new CccdScannerError('destroyed', 'this scanner was destroyed; create a new one');
+      for (const p of pending.values()) p.reject(dead);
+      pending.clear();
+      streamHandlers.clear();
+      worker.terminate();
+    },
+  };
+  return api;
+}
