@@ -93,6 +93,11 @@ export async function createScanner(options = {}) {
       frame = null;
     },
 
+    /** {memoryBytes, allocatedBytes}: WASM memory size (never shrinks) and bytes in use by its allocator. */
+    memoryStats() {
+      return call((m) => JSON.parse(m.memoryStats()));
+    },
+
     /** Wipes and releases the module; later calls throw a CccdScannerError with code "destroyed". */
     destroy() {
       if (module) {

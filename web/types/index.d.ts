@@ -111,6 +111,8 @@ export interface Scanner {
   parse(text: string): CardResult;
   /** Overwrites the frame buffer with zeros. */
   clear(): void;
+  /** WASM memory size (it never shrinks) and the bytes its allocator has in use, to watch for leaks. */
+  memoryStats(): { memoryBytes: number; allocatedBytes: number };
   /** Wipes and releases the module; later calls throw CccdScannerError {code: 'destroyed'}. */
   destroy(): void;
 }
