@@ -96,39 +96,50 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
             }
             t0 = Clock::now();
             find_finder_patterns(s.binary, {1, options.tryHarder && step > 0}, s.finders);
+            result.times.locate += ms_since(t0);
             LocateOptions lo;
             lo.inverted = inverted;
-            propose_symbols(frame, s.binary, s.finders, lo, s.locate, s.candidates);
-            result.times.locate += ms_since(t0);
-            for (const SymbolCandidate& c : s.candidates) {
+            // One symbol per round: the finders covered by symbols already decoded (by this or an earlier
+            // binarization) are dropped and the triples formed again among the rest, so that the other
+            // symbols of a frame (decodeAll) are not crowded out of the finder and candidate lists. A
+            // single-symbol decode makes one round.
+            for (int round = 0; round < maxSymbols; ++round) {
                 t0 = Clock::now();
-                const bool built = build_geometry(frame, c, inverted, s.geometry);
+                std::erase_if(s.finders, [&](const FinderPattern& f) {
+                    return std::any_of(result.symbols.begin(), result.symbols.end(),
+                                       [&](const Symbol& sym) { return inside(sym.corners, f.center); });
+                });
+                propose_symbols(frame, s.binary, s.finders, lo, s.locate, s.candidates);
                 result.times.locate += ms_since(t0);
-                const SymbolGeometry& g = s.geometry;
-                if (!built || g.timing < config.minTiming) continue;  // timing patterns do not alternate: not a symbol
-                if (already_found(result.symbols, g)) continue;
-                located = true;
-                t0 = Clock::now();
-                SampleOptions so = config.sample;
-                so.inverted = inverted;
-                sample_grid(frame, s.thresholds, g, so, s.sample, s.grid);
-                result.times.sample += ms_since(t0);
-                t0 = Clock::now();
-                GridDecodeResult r = decodeGrid(s.grid);
-                result.times.decode += ms_since(t0);
-                if (!r.ok()) {
-                    lastError = r.message;
-                    continue;
+                const size_t before = result.symbols.size();
+                for (const SymbolCandidate& c : s.candidates) {
+                    t0 = Clock::now();
+                    const bool built = build_geometry(frame, c, inverted, s.geometry);
+                    result.times.locate += ms_since(t0);
+                    const SymbolGeometry& g = s.geometry;
+                    if (!built || g.timing < config.minTiming) continue;  // timing patterns do not alternate: not a symbol
+                    if (already_found(result.symbols, g)) continue;
+                    located = true;
+                    t0 = Clock::now();
+                    SampleOptions so = config.sample;
+                    so.inverted = inverted;
+                    sample_grid(frame, s.thresholds, g, so, s.sample, s.grid);
+                    result.times.sample += ms_since(t0);
+                    t0 = Clock::now();
+                    GridDecodeResult r = decodeGrid(s.grid);
+                    result.times.decode += ms_since(t0);
+                    if (!r.ok()) {
+                        lastError = r.message;
+                        continue;
+                    }
+                    Symbol sym;
+                    sym.data = std::move(r);
+                    sym.corners = g.corners;
+                    sym.moduleSize = g.moduleSize;
+                    result.symbols.push_back(std::move(sym));
+                    break;
                 }
-                Symbol sym;
-                sym.data = std::move(r);
-                sym.corners = g.corners;
-                sym.moduleSize = g.moduleSize;
-                bool duplicate = false;
-                for (const Symbol& other : result.symbols)
-                    duplicate = duplicate || (other.data.bytes == sym.data.bytes && inside(other.corners, centre_of(g.corners)));
-                if (!duplicate) result.symbols.push_back(std::move(sym));
-                if (static_cast<int>(result.symbols.size()) >= maxSymbols) break;
+                if (result.symbols.size() == before || static_cast<int>(result.symbols.size()) >= maxSymbols) break;
             }
             if (inverted) invert(s.binary);  // leave the scratch as binarized
             if (static_cast<int>(result.symbols.size()) >= maxSymbols) break;
