@@ -170,6 +170,13 @@ bool geometry_for_dimension(const image::ImageView& gray, Point a, Point b, Poin
         if (m.contrast >= 4.0f) {
             h = from_four(a, b, c, m.center, dim, brModule);
             aligned = h.has_value();
+            // Glare or damage can hide the pattern and let data modules imitate it: a match that makes
+            // the timing patterns alternate worse than the estimate without it is not the pattern.
+            if (aligned && rough &&
+                timing_score(gray, *h, d, inverted) + 0.1f < timing_score(gray, *rough, d, inverted)) {
+                h.reset();
+                aligned = false;
+            }
         }
     }
     if (!h) h = rough;  // version 1, or no alignment pattern seen: the estimated fourth corner
