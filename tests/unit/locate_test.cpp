@@ -97,6 +97,31 @@ TEST(Locate, StrongPerspectiveFromTheFinderSizes) {
     }
 }
 
+TEST(Locate, HiddenAlignmentPatternIsNotImitated) {
+    // Glare over the bottom-right alignment pattern (zxing-samples qrcode-2/#1314.png): the search then
+    // finds data modules that look like one; that match must lose to the estimate without it.
+    const qr::ModuleGrid g = testsupport::qrencode_grid("glare over the alignment pattern", 'L', 3);
+    ASSERT_EQ(g.size, 29);
+    testsupport::RenderParams p;
+    p.moduleSize = 6;
+    p.width = p.height = 300;
+    p.angleDeg = 10;
+    p.tilt = 0.05f;
+    p.noise = 2;
+    auto r = testsupport::render(g, p);
+    const qr::Point centre = r.moduleToImage.map({22.5f, 22.5f});  // alignment pattern (Annex E: 6, 22)
+    for (int y = 0; y < r.height; ++y)
+        for (int x = 0; x < r.width; ++x)
+            if (std::hypot(static_cast<float>(x) - centre.x, static_cast<float>(y) - centre.y) < 3.2f * 6)
+                r.pixels[static_cast<size_t>(y * r.width + x)] = 235;
+    const Located l = locate(r);
+    ASSERT_FALSE(l.geometries.empty());
+    const qr::SymbolGeometry& best = l.geometries[0];
+    EXPECT_EQ(best.dimension, 29);
+    EXPECT_FALSE(best.alignmentFound);
+    if (best.dimension == 29) EXPECT_LT(worst_error(best, r, 6), 0.35f);
+}
+
 TEST(Locate, MirroredSymbolIsLocatedTransposed) {
     const qr::ModuleGrid g = testsupport::qrencode_grid("mirror", 'M', 3);
     ASSERT_EQ(g.size, 29);
