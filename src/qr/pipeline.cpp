@@ -128,6 +128,24 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
                     t0 = Clock::now();
                     GridDecodeResult r = decodeGrid(s.grid);
                     result.times.decode += ms_since(t0);
+                    if (!r.ok() && !g.alignmentFound && c.finderModules[0] > 0 && options.tryHarder) {
+                        // Nothing but the finders' sizes placed the fourth corner, and sizes from run lengths
+                        // are good to a few percent: a few percent of noise in a square view tilts it. The
+                        // affine view (the parallelogram) is the other hypothesis.
+                        SymbolCandidate affine = c;
+                        affine.finderModules = {};
+                        t0 = Clock::now();
+                        const bool again = build_geometry(frame, affine, inverted, s.geometry);
+                        result.times.locate += ms_since(t0);
+                        if (again && g.timing >= config.minTiming) {
+                            t0 = Clock::now();
+                            sample_grid(frame, s.thresholds, g, so, s.sample, s.grid);
+                            result.times.sample += ms_since(t0);
+                            t0 = Clock::now();
+                            r = decodeGrid(s.grid);
+                            result.times.decode += ms_since(t0);
+                        }
+                    }
                     if (!r.ok()) {
                         lastError = r.message;
                         continue;
