@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "image/binarize_global.hpp"
+#include "image/downscale.hpp"
 
 namespace cccd::qr {
 namespace {
@@ -34,11 +35,16 @@ Point centre_of(const std::array<Point, 4>& q) {
     return {(q[0].x + q[1].x + q[2].x + q[3].x) / 4, (q[0].y + q[1].y + q[2].y + q[3].y) / 4};
 }
 
-bool already_found(const std::vector<Symbol>& found, const SymbolGeometry& g) {
-    const Point c = centre_of(g.corners);
+bool already_found(const std::vector<Symbol>& found, const std::array<Point, 4>& corners) {
+    const Point c = centre_of(corners);
     for (const Symbol& s : found)
         if (inside(s.corners, c)) return true;
     return false;
+}
+
+std::array<Point, 4> scaled(std::array<Point, 4> q, float scale) {
+    for (Point& p : q) p = {p.x * scale, p.y * scale};
+    return q;
 }
 
 }  // namespace
@@ -49,37 +55,20 @@ PipelineConfig default_pipeline_config() {
     c.steps[1] = {true, {}, true};
     c.steps[2] = {false, {4, 2, 24, 8, 3, 14}, true};
     c.stepCount = 3;
+    c.downscales = {2, 3};
+    c.downscaleCount = 2;
     c.sample.mapWeight = 0.25f;
     c.sample.neighbourRadius = 1;
     return c;
 }
 
-DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& options, const PipelineConfig& config,
-                          DecoderScratch& s, GridDecodeFn decodeGrid) {
-    DecodeResult result;
-    if (frame.data == nullptr) {
-        result.status = DecodeStatus::invalid_input;
-        result.message = "no pixel data";
-        return result;
-    }
-    if (frame.width <= 0 || frame.height <= 0) {
-        result.status = DecodeStatus::invalid_input;
-        result.message = "width and height must be positive";
-        return result;
-    }
-    if (frame.stride < frame.width) {
-        result.status = DecodeStatus::invalid_input;
-        result.message = "stride is smaller than the width";
-        return result;
-    }
-    if (frame.width > kMaxFrameSide || frame.height > kMaxFrameSide) {
-        result.status = DecodeStatus::invalid_input;
-        result.message = "frame larger than 16384 pixels a side";
-        return result;
-    }
-    const int maxSymbols = std::max(1, options.maxSymbols);
-    bool located = false;
-    std::string lastError;
+namespace {
+
+// The binarizations, finders, candidates and decodes of one frame (the camera frame, or a reduction of it by
+// `scale`, whose results are scaled back to the camera frame).
+void decode_steps(const image::ImageView& frame, const DecodeOptions& options, const PipelineConfig& config,
+                  DecoderScratch& s, GridDecodeFn decodeGrid, float scale, int maxSymbols, bool& located,
+                  std::string& lastError, DecodeResult& result) {
     for (int step = 0; step < std::min(config.stepCount, static_cast<int>(config.steps.size())); ++step) {
         const BinarizerStep& b = config.steps[static_cast<size_t>(step)];
         if (b.harderOnly && !options.tryHarder) continue;
@@ -107,7 +96,7 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
                 t0 = Clock::now();
                 std::erase_if(s.finders, [&](const FinderPattern& f) {
                     return std::any_of(result.symbols.begin(), result.symbols.end(),
-                                       [&](const Symbol& sym) { return inside(sym.corners, f.center); });
+                                       [&](const Symbol& sym) { return inside(sym.corners, {f.center.x * scale, f.center.y * scale}); });
                 });
                 propose_symbols(frame, s.binary, s.finders, lo, s.locate, s.candidates);
                 result.times.locate += ms_since(t0);
@@ -118,7 +107,7 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
                     result.times.locate += ms_since(t0);
                     const SymbolGeometry& g = s.geometry;
                     if (!built || g.timing < config.minTiming) continue;  // timing patterns do not alternate: not a symbol
-                    if (already_found(result.symbols, g)) continue;
+                    if (already_found(result.symbols, scaled(g.corners, scale))) continue;
                     located = true;
                     t0 = Clock::now();
                     SampleOptions so = config.sample;
@@ -152,8 +141,8 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
                     }
                     Symbol sym;
                     sym.data = std::move(r);
-                    sym.corners = g.corners;
-                    sym.moduleSize = g.moduleSize;
+                    sym.corners = scaled(g.corners, scale);
+                    sym.moduleSize = g.moduleSize * scale;
                     result.symbols.push_back(std::move(sym));
                     break;
                 }
@@ -163,6 +152,45 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
             if (static_cast<int>(result.symbols.size()) >= maxSymbols) break;
         }
         if (static_cast<int>(result.symbols.size()) >= maxSymbols) break;
+    }
+}
+
+}  // namespace
+
+DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& options, const PipelineConfig& config,
+                          DecoderScratch& s, GridDecodeFn decodeGrid) {
+    DecodeResult result;
+    if (frame.data == nullptr) {
+        result.status = DecodeStatus::invalid_input;
+        result.message = "no pixel data";
+        return result;
+    }
+    if (frame.width <= 0 || frame.height <= 0) {
+        result.status = DecodeStatus::invalid_input;
+        result.message = "width and height must be positive";
+        return result;
+    }
+    if (frame.stride < frame.width) {
+        result.status = DecodeStatus::invalid_input;
+        result.message = "stride is smaller than the width";
+        return result;
+    }
+    if (frame.width > kMaxFrameSide || frame.height > kMaxFrameSide) {
+        result.status = DecodeStatus::invalid_input;
+        result.message = "frame larger than 16384 pixels a side";
+        return result;
+    }
+    const int maxSymbols = std::max(1, options.maxSymbols);
+    bool located = false;
+    std::string lastError;
+    decode_steps(frame, options, config, s, decodeGrid, 1.0f, maxSymbols, located, lastError, result);
+    // Reduced frames (downscale.hpp): textured or halftoned modules that broke into runs at full size.
+    for (int i = 0; i < config.downscaleCount && options.tryHarder && result.symbols.empty(); ++i) {
+        const int factor = config.downscales[static_cast<size_t>(i)];
+        const image::ImageView small = image::downscale(frame, factor, s.reduced);
+        if (small.width < 21 || small.height < 21) break;  // a version 1 symbol at a pixel per module
+        decode_steps(small, options, config, s, decodeGrid, static_cast<float>(factor), maxSymbols, located, lastError,
+                     result);
     }
     if (!result.symbols.empty()) {
         result.status = DecodeStatus::found;

@@ -27,6 +27,8 @@ struct BinarizerStep {
 struct PipelineConfig {
     std::array<BinarizerStep, 4> steps{};
     int stepCount = 0;
+    std::array<int, 2> downscales{};  // with tryHarder, when nothing decoded: the frame reduced by these
+    int downscaleCount = 0;           // factors, every step again (downscale.hpp)
     float minTiming = 0.55f;  // geometries whose timing patterns alternate less are skipped
     SampleOptions sample;
 };
@@ -45,6 +47,7 @@ struct DecoderScratch {
     SymbolGeometry geometry;
     SampleScratch sample;
     ModuleGrid grid;
+    std::vector<uint8_t> reduced;  // downscaled frame
 };
 
 // Frame size limit (pixels a side); larger frames are invalid_input.
