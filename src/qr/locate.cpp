@@ -239,7 +239,9 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
                                                       fc.moduleSize);
             const auto affine = Perspective::quad_to_quad(src, {fa.center, fb.center, br, fc.center});
             if (!affine) continue;
-            options5[nOptions++] = {dim, timing_score(gray, *affine, dim, options.inverted) - 0.05f * near};
+            const float timing = timing_score(gray, *affine, dim, options.inverted);
+            if (timing < options.minRoughTiming) continue;
+            options5[nOptions++] = {dim, timing - 0.05f * near};
         }
         for (int i = 1; i < nOptions; ++i)  // insertion sort, best timing first (stable: nearest first on ties)
             for (int j = i; j > 0 && options5[j].timing > options5[j - 1].timing; --j) std::swap(options5[j], options5[j - 1]);

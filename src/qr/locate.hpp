@@ -32,6 +32,9 @@ struct LocateOptions {
     int maxTriples = 6;     // triples turned into geometries
     int maxCandidates = 12; // geometries returned
     bool inverted = false;  // light-on-dark symbol (the alignment template and timing flip)
+    // Dimensions whose timing patterns alternate less than this under the finders' frame are not offered
+    // (random modules score about 0.5); the full geometry, which costs far more, is then not built.
+    float minRoughTiming = 0.4f;
 };
 
 // A finder triple with one dimension to try: cheap to make, turned into a geometry on demand.

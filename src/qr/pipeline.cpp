@@ -55,8 +55,9 @@ PipelineConfig default_pipeline_config() {
     c.steps[1] = {true, {}, true};
     c.steps[2] = {false, {4, 2, 24, 8, 3, 14}, true};
     c.stepCount = 3;
-    c.downscales = {2, 3};
-    c.downscaleCount = 2;
+    c.downscales = {3, 0};
+    c.downscaleCount = 1;
+    c.downscaleSteps = 3;
     c.sample.mapWeight = 0.25f;
     c.sample.neighbourRadius = 1;
     return c;
@@ -67,9 +68,9 @@ namespace {
 // The binarizations, finders, candidates and decodes of one frame (the camera frame, or a reduction of it by
 // `scale`, whose results are scaled back to the camera frame).
 void decode_steps(const image::ImageView& frame, const DecodeOptions& options, const PipelineConfig& config,
-                  DecoderScratch& s, GridDecodeFn decodeGrid, float scale, int maxSymbols, bool& located,
+                  DecoderScratch& s, GridDecodeFn decodeGrid, float scale, int stepCount, int maxSymbols, bool& located,
                   std::string& lastError, DecodeResult& result) {
-    for (int step = 0; step < std::min(config.stepCount, static_cast<int>(config.steps.size())); ++step) {
+    for (int step = 0; step < std::min(stepCount, static_cast<int>(config.steps.size())); ++step) {
         const BinarizerStep& b = config.steps[static_cast<size_t>(step)];
         if (b.harderOnly && !options.tryHarder) continue;
         auto t0 = Clock::now();
@@ -183,14 +184,14 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
     const int maxSymbols = std::max(1, options.maxSymbols);
     bool located = false;
     std::string lastError;
-    decode_steps(frame, options, config, s, decodeGrid, 1.0f, maxSymbols, located, lastError, result);
+    decode_steps(frame, options, config, s, decodeGrid, 1.0f, config.stepCount, maxSymbols, located, lastError, result);
     // Reduced frames (downscale.hpp): textured or halftoned modules that broke into runs at full size.
     for (int i = 0; i < config.downscaleCount && options.tryHarder && result.symbols.empty(); ++i) {
         const int factor = config.downscales[static_cast<size_t>(i)];
         const image::ImageView small = image::downscale(frame, factor, s.reduced);
         if (small.width < 21 || small.height < 21) break;  // a version 1 symbol at a pixel per module
-        decode_steps(small, options, config, s, decodeGrid, static_cast<float>(factor), maxSymbols, located, lastError,
-                     result);
+        decode_steps(small, options, config, s, decodeGrid, static_cast<float>(factor), config.downscaleSteps, maxSymbols,
+                     located, lastError, result);
     }
     if (!result.symbols.empty()) {
         result.status = DecodeStatus::found;

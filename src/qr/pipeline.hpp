@@ -28,7 +28,8 @@ struct PipelineConfig {
     std::array<BinarizerStep, 4> steps{};
     int stepCount = 0;
     std::array<int, 2> downscales{};  // with tryHarder, when nothing decoded: the frame reduced by these
-    int downscaleCount = 0;           // factors, every step again (downscale.hpp)
+    int downscaleCount = 0;           // factors (downscale.hpp), through the first downscaleSteps steps again
+    int downscaleSteps = 0;
     float minTiming = 0.55f;  // geometries whose timing patterns alternate less are skipped
     SampleOptions sample;
 };
