@@ -14,6 +14,9 @@ namespace {
 
 float distance(Point a, Point b) { return std::hypot(a.x - b.x, a.y - b.y); }
 
+// Timing score (random modules: about 0.5) a geometry needs after one refinement to get a second.
+constexpr float kSecondRefineTiming = 0.5f;
+
 // Distance from a finder centre to the outside of its 7x7 square along a unit direction, in pixels: walk
 // dark (centre), light, dark (ring) and stop at the light beyond. 0 when the walk does not fit.
 float half_width(const image::BitMatrix& b, Point c, float ux, float uy, float limit) {
@@ -181,8 +184,12 @@ bool geometry_for_dimension(const image::ImageView& gray, Point a, Point b, Poin
     }
     if (!h) h = rough;  // version 1, or no alignment pattern seen: the estimated fourth corner
     if (!h) return false;
-    for (int pass = 0; pass < 2; ++pass)
+    // A second refinement only for what looks like a symbol after the first: each costs a template search
+    // per alignment pattern, and most geometries built on a frame without a symbol alternate at random.
+    for (int pass = 0; pass < 2; ++pass) {
+        if (pass == 1 && timing_score(gray, *h, d, inverted) < kSecondRefineTiming) break;
         if (auto better = refine(gray, *h, d, inverted, ms)) h = better;
+    }
     out.dimension = d;
     out.moduleToImage = *h;
     out.corners = {h->map({0, 0}), h->map({dim, 0}), h->map({dim, dim}), h->map({0, dim})};

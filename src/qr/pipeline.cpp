@@ -69,7 +69,7 @@ namespace {
 // `scale`, whose results are scaled back to the camera frame).
 void decode_steps(const image::ImageView& frame, const DecodeOptions& options, const PipelineConfig& config,
                   DecoderScratch& s, GridDecodeFn decodeGrid, float scale, int stepCount, int maxSymbols, bool& located,
-                  std::string& lastError, DecodeResult& result) {
+                  std::string& lastError, float& largestFinder, DecodeResult& result) {
     for (int step = 0; step < std::min(stepCount, static_cast<int>(config.steps.size())); ++step) {
         const BinarizerStep& b = config.steps[static_cast<size_t>(step)];
         if (b.harderOnly && !options.tryHarder) continue;
@@ -86,6 +86,7 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
             }
             t0 = Clock::now();
             find_finder_patterns(s.binary, {1, options.tryHarder && step > 0}, s.finders);
+            for (const FinderPattern& f : s.finders) largestFinder = std::max(largestFinder, f.moduleSize * scale);
             result.times.locate += ms_since(t0);
             LocateOptions lo;
             lo.inverted = inverted;
@@ -184,14 +185,19 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
     const int maxSymbols = std::max(1, options.maxSymbols);
     bool located = false;
     std::string lastError;
-    decode_steps(frame, options, config, s, decodeGrid, 1.0f, config.stepCount, maxSymbols, located, lastError, result);
-    // Reduced frames (downscale.hpp): textured or halftoned modules that broke into runs at full size.
+    float largestFinder = 0;
+    decode_steps(frame, options, config, s, decodeGrid, 1.0f, config.stepCount, maxSymbols, located, lastError,
+                 largestFinder, result);
+    // Reduced frames (downscale.hpp): textured or halftoned modules that broke into runs at full size. Only
+    // when some finder was seen with modules that stay 1.3 px wide once reduced: the ring of a textured
+    // finder usually survives, and frames without a symbol seldom show large finder look-alikes.
     for (int i = 0; i < config.downscaleCount && options.tryHarder && result.symbols.empty(); ++i) {
         const int factor = config.downscales[static_cast<size_t>(i)];
+        if (largestFinder < 1.3f * static_cast<float>(factor)) continue;
         const image::ImageView small = image::downscale(frame, factor, s.reduced);
         if (small.width < 21 || small.height < 21) break;  // a version 1 symbol at a pixel per module
         decode_steps(small, options, config, s, decodeGrid, static_cast<float>(factor), config.downscaleSteps, maxSymbols,
-                     located, lastError, result);
+                     located, lastError, largestFinder, result);
     }
     if (!result.symbols.empty()) {
         result.status = DecodeStatus::found;
