@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "image/binarize_local.hpp"
@@ -156,6 +157,51 @@ TEST(Locate, TimingPatternsChooseTheDimension) {
     EXPECT_EQ(c[0].dimension, 65);  // the timing patterns pick it among the neighbours of the estimate
     EXPECT_EQ(std::abs(c[1].dimension - 65) % 4, 0);
     EXPECT_NE(c[1].dimension, 65);
+}
+
+TEST(Locate, FindersWithWrongTimingPatternsAreNotProposed) {
+    // Three finder patterns at symbol spacing, with row 6 and column 6 between them alternating out of
+    // phase with the timing patterns of 6.3.5 (dark at odd positions): at 29 modules that is worse than
+    // random modules, so no geometry of that size is worth building (other sizes read it at random).
+    const qr::ModuleGrid real = testsupport::qrencode_grid("finders only", 'M', 3);
+    ASSERT_EQ(real.size, 29);
+    qr::ModuleGrid g = qr::ModuleGrid::blank(29);
+    for (int y = 0; y < 29; ++y)
+        for (int x = 0; x < 29; ++x)
+            if ((x < 8 && y < 8) || (x >= 21 && y < 8) || (x < 8 && y >= 21)) g.set(x, y, real.dark(x, y));
+    for (int i = 8; i < 21; ++i) {
+        g.set(i, 6, i % 2 == 1);
+        g.set(6, i, i % 2 == 1);
+    }
+    testsupport::RenderParams p;
+    p.moduleSize = 4;
+    p.noise = 2;
+    const auto r = testsupport::render(g, p);
+    image::LocalBinarizeScratch s;
+    image::ThresholdMap map;
+    image::BitMatrix b;
+    image::binarize_local(r.view(), {8, 2, 24, 8, 3, 8}, s, map, b);
+    std::vector<qr::FinderPattern> f;
+    qr::find_finder_patterns(b, {}, f);
+    ASSERT_EQ(f.size(), 3u);
+    qr::LocateScratch ls;
+    std::vector<qr::SymbolCandidate> c;
+    const auto has29 = [&c] {
+        return std::any_of(c.begin(), c.end(), [](const qr::SymbolCandidate& x) { return x.dimension == 29; });
+    };
+    qr::propose_symbols(r.view(), b, f, {}, ls, c);
+    EXPECT_FALSE(has29());
+    qr::LocateOptions all;
+    all.minRoughTiming = 0;
+    qr::propose_symbols(r.view(), b, f, all, ls, c);
+    EXPECT_TRUE(has29());  // ungated
+    // The real symbol with the same finders is proposed.
+    const auto full = testsupport::render(real, p);
+    image::binarize_local(full.view(), {8, 2, 24, 8, 3, 8}, s, map, b);
+    qr::find_finder_patterns(b, {}, f);
+    qr::propose_symbols(full.view(), b, f, {}, ls, c);
+    ASSERT_FALSE(c.empty());
+    EXPECT_EQ(c[0].dimension, 29);
 }
 
 TEST(Locate, TimingScoreTellsSymbolsFromNoise) {
