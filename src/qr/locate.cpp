@@ -226,8 +226,9 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
         const float est = (distance(fa.center, fb.center) / msAB + distance(fa.center, fc.center) / msAC) * 0.5f + 7.0f;
         // Dimensions are 17 + 4 k (ISO/IEC 18004:2015 6.1). The estimate from module sizes can be a version
         // off for large symbols, so the neighbours within two versions are ranked by how well the timing
-        // patterns alternate under the frame of the three finders and the fourth corner (the timing row and column run right
-        // along the finder legs, where that frame is accurate even under perspective).
+        // patterns alternate under the frame of the three finders and the estimated fourth corner (the
+        // timing row and column run right along the finder legs, where that frame is accurate even under
+        // perspective).
         const int k = static_cast<int>(std::lround((est - 17.0f) / 4.0f));
         struct Option {
             int dim;

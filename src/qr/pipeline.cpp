@@ -65,11 +65,18 @@ PipelineConfig default_pipeline_config() {
 
 namespace {
 
+struct Progress {  // what the passes over one frame learn beyond the symbols
+    bool located = false;       // some geometry had alternating timing patterns
+    std::string lastError;      // why the last of them did not decode
+    float largestFinder = 0;    // pixels per module of the largest finder seen, in camera-frame pixels
+};
+
 // The binarizations, finders, candidates and decodes of one frame (the camera frame, or a reduction of it by
-// `scale`, whose results are scaled back to the camera frame).
+// `scale`, whose results are scaled back to the camera frame), through its first stepCount steps.
 void decode_steps(const image::ImageView& frame, const DecodeOptions& options, const PipelineConfig& config,
-                  DecoderScratch& s, GridDecodeFn decodeGrid, float scale, int stepCount, int maxSymbols, bool& located,
-                  std::string& lastError, float& largestFinder, DecodeResult& result) {
+                  DecoderScratch& s, GridDecodeFn decodeGrid, float scale, int stepCount, Progress& progress,
+                  DecodeResult& result) {
+    const int maxSymbols = std::max(1, options.maxSymbols);
     for (int step = 0; step < std::min(stepCount, static_cast<int>(config.steps.size())); ++step) {
         const BinarizerStep& b = config.steps[static_cast<size_t>(step)];
         if (b.harderOnly && !options.tryHarder) continue;
@@ -86,7 +93,8 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
             }
             t0 = Clock::now();
             find_finder_patterns(s.binary, {1, options.tryHarder && step > 0}, s.finders);
-            for (const FinderPattern& f : s.finders) largestFinder = std::max(largestFinder, f.moduleSize * scale);
+            for (const FinderPattern& f : s.finders)
+                progress.largestFinder = std::max(progress.largestFinder, f.moduleSize * scale);
             result.times.locate += ms_since(t0);
             LocateOptions lo;
             lo.inverted = inverted;
@@ -97,8 +105,9 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
             for (int round = 0; round < maxSymbols; ++round) {
                 t0 = Clock::now();
                 std::erase_if(s.finders, [&](const FinderPattern& f) {
+                    const Point at{f.center.x * scale, f.center.y * scale};
                     return std::any_of(result.symbols.begin(), result.symbols.end(),
-                                       [&](const Symbol& sym) { return inside(sym.corners, {f.center.x * scale, f.center.y * scale}); });
+                                       [&](const Symbol& sym) { return inside(sym.corners, at); });
                 });
                 propose_symbols(frame, s.binary, s.finders, lo, s.locate, s.candidates);
                 result.times.locate += ms_since(t0);
@@ -108,9 +117,10 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                     const bool built = build_geometry(frame, c, inverted, s.geometry);
                     result.times.locate += ms_since(t0);
                     const SymbolGeometry& g = s.geometry;
-                    if (!built || g.timing < config.minTiming) continue;  // timing patterns do not alternate: not a symbol
+                    // Timing patterns that do not alternate: not a symbol.
+                    if (!built || g.timing < config.minTiming) continue;
                     if (already_found(result.symbols, scaled(g.corners, scale))) continue;
-                    located = true;
+                    progress.located = true;
                     t0 = Clock::now();
                     SampleOptions so = config.sample;
                     so.inverted = inverted;
@@ -138,7 +148,7 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                         }
                     }
                     if (!r.ok()) {
-                        lastError = r.message;
+                        progress.lastError = r.message;
                         continue;
                     }
                     Symbol sym;
@@ -182,28 +192,24 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
         result.message = "frame larger than 16384 pixels a side";
         return result;
     }
-    const int maxSymbols = std::max(1, options.maxSymbols);
-    bool located = false;
-    std::string lastError;
-    float largestFinder = 0;
-    decode_steps(frame, options, config, s, decodeGrid, 1.0f, config.stepCount, maxSymbols, located, lastError,
-                 largestFinder, result);
+    Progress progress;
+    decode_steps(frame, options, config, s, decodeGrid, 1.0f, config.stepCount, progress, result);
     // Reduced frames (downscale.hpp): textured or halftoned modules that broke into runs at full size. Only
     // when some finder was seen with modules that stay 1.3 px wide once reduced: the ring of a textured
     // finder usually survives, and frames without a symbol seldom show large finder look-alikes.
     for (int i = 0; i < config.downscaleCount && options.tryHarder && result.symbols.empty(); ++i) {
         const int factor = config.downscales[static_cast<size_t>(i)];
-        if (largestFinder < 1.3f * static_cast<float>(factor)) continue;
+        if (progress.largestFinder < 1.3f * static_cast<float>(factor)) continue;
         const image::ImageView small = image::downscale(frame, factor, s.reduced);
         if (small.width < 21 || small.height < 21) break;  // a version 1 symbol at a pixel per module
-        decode_steps(small, options, config, s, decodeGrid, static_cast<float>(factor), config.downscaleSteps, maxSymbols,
-                     located, lastError, largestFinder, result);
+        decode_steps(small, options, config, s, decodeGrid, static_cast<float>(factor), config.downscaleSteps, progress,
+                     result);
     }
     if (!result.symbols.empty()) {
         result.status = DecodeStatus::found;
-    } else if (located) {
+    } else if (progress.located) {
         result.status = DecodeStatus::unreadable;
-        result.message = lastError.empty() ? "symbol located but not decodable" : lastError;
+        result.message = progress.lastError.empty() ? "symbol located but not decodable" : progress.lastError;
     } else {
         result.status = DecodeStatus::not_found;
         result.message = "no QR symbol found";
