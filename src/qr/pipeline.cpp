@@ -58,6 +58,8 @@ PipelineConfig default_pipeline_config() {
     c.downscales = {3, 0};
     c.downscaleCount = 1;
     c.downscaleSteps = 3;
+    c.downscaleCandidates = 3;
+    c.downscaleMaxPixels = 1280L * 720L;
     c.sample.mapWeight = 0.25f;
     c.sample.neighbourRadius = 1;
     return c;
@@ -74,8 +76,8 @@ struct Progress {  // what the passes over one frame learn beyond the symbols
 // The binarizations, finders, candidates and decodes of one frame (the camera frame, or a reduction of it by
 // `scale`, whose results are scaled back to the camera frame), through its first stepCount steps.
 void decode_steps(const image::ImageView& frame, const DecodeOptions& options, const PipelineConfig& config,
-                  DecoderScratch& s, GridDecodeFn decodeGrid, float scale, int stepCount, Progress& progress,
-                  DecodeResult& result) {
+                  DecoderScratch& s, GridDecodeFn decodeGrid, float scale, int stepCount, int maxCandidates,
+                  Progress& progress, DecodeResult& result) {
     const int maxSymbols = std::max(1, options.maxSymbols);
     for (int step = 0; step < std::min(stepCount, static_cast<int>(config.steps.size())); ++step) {
         const BinarizerStep& b = config.steps[static_cast<size_t>(step)];
@@ -98,6 +100,10 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
             result.times.locate += ms_since(t0);
             LocateOptions lo;
             lo.inverted = inverted;
+            if (maxCandidates > 0) {
+                lo.maxCandidates = maxCandidates;
+                lo.maxTriples = std::min(lo.maxTriples, maxCandidates);
+            }
             // One symbol per round: the finders covered by symbols already decoded (by this or an earlier
             // binarization) are dropped and the triples formed again among the rest, so that the other
             // symbols of a frame (decodeAll) are not crowded out of the finder and candidate lists. A
@@ -193,17 +199,20 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
         return result;
     }
     Progress progress;
-    decode_steps(frame, options, config, s, decodeGrid, 1.0f, config.stepCount, progress, result);
+    decode_steps(frame, options, config, s, decodeGrid, 1.0f, config.stepCount, 0, progress, result);
     // Reduced frames (downscale.hpp): textured or halftoned modules that broke into runs at full size. Only
-    // when some finder was seen with modules that stay 1.3 px wide once reduced: the ring of a textured
-    // finder usually survives, and frames without a symbol seldom show large finder look-alikes.
-    for (int i = 0; i < config.downscaleCount && options.tryHarder && result.symbols.empty(); ++i) {
+    // when some finder was seen with modules that stay 1.3 px wide once reduced (the ring of a textured
+    // finder usually survives), and only for frames up to downscaleMaxPixels: the reduced frame of a
+    // 1920x1080 one costs about a whole 640x360 decode, and its text and graphics show large finder
+    // look-alikes often.
+    const bool reduce = static_cast<long>(frame.width) * frame.height <= config.downscaleMaxPixels;
+    for (int i = 0; i < config.downscaleCount && reduce && options.tryHarder && result.symbols.empty(); ++i) {
         const int factor = config.downscales[static_cast<size_t>(i)];
         if (progress.largestFinder < 1.3f * static_cast<float>(factor)) continue;
         const image::ImageView small = image::downscale(frame, factor, s.reduced);
         if (small.width < 21 || small.height < 21) break;  // a version 1 symbol at a pixel per module
-        decode_steps(small, options, config, s, decodeGrid, static_cast<float>(factor), config.downscaleSteps, progress,
-                     result);
+        decode_steps(small, options, config, s, decodeGrid, static_cast<float>(factor), config.downscaleSteps,
+                     config.downscaleCandidates, progress, result);
     }
     if (!result.symbols.empty()) {
         result.status = DecodeStatus::found;

@@ -30,6 +30,9 @@ struct PipelineConfig {
     std::array<int, 2> downscales{};  // with tryHarder, when nothing decoded: the frame reduced by these
     int downscaleCount = 0;           // factors (downscale.hpp), through the first downscaleSteps steps again
     int downscaleSteps = 0;
+    int downscaleCandidates = 0;      // and at most this many candidates (triples too) per pass: a second
+                                      // look at large, clean symbols must not cost a full search
+    long downscaleMaxPixels = 0;      // and only for frames of at most this many pixels
     float minTiming = 0.55f;  // geometries whose timing patterns alternate less are skipped
     SampleOptions sample;
 };
