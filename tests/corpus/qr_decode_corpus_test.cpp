@@ -113,3 +113,29 @@ TEST(QrCorpus, LocatingProblems) {
 }
 
 }  // namespace
+
+namespace {
+
+// The halftoned art code qrcode-2/12.png reads only through the reduced frame, which a frame above the
+// pixel budget does not get.
+TEST(QrCorpus, ReducedFrameWithinItsPixelBudget) {
+    const auto all = testsupport::zxing_samples(CCCD_CORPUS_DIR);
+    const auto it = std::find_if(all.begin(), all.end(), [](const auto& c) { return c.name == "qrcode-2/12.png"; });
+    if (it == all.end()) GTEST_SKIP() << "corpus absent: " << CCCD_CORPUS_DIR;
+    const auto img = cccd::io::load_image(it->path);
+    ASSERT_TRUE(img.ok());
+    cccd::qr::DecoderScratch scratch;
+    cccd::qr::PipelineConfig config = cccd::qr::default_pipeline_config();
+    const auto decode = [&] { return cccd::qr::run_pipeline(img.view(), {}, config, scratch, testsupport::grid_decode_for_tests()); };
+    const auto r = decode();
+    ASSERT_TRUE(r.found()) << r.message;
+    EXPECT_EQ(r.symbols[0].data.text, it->expected);
+    EXPECT_GT(r.symbols[0].moduleSize, 5.0f);  // reported in the camera frame's pixels, not the reduced one's
+    config.downscaleMaxPixels = img.width * img.height - 1;
+    EXPECT_FALSE(decode().found());
+    config = cccd::qr::default_pipeline_config();
+    config.downscaleCount = 0;
+    EXPECT_FALSE(decode().found());
+}
+
+}  // namespace
