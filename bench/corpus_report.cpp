@@ -1,6 +1,8 @@
 // Side-by-side report on the image corpora: our decoder and ZXing-C++ 1.4 on the same frames, in the
 // same process. Per set: images read exactly, median and p95 ms per frame, and our time as a ratio of
-// ZXing's, taken frame by frame. Usage: corpus_report [--json FILE] [--rotations]
+// ZXing's, taken frame by frame. Usage: corpus_report [--json FILE] [--rotations] [--misses] [--set NAME]
+// (--misses lists the images we miss per set and rotation, marking those ZXing-C++ 1.4 reads with '*';
+// --set runs only the sets whose name contains NAME).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -50,6 +52,7 @@ struct SetReport {
     int total = 0, ours = 0, zxing = 0, bothSame = 0, bothDiffer = 0;
     std::vector<double> oursMs, zxingMs, ratios;
     std::vector<std::string> missed;
+    std::vector<bool> missedZxingRead;
 };
 
 SetReport run_set(const std::vector<testsupport::CorpusImage>& images, int turns, cccd::qr::Decoder& decoder) {
@@ -71,7 +74,10 @@ SetReport run_set(const std::vector<testsupport::CorpusImage>& images, int turns
         const bool refOk = ref.found && ref.text == c.expected;
         rep.ours += oursOk;
         rep.zxing += refOk;
-        if (!oursOk) rep.missed.push_back(c.name);
+        if (!oursOk) {
+            rep.missed.push_back(c.name);
+            rep.missedZxingRead.push_back(refOk);
+        }
         if (ours.found() && ref.found) {
             const auto& bytes = ours.symbols.front().data.bytes;
             (std::vector<uint8_t>(bytes.begin(), bytes.end()) == ref.bytes ? rep.bothSame : rep.bothDiffer)++;
@@ -87,11 +93,14 @@ SetReport run_set(const std::vector<testsupport::CorpusImage>& images, int turns
 
 int main(int argc, char** argv) {
     std::string jsonPath;
-    bool rotations = false;
+    bool rotations = false, misses = false;
+    std::string only;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--json" && i + 1 < argc) jsonPath = argv[++i];
         else if (a == "--rotations") rotations = true;
+        else if (a == "--misses") misses = true;
+        else if (a == "--set" && i + 1 < argc) only = argv[++i];
     }
     const std::string dir = bench::corpus_dir();
     const std::vector<std::vector<testsupport::CorpusImage>> sets = {
@@ -100,6 +109,7 @@ int main(int argc, char** argv) {
     std::vector<SetReport> reports;
     for (const auto& s : sets) {
         if (s.empty()) continue;
+        if (!only.empty() && s.front().set.find(only) == std::string::npos) continue;
         const int maxTurns = rotations && s.front().set == "zxing-samples" ? 4 : 1;
         for (int turns = 0; turns < maxTurns; ++turns) reports.push_back(run_set(s, turns, decoder));
     }
@@ -126,6 +136,13 @@ int main(int argc, char** argv) {
         w.end_array().end_object();
     }
     w.end_array();
+    if (misses)
+        for (const auto& r : reports) {
+            std::printf("missed %s %d:", r.set.c_str(), r.rotation);
+            for (size_t i = 0; i < r.missed.size(); ++i)
+                std::printf(" %s%s", r.missed[i].c_str(), r.missedZxingRead[i] ? "*" : "");
+            std::printf("\n");
+        }
     if (!jsonPath.empty()) std::ofstream(jsonPath) << w.str() << '\n';
     return 0;
 }

@@ -15,4 +15,9 @@ DecodeResult Decoder::decode(const image::ImageView& frame, const DecodeOptions&
     return run_pipeline(frame, options, config, *scratch_, &decode_grid);
 }
 
+DecodeResult Decoder::decodeAll(const image::ImageView& frame, DecodeOptions options) {
+    if (options.maxSymbols <= 1) options.maxSymbols = kDecodeAllMaxSymbols;
+    return decode(frame, options);
+}
+
 }  // namespace cccd::qr

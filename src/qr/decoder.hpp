@@ -17,7 +17,7 @@ namespace cccd::qr {
 struct DecodeOptions {
     bool tryHarder = true;    // more binarizations and candidate triples before giving up
     bool tryInverted = true;  // light-on-dark symbols
-    int maxSymbols = 1;       // stop after this many symbols (decodeAll: larger)
+    int maxSymbols = 1;       // stop after this many symbols (decodeAll: kDecodeAllMaxSymbols unless larger than 1)
 };
 
 enum class DecodeStatus {
@@ -45,6 +45,9 @@ struct DecodeResult {
     bool found() const { return status == DecodeStatus::found; }
 };
 
+// decodeAll's bound on symbols per frame when DecodeOptions::maxSymbols is left at 1.
+inline constexpr int kDecodeAllMaxSymbols = 32;
+
 struct DecoderScratch;  // defined in decoder.cpp
 
 class Decoder {
@@ -56,6 +59,10 @@ public:
 
     // Never throws; bad input gives DecodeStatus::invalid_input with a message.
     DecodeResult decode(const image::ImageView& frame, const DecodeOptions& options = {});
+
+    // Every symbol in the frame (up to options.maxSymbols, or kDecodeAllMaxSymbols when that is 1), in the
+    // order found; a symbol is reported once however many binarizations see it.
+    DecodeResult decodeAll(const image::ImageView& frame, DecodeOptions options = {});
 
 private:
     std::unique_ptr<DecoderScratch> scratch_;

@@ -5,6 +5,7 @@
 
 #include "image/bilinear.hpp"
 #include "qr/fit.hpp"
+#include "qr/fourth_corner.hpp"
 #include "qr/tables.hpp"
 #include "qr/template_match.hpp"
 
@@ -12,6 +13,9 @@ namespace cccd::qr {
 namespace {
 
 float distance(Point a, Point b) { return std::hypot(a.x - b.x, a.y - b.y); }
+
+// Timing score (random modules: about 0.5) a geometry needs after one refinement to get a second.
+constexpr float kSecondRefineTiming = 0.5f;
 
 // Distance from a finder centre to the outside of its 7x7 square along a unit direction, in pixels: walk
 // dark (centre), light, dark (ring) and stop at the light beyond. 0 when the walk does not fit.
@@ -40,6 +44,23 @@ float module_along(const image::BitMatrix& b, const FinderPattern& a, Point towa
     // Trust the walk only when it roughly agrees with the finder's own estimate.
     if (ms < a.moduleSize * 0.6f || ms > a.moduleSize * 1.6f) return a.moduleSize;
     return ms;
+}
+
+// How far the corner finder a departs from seeing both legs along its sides: the width of a finder is 7
+// modules across a side and 7 sqrt(2) along a diagonal (ISO/IEC 18004:2015 6.3.3), so at the true
+// top-left finder both legs give the same width, while at a wrong corner one leg runs along a diagonal
+// (ratio 1.41). Returns |ln(width ratio)|, 0 when a width cannot be measured.
+float corner_skew(const image::BitMatrix& b, const FinderPattern& a, Point towardB, Point towardC) {
+    const auto width = [&](Point toward) {
+        const float len = distance(a.center, toward);
+        if (len <= 0) return 0.0f;
+        const float ux = (toward.x - a.center.x) / len, uy = (toward.y - a.center.y) / len;
+        const float limit = a.moduleSize * 7.0f;
+        const float w1 = half_width(b, a.center, ux, uy, limit), w2 = half_width(b, a.center, -ux, -uy, limit);
+        return w1 > 0 && w2 > 0 ? w1 + w2 : 0.0f;
+    };
+    const float wb = width(towardB), wc = width(towardC);
+    return wb > 0 && wc > 0 ? std::abs(std::log(wb / wc)) : 0.0f;
 }
 
 Point lerp3(Point o, Point u, Point v, float a, float b) { return {o.x + a * u.x + b * v.x, o.y + a * u.y + b * v.y}; }
@@ -82,7 +103,10 @@ float timing_score(const image::ImageView& gray, const Perspective& h, int d, bo
 // Re-finds the three finders and every alignment pattern near where the current perspective puts them, on
 // the grey image, and fits the perspective to all of them (least squares): finder centres from run lengths
 // are only good to about a pixel, which is a third of a module at the small end.
-std::optional<Perspective> refine(const image::ImageView& gray, const Perspective& h, int d, bool inverted) {
+// Without any alignment pattern (version 1, or none matched) the fourth point is re-estimated from the
+// refined finder centres and the finders' module sizes ms (fourth_corner.hpp).
+std::optional<Perspective> refine(const image::ImageView& gray, const Perspective& h, int d, bool inverted,
+                                  const std::array<float, 3>& ms) {
     std::array<Point, 3 + 49> src{}, dst{};
     size_t n = 0;
     const float dim = static_cast<float>(d);
@@ -119,22 +143,28 @@ std::optional<Perspective> refine(const image::ImageView& gray, const Perspectiv
             src[n] = a;
             dst[n++] = m.center;
         }
+    if (n == 3) {
+        src[n] = {dim - 3.5f, dim - 3.5f};
+        dst[n++] = projective_fourth_corner(dst[0], dst[1], dst[2], ms[0], ms[1], ms[2]);
+    }
     if (n < 4) return std::nullopt;
     return fit_perspective(std::span<const Point>(src.data(), n), std::span<const Point>(dst.data(), n));
 }
 
 bool geometry_for_dimension(const image::ImageView& gray, Point a, Point b, Point c, int d, bool inverted,
-                            SymbolGeometry& out) {
+                            SymbolGeometry& out, std::array<float, 3> ms) {
     const float dim = static_cast<float>(d);
     const float span = dim - 7.0f;  // finder centres are at module 3.5 and d - 3.5
     const Point u{(b.x - a.x) / span, (b.y - a.y) / span}, v{(c.x - a.x) / span, (c.y - a.y) / span};
+    const Point fourth = projective_fourth_corner(a, b, c, ms[0], ms[1], ms[2]);
+    const std::optional<Perspective> rough = from_four(a, b, c, fourth, dim, dim - 3.5f);
     std::optional<Perspective> h;
     bool aligned = false;
     if (d >= 25) {
         // Bottom-right alignment pattern centre: module d - 7, i.e. d - 6.5 (6.3.6, Annex E).
         const float brModule = dim - 6.5f;
         TemplateSearch ts;
-        ts.predicted = lerp3(a, u, v, brModule - 3.5f, brModule - 3.5f);
+        ts.predicted = rough ? rough->map({brModule, brModule}) : lerp3(a, u, v, brModule - 3.5f, brModule - 3.5f);
         ts.moduleU = u;
         ts.moduleV = v;
         ts.radiusModules = std::clamp(dim * 0.12f, 3.0f, 12.0f);
@@ -143,15 +173,23 @@ bool geometry_for_dimension(const image::ImageView& gray, Point a, Point b, Poin
         if (m.contrast >= 4.0f) {
             h = from_four(a, b, c, m.center, dim, brModule);
             aligned = h.has_value();
+            // Glare or damage can hide the pattern and let data modules imitate it: a match that makes
+            // the timing patterns alternate worse than the estimate without it is not the pattern.
+            if (aligned && rough &&
+                timing_score(gray, *h, d, inverted) + 0.1f < timing_score(gray, *rough, d, inverted)) {
+                h.reset();
+                aligned = false;
+            }
         }
     }
-    if (!h) {  // version 1, or no alignment pattern seen: the parallelogram's fourth corner
-        const Point br{b.x + c.x - a.x, b.y + c.y - a.y};
-        h = from_four(a, b, c, br, dim, dim - 3.5f);
-    }
+    if (!h) h = rough;  // version 1, or no alignment pattern seen: the estimated fourth corner
     if (!h) return false;
-    for (int pass = 0; pass < 2; ++pass)
-        if (auto better = refine(gray, *h, d, inverted)) h = better;
+    // A second refinement only for what looks like a symbol after the first: each costs a template search
+    // per alignment pattern, and most geometries built on a frame without a symbol alternate at random.
+    for (int pass = 0; pass < 2; ++pass) {
+        if (pass == 1 && timing_score(gray, *h, d, inverted) < kSecondRefineTiming) break;
+        if (auto better = refine(gray, *h, d, inverted, ms)) h = better;
+    }
     out.dimension = d;
     out.moduleToImage = *h;
     out.corners = {h->map({0, 0}), h->map({dim, 0}), h->map({dim, dim}), h->map({0, dim})};
@@ -165,6 +203,18 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
                      const LocateOptions& options, LocateScratch& scratch, std::vector<SymbolCandidate>& out) {
     out.clear();
     rank_triples(finders, options.maxFinders, scratch.triples);
+    // Orientation by the corner finder's shape (corner_skew), for the triples that can still make the cut.
+    const size_t nCheck = std::min(scratch.triples.size(), static_cast<size_t>(3 * options.maxTriples));
+    for (size_t t = 0; t < nCheck; ++t) {
+        FinderTriple& tr = scratch.triples[t];
+        // Widths from run lengths are good to a pixel: skews under ln 1.15 are measurement noise.
+        const float skew = corner_skew(binary, finders[static_cast<size_t>(tr.topLeft)],
+                                       finders[static_cast<size_t>(tr.topRight)].center,
+                                       finders[static_cast<size_t>(tr.bottomLeft)].center);
+        tr.score -= 2.0f * std::max(0.0f, skew - 0.14f);
+    }
+    std::stable_sort(scratch.triples.begin(), scratch.triples.begin() + static_cast<long>(nCheck),
+                     [](const FinderTriple& x, const FinderTriple& y) { return x.score > y.score; });
     const int nTriples = std::min(static_cast<int>(scratch.triples.size()), options.maxTriples);
     for (int t = 0; t < nTriples; ++t) {
         const FinderTriple& tr = scratch.triples[static_cast<size_t>(t)];
@@ -176,8 +226,9 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
         const float est = (distance(fa.center, fb.center) / msAB + distance(fa.center, fc.center) / msAC) * 0.5f + 7.0f;
         // Dimensions are 17 + 4 k (ISO/IEC 18004:2015 6.1). The estimate from module sizes can be a version
         // off for large symbols, so the neighbours within two versions are ranked by how well the timing
-        // patterns alternate under the three finders' affine frame (the timing row and column run right
-        // along the finder legs, where that frame is accurate even under perspective).
+        // patterns alternate under the frame of the three finders and the estimated fourth corner (the
+        // timing row and column run right along the finder legs, where that frame is accurate even under
+        // perspective).
         const int k = static_cast<int>(std::lround((est - 17.0f) / 4.0f));
         struct Option {
             int dim;
@@ -192,15 +243,19 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
             const std::array<Point, 4> src{{{3.5f, 3.5f}, {static_cast<float>(dim) - 3.5f, 3.5f},
                                             {static_cast<float>(dim) - 3.5f, static_cast<float>(dim) - 3.5f},
                                             {3.5f, static_cast<float>(dim) - 3.5f}}};
-            const Point br{fb.center.x + fc.center.x - fa.center.x, fb.center.y + fc.center.y - fa.center.y};
+            const Point br = projective_fourth_corner(fa.center, fb.center, fc.center, fa.moduleSize, fb.moduleSize,
+                                                      fc.moduleSize);
             const auto affine = Perspective::quad_to_quad(src, {fa.center, fb.center, br, fc.center});
             if (!affine) continue;
-            options5[nOptions++] = {dim, timing_score(gray, *affine, dim, options.inverted) - 0.05f * near};
+            const float timing = timing_score(gray, *affine, dim, options.inverted);
+            if (timing < options.minRoughTiming) continue;
+            options5[nOptions++] = {dim, timing - 0.05f * near};
         }
         for (int i = 1; i < nOptions; ++i)  // insertion sort, best timing first (stable: nearest first on ties)
             for (int j = i; j > 0 && options5[j].timing > options5[j - 1].timing; --j) std::swap(options5[j], options5[j - 1]);
         for (int i = 0; i < std::min(nOptions, 3); ++i)
-            out.push_back({fa.center, fb.center, fc.center, options5[i].dim, tr.score - 0.1f * static_cast<float>(i), t});
+            out.push_back({fa.center, fb.center, fc.center, {fa.moduleSize, fb.moduleSize, fc.moduleSize},
+                           options5[i].dim, tr.score - 0.1f * static_cast<float>(i), t});
     }
     // Triples in rank order, each with its dimensions nearest first.
     std::stable_sort(out.begin(), out.end(), [](const SymbolCandidate& x, const SymbolCandidate& y) { return x.score > y.score; });
@@ -208,7 +263,8 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
 }
 
 bool build_geometry(const image::ImageView& gray, const SymbolCandidate& c, bool inverted, SymbolGeometry& out) {
-    if (!geometry_for_dimension(gray, c.topLeft, c.topRight, c.bottomLeft, c.dimension, inverted, out)) return false;
+    if (!geometry_for_dimension(gray, c.topLeft, c.topRight, c.bottomLeft, c.dimension, inverted, out, c.finderModules))
+        return false;
     out.triple = c.triple;
     out.score = c.score + 2.0f * out.timing + (out.alignmentFound ? 0.2f : 0.0f);
     return true;

@@ -32,11 +32,15 @@ struct LocateOptions {
     int maxTriples = 6;     // triples turned into geometries
     int maxCandidates = 12; // geometries returned
     bool inverted = false;  // light-on-dark symbol (the alignment template and timing flip)
+    // Dimensions whose timing patterns alternate less than this under the finders' frame are not offered
+    // (random modules score about 0.5); the full geometry, which costs far more, is then not built.
+    float minRoughTiming = 0.4f;
 };
 
 // A finder triple with one dimension to try: cheap to make, turned into a geometry on demand.
 struct SymbolCandidate {
     Point topLeft, topRight, bottomLeft;  // finder centres, oriented (triples.hpp)
+    std::array<float, 3> finderModules{};  // their module sizes (perspective cue; 0 = unknown)
     int dimension = 0;
     float score = 0;
     int triple = 0;
@@ -61,8 +65,10 @@ void locate_symbols(const image::ImageView& gray, const image::BitMatrix& binary
                     const LocateOptions& options, LocateScratch& scratch, std::vector<SymbolGeometry>& out);
 
 // Geometry for one oriented triple at a given dimension (exposed for tests).
+// finderModules: the three finders' module sizes, which place the fourth corner under perspective
+// (fourth_corner.hpp); zeros assume an affine view.
 bool geometry_for_dimension(const image::ImageView& gray, Point topLeft, Point topRight, Point bottomLeft, int dimension,
-                            bool inverted, SymbolGeometry& out);
+                            bool inverted, SymbolGeometry& out, std::array<float, 3> finderModules = {});
 
 // Fraction (0..1) of timing-pattern modules darker/lighter than their neighbours as ISO/IEC 18004 6.3.5 says.
 float timing_score(const image::ImageView& gray, const Perspective& moduleToImage, int dimension, bool inverted);

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "image/binarize_global.hpp"
+#include "image/downscale.hpp"
 
 namespace cccd::qr {
 namespace {
@@ -34,11 +35,16 @@ Point centre_of(const std::array<Point, 4>& q) {
     return {(q[0].x + q[1].x + q[2].x + q[3].x) / 4, (q[0].y + q[1].y + q[2].y + q[3].y) / 4};
 }
 
-bool already_found(const std::vector<Symbol>& found, const SymbolGeometry& g) {
-    const Point c = centre_of(g.corners);
+bool already_found(const std::vector<Symbol>& found, const std::array<Point, 4>& corners) {
+    const Point c = centre_of(corners);
     for (const Symbol& s : found)
         if (inside(s.corners, c)) return true;
     return false;
+}
+
+std::array<Point, 4> scaled(std::array<Point, 4> q, float scale) {
+    for (Point& p : q) p = {p.x * scale, p.y * scale};
+    return q;
 }
 
 }  // namespace
@@ -49,10 +55,125 @@ PipelineConfig default_pipeline_config() {
     c.steps[1] = {true, {}, true};
     c.steps[2] = {false, {4, 2, 24, 8, 3, 14}, true};
     c.stepCount = 3;
+    c.downscales = {3, 0};
+    c.downscaleCount = 1;
+    c.downscaleSteps = 3;
+    c.downscaleCandidates = 3;
+    c.downscaleMaxPixels = 1280L * 720L;
     c.sample.mapWeight = 0.25f;
     c.sample.neighbourRadius = 1;
     return c;
 }
+
+namespace {
+
+struct Progress {  // what the passes over one frame learn beyond the symbols
+    bool located = false;       // some geometry had alternating timing patterns
+    std::string lastError;      // why the last of them did not decode
+    float largestFinder = 0;    // pixels per module of the largest finder seen, in camera-frame pixels
+};
+
+// The binarizations, finders, candidates and decodes of one frame (the camera frame, or a reduction of it by
+// `scale`, whose results are scaled back to the camera frame), through its first stepCount steps.
+void decode_steps(const image::ImageView& frame, const DecodeOptions& options, const PipelineConfig& config,
+                  DecoderScratch& s, GridDecodeFn decodeGrid, float scale, int stepCount, int maxCandidates,
+                  Progress& progress, DecodeResult& result) {
+    const int maxSymbols = std::max(1, options.maxSymbols);
+    for (int step = 0; step < std::min(stepCount, static_cast<int>(config.steps.size())); ++step) {
+        const BinarizerStep& b = config.steps[static_cast<size_t>(step)];
+        if (b.harderOnly && !options.tryHarder) continue;
+        auto t0 = Clock::now();
+        if (b.global) image::binarize_global(frame, s.thresholds, s.binary);
+        else image::binarize_local(frame, b.local, s.local, s.thresholds, s.binary);
+        result.times.binarize += ms_since(t0);
+        for (int pass = 0; pass < (options.tryInverted ? 2 : 1); ++pass) {
+            const bool inverted = pass == 1;
+            if (inverted) {
+                t0 = Clock::now();
+                invert(s.binary);
+                result.times.binarize += ms_since(t0);
+            }
+            t0 = Clock::now();
+            find_finder_patterns(s.binary, {1, options.tryHarder && step > 0}, s.finders);
+            for (const FinderPattern& f : s.finders)
+                progress.largestFinder = std::max(progress.largestFinder, f.moduleSize * scale);
+            result.times.locate += ms_since(t0);
+            LocateOptions lo;
+            lo.inverted = inverted;
+            if (maxCandidates > 0) {
+                lo.maxCandidates = maxCandidates;
+                lo.maxTriples = std::min(lo.maxTriples, maxCandidates);
+            }
+            // One symbol per round: the finders covered by symbols already decoded (by this or an earlier
+            // binarization) are dropped and the triples formed again among the rest, so that the other
+            // symbols of a frame (decodeAll) are not crowded out of the finder and candidate lists. A
+            // single-symbol decode makes one round.
+            for (int round = 0; round < maxSymbols; ++round) {
+                t0 = Clock::now();
+                std::erase_if(s.finders, [&](const FinderPattern& f) {
+                    const Point at{f.center.x * scale, f.center.y * scale};
+                    return std::any_of(result.symbols.begin(), result.symbols.end(),
+                                       [&](const Symbol& sym) { return inside(sym.corners, at); });
+                });
+                propose_symbols(frame, s.binary, s.finders, lo, s.locate, s.candidates);
+                result.times.locate += ms_since(t0);
+                const size_t before = result.symbols.size();
+                for (const SymbolCandidate& c : s.candidates) {
+                    t0 = Clock::now();
+                    const bool built = build_geometry(frame, c, inverted, s.geometry);
+                    result.times.locate += ms_since(t0);
+                    const SymbolGeometry& g = s.geometry;
+                    // Timing patterns that do not alternate: not a symbol.
+                    if (!built || g.timing < config.minTiming) continue;
+                    if (already_found(result.symbols, scaled(g.corners, scale))) continue;
+                    progress.located = true;
+                    t0 = Clock::now();
+                    SampleOptions so = config.sample;
+                    so.inverted = inverted;
+                    sample_grid(frame, s.thresholds, g, so, s.sample, s.grid);
+                    result.times.sample += ms_since(t0);
+                    t0 = Clock::now();
+                    GridDecodeResult r = decodeGrid(s.grid);
+                    result.times.decode += ms_since(t0);
+                    if (!r.ok() && !g.alignmentFound && c.finderModules[0] > 0 && options.tryHarder) {
+                        // Nothing but the finders' sizes placed the fourth corner, and sizes from run lengths
+                        // are good to a few percent: a few percent of noise in a square view tilts it. The
+                        // affine view (the parallelogram) is the other hypothesis.
+                        SymbolCandidate affine = c;
+                        affine.finderModules = {};
+                        t0 = Clock::now();
+                        const bool again = build_geometry(frame, affine, inverted, s.geometry);
+                        result.times.locate += ms_since(t0);
+                        if (again && g.timing >= config.minTiming) {
+                            t0 = Clock::now();
+                            sample_grid(frame, s.thresholds, g, so, s.sample, s.grid);
+                            result.times.sample += ms_since(t0);
+                            t0 = Clock::now();
+                            r = decodeGrid(s.grid);
+                            result.times.decode += ms_since(t0);
+                        }
+                    }
+                    if (!r.ok()) {
+                        progress.lastError = r.message;
+                        continue;
+                    }
+                    Symbol sym;
+                    sym.data = std::move(r);
+                    sym.corners = scaled(g.corners, scale);
+                    sym.moduleSize = g.moduleSize * scale;
+                    result.symbols.push_back(std::move(sym));
+                    break;
+                }
+                if (result.symbols.size() == before || static_cast<int>(result.symbols.size()) >= maxSymbols) break;
+            }
+            if (inverted) invert(s.binary);  // leave the scratch as binarized
+            if (static_cast<int>(result.symbols.size()) >= maxSymbols) break;
+        }
+        if (static_cast<int>(result.symbols.size()) >= maxSymbols) break;
+    }
+}
+
+}  // namespace
 
 DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& options, const PipelineConfig& config,
                           DecoderScratch& s, GridDecodeFn decodeGrid) {
@@ -77,69 +198,27 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
         result.message = "frame larger than 16384 pixels a side";
         return result;
     }
-    const int maxSymbols = std::max(1, options.maxSymbols);
-    bool located = false;
-    std::string lastError;
-    for (int step = 0; step < std::min(config.stepCount, static_cast<int>(config.steps.size())); ++step) {
-        const BinarizerStep& b = config.steps[static_cast<size_t>(step)];
-        if (b.harderOnly && !options.tryHarder) continue;
-        auto t0 = Clock::now();
-        if (b.global) image::binarize_global(frame, s.thresholds, s.binary);
-        else image::binarize_local(frame, b.local, s.local, s.thresholds, s.binary);
-        result.times.binarize += ms_since(t0);
-        for (int pass = 0; pass < (options.tryInverted ? 2 : 1); ++pass) {
-            const bool inverted = pass == 1;
-            if (inverted) {
-                t0 = Clock::now();
-                invert(s.binary);
-                result.times.binarize += ms_since(t0);
-            }
-            t0 = Clock::now();
-            find_finder_patterns(s.binary, {1, options.tryHarder && step > 0}, s.finders);
-            LocateOptions lo;
-            lo.inverted = inverted;
-            propose_symbols(frame, s.binary, s.finders, lo, s.locate, s.candidates);
-            result.times.locate += ms_since(t0);
-            for (const SymbolCandidate& c : s.candidates) {
-                t0 = Clock::now();
-                const bool built = build_geometry(frame, c, inverted, s.geometry);
-                result.times.locate += ms_since(t0);
-                const SymbolGeometry& g = s.geometry;
-                if (!built || g.timing < config.minTiming) continue;  // timing patterns do not alternate: not a symbol
-                if (already_found(result.symbols, g)) continue;
-                located = true;
-                t0 = Clock::now();
-                SampleOptions so = config.sample;
-                so.inverted = inverted;
-                sample_grid(frame, s.thresholds, g, so, s.sample, s.grid);
-                result.times.sample += ms_since(t0);
-                t0 = Clock::now();
-                GridDecodeResult r = decodeGrid(s.grid);
-                result.times.decode += ms_since(t0);
-                if (!r.ok()) {
-                    lastError = r.message;
-                    continue;
-                }
-                Symbol sym;
-                sym.data = std::move(r);
-                sym.corners = g.corners;
-                sym.moduleSize = g.moduleSize;
-                bool duplicate = false;
-                for (const Symbol& other : result.symbols)
-                    duplicate = duplicate || (other.data.bytes == sym.data.bytes && inside(other.corners, centre_of(g.corners)));
-                if (!duplicate) result.symbols.push_back(std::move(sym));
-                if (static_cast<int>(result.symbols.size()) >= maxSymbols) break;
-            }
-            if (inverted) invert(s.binary);  // leave the scratch as binarized
-            if (static_cast<int>(result.symbols.size()) >= maxSymbols) break;
-        }
-        if (static_cast<int>(result.symbols.size()) >= maxSymbols) break;
+    Progress progress;
+    decode_steps(frame, options, config, s, decodeGrid, 1.0f, config.stepCount, 0, progress, result);
+    // Reduced frames (downscale.hpp): textured or halftoned modules that broke into runs at full size. Only
+    // when some finder was seen with modules that stay 1.3 px wide once reduced (the ring of a textured
+    // finder usually survives), and only for frames up to downscaleMaxPixels: the reduced frame of a
+    // 1920x1080 one costs about a whole 640x360 decode, and its text and graphics show large finder
+    // look-alikes often.
+    const bool reduce = static_cast<long>(frame.width) * frame.height <= config.downscaleMaxPixels;
+    for (int i = 0; i < config.downscaleCount && reduce && options.tryHarder && result.symbols.empty(); ++i) {
+        const int factor = config.downscales[static_cast<size_t>(i)];
+        if (progress.largestFinder < 1.3f * static_cast<float>(factor)) continue;
+        const image::ImageView small = image::downscale(frame, factor, s.reduced);
+        if (small.width < 21 || small.height < 21) break;  // a version 1 symbol at a pixel per module
+        decode_steps(small, options, config, s, decodeGrid, static_cast<float>(factor), config.downscaleSteps,
+                     config.downscaleCandidates, progress, result);
     }
     if (!result.symbols.empty()) {
         result.status = DecodeStatus::found;
-    } else if (located) {
+    } else if (progress.located) {
         result.status = DecodeStatus::unreadable;
-        result.message = lastError.empty() ? "symbol located but not decodable" : lastError;
+        result.message = progress.lastError.empty() ? "symbol located but not decodable" : progress.lastError;
     } else {
         result.status = DecodeStatus::not_found;
         result.message = "no QR symbol found";

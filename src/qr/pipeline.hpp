@@ -27,6 +27,12 @@ struct BinarizerStep {
 struct PipelineConfig {
     std::array<BinarizerStep, 4> steps{};
     int stepCount = 0;
+    std::array<int, 2> downscales{};  // with tryHarder, when nothing decoded: the frame reduced by these
+    int downscaleCount = 0;           // factors (downscale.hpp), through the first downscaleSteps steps again
+    int downscaleSteps = 0;
+    int downscaleCandidates = 0;      // and at most this many candidates (triples too) per pass: a second
+                                      // look at large, clean symbols must not cost a full search
+    long downscaleMaxPixels = 0;      // and only for frames of at most this many pixels
     float minTiming = 0.55f;  // geometries whose timing patterns alternate less are skipped
     SampleOptions sample;
 };
@@ -45,6 +51,7 @@ struct DecoderScratch {
     SymbolGeometry geometry;
     SampleScratch sample;
     ModuleGrid grid;
+    std::vector<uint8_t> reduced;  // downscaled frame
 };
 
 // Frame size limit (pixels a side); larger frames are invalid_input.

@@ -132,6 +132,47 @@ TEST(Decoder, DecodeAllFindsTwoSymbols) {
     EXPECT_EQ(d.decode(img.view(), o).symbols.size(), 1u);
 }
 
+TEST(Decoder, DecodeAllFindsEverySymbolOfAGrid) {
+    // Nine symbols of one module size in a 3x3 grid, unrotated: 27 finders, more than the locator forms
+    // triples among (LocateOptions::maxFinders), and neighbours' finders make right-angled triples as
+    // plausible as the real ones. Each decoded symbol's finders are set aside before the next round.
+    constexpr int kN = 9;
+    std::vector<std::string> texts;
+    testsupport::Rendered img;
+    img.width = img.height = 600;
+    img.pixels.assign(600 * 600, 200);
+    testsupport::RenderParams p;
+    p.moduleSize = 3;
+    p.noise = 2;
+    const auto centre = [](int i) { return qr::Point{100.0f + 200.0f * static_cast<float>(i % 3), 100.0f + 200.0f * static_cast<float>(i / 3)}; };
+    for (int i = 0; i < kN; ++i) {
+        texts.push_back("symbol " + std::to_string(i));
+        const int version = 1 + i % 3;
+        const qr::ModuleGrid g = testsupport::qrencode_grid(texts.back(), 'M', version);
+        ASSERT_EQ(g.size, 17 + 4 * version) << "qrencode missing?";
+        p.centerX = centre(i).x;
+        p.centerY = centre(i).y;
+        p.seed = static_cast<uint32_t>(i + 1);
+        testsupport::render_into(g, p, img);
+    }
+    qr::Decoder d;
+    const auto all = d.decodeAll(img.view());
+    ASSERT_TRUE(all.found());
+    EXPECT_EQ(all.symbols.size(), static_cast<size_t>(kN));
+    std::vector<std::string> got;
+    for (const qr::Symbol& s : all.symbols) {  // each text where it was drawn
+        got.push_back(s.data.text);
+        const auto it = std::find(texts.begin(), texts.end(), s.data.text);
+        ASSERT_NE(it, texts.end()) << s.data.text;
+        const qr::Point c = centre(static_cast<int>(it - texts.begin()));
+        EXPECT_NEAR((s.corners[0].x + s.corners[1].x + s.corners[2].x + s.corners[3].x) / 4, c.x, 3.0f) << s.data.text;
+        EXPECT_NEAR((s.corners[0].y + s.corners[1].y + s.corners[2].y + s.corners[3].y) / 4, c.y, 3.0f) << s.data.text;
+    }
+    std::sort(got.begin(), got.end());
+    EXPECT_EQ(std::unique(got.begin(), got.end()), got.end());  // each once
+    EXPECT_EQ(d.decode(img.view()).symbols.size(), 1u);         // decode still stops at the first
+}
+
 TEST(Decoder, MovedDecoderStillWorks) {
     const qr::ModuleGrid g = testsupport::qrencode_grid("move", 'L', 1);
     ASSERT_EQ(g.size, 21);

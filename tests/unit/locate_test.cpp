@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "image/binarize_local.hpp"
@@ -49,8 +50,6 @@ TEST(Locate, PerspectiveWithinAFifthOfAModule) {
         float moduleSize, angle, tilt, blur;
     } cases[] = {{1, 4, 0, 0, 0}, {2, 3, 45, 0.1f, 0.5f}, {4, 2.5f, 120, 0.15f, 0.6f}, {7, 2.2f, 200, 0.1f, 0.6f},
                  {10, 3, 290, 0.15f, 0.7f}, {15, 2.5f, 15, 0.05f, 0.5f}, {6, 8, 333, 0.1f, 1.0f}};
-    // Stronger perspective (tilt 0.25) is not handled yet: the bottom-right alignment pattern is predicted
-    // affinely from the three finders and lands too far from the truth.
     for (const Case& c : cases) {
         const qr::ModuleGrid g = testsupport::qrencode_grid("geometry " + std::to_string(c.version), 'M', c.version);
         ASSERT_EQ(g.size, 17 + 4 * c.version) << "qrencode missing?";
@@ -69,6 +68,59 @@ TEST(Locate, PerspectiveWithinAFifthOfAModule) {
         EXPECT_GT(best.timing, 0.9f);
         if (best.dimension == g.size) EXPECT_LT(worst_error(best, r, c.moduleSize), 0.2f) << "version " << c.version;
     }
+}
+
+TEST(Locate, StrongPerspectiveFromTheFinderSizes) {
+    // The far edge at 1.5 times the near one: the alignment pattern is searched where the finders' sizes put
+    // it (fourth_corner.hpp); the parallelogram misses it. (Version 1 at such tilts is not yet within a
+    // third of a module: the sizes alone place its fourth corner to about a module.)
+    struct Case {
+        int version;
+        float angle, tilt;
+    } cases[] = {{3, 20, 0.5f}, {4, 160, 0.5f}, {5, 250, 0.5f}};
+    for (const Case& c : cases) {
+        const qr::ModuleGrid g = testsupport::qrencode_grid("tilt " + std::to_string(c.version), 'M', c.version);
+        ASSERT_EQ(g.size, 17 + 4 * c.version) << "qrencode missing?";
+        testsupport::RenderParams p;
+        p.moduleSize = 5;
+        p.width = p.height = static_cast<int>(5.0f * static_cast<float>(g.size) * 2.2f + 40);
+        p.angleDeg = c.angle;
+        p.tilt = c.tilt;
+        p.blurSigma = 0.5f;
+        p.noise = 2;
+        const auto r = testsupport::render(g, p);
+        const Located l = locate(r);
+        ASSERT_FALSE(l.geometries.empty()) << "version " << c.version << " angle " << c.angle;
+        const qr::SymbolGeometry& best = l.geometries[0];
+        EXPECT_EQ(best.dimension, g.size) << "version " << c.version << " angle " << c.angle;
+        if (best.dimension == g.size)
+            EXPECT_LT(worst_error(best, r, 5), 0.3f) << "version " << c.version << " angle " << c.angle;
+    }
+}
+
+TEST(Locate, HiddenAlignmentPatternIsNotImitated) {
+    // Glare over the bottom-right alignment pattern (zxing-samples qrcode-2/#1314.png): the search then
+    // finds data modules that look like one; that match must lose to the estimate without it.
+    const qr::ModuleGrid g = testsupport::qrencode_grid("glare over the alignment pattern", 'L', 3);
+    ASSERT_EQ(g.size, 29);
+    testsupport::RenderParams p;
+    p.moduleSize = 6;
+    p.width = p.height = 300;
+    p.angleDeg = 10;
+    p.tilt = 0.05f;
+    p.noise = 2;
+    auto r = testsupport::render(g, p);
+    const qr::Point centre = r.moduleToImage.map({22.5f, 22.5f});  // alignment pattern (Annex E: 6, 22)
+    for (int y = 0; y < r.height; ++y)
+        for (int x = 0; x < r.width; ++x)
+            if (std::hypot(static_cast<float>(x) - centre.x, static_cast<float>(y) - centre.y) < 3.2f * 6)
+                r.pixels[static_cast<size_t>(y * r.width + x)] = 235;
+    const Located l = locate(r);
+    ASSERT_FALSE(l.geometries.empty());
+    const qr::SymbolGeometry& best = l.geometries[0];
+    EXPECT_EQ(best.dimension, 29);
+    EXPECT_FALSE(best.alignmentFound);
+    if (best.dimension == 29) EXPECT_LT(worst_error(best, r, 6), 0.35f);
 }
 
 TEST(Locate, MirroredSymbolIsLocatedTransposed) {
@@ -105,6 +157,51 @@ TEST(Locate, TimingPatternsChooseTheDimension) {
     EXPECT_EQ(c[0].dimension, 65);  // the timing patterns pick it among the neighbours of the estimate
     EXPECT_EQ(std::abs(c[1].dimension - 65) % 4, 0);
     EXPECT_NE(c[1].dimension, 65);
+}
+
+TEST(Locate, FindersWithWrongTimingPatternsAreNotProposed) {
+    // Three finder patterns at symbol spacing, with row 6 and column 6 between them alternating out of
+    // phase with the timing patterns of 6.3.5 (dark at odd positions): at 29 modules that is worse than
+    // random modules, so no geometry of that size is worth building (other sizes read it at random).
+    const qr::ModuleGrid real = testsupport::qrencode_grid("finders only", 'M', 3);
+    ASSERT_EQ(real.size, 29);
+    qr::ModuleGrid g = qr::ModuleGrid::blank(29);
+    for (int y = 0; y < 29; ++y)
+        for (int x = 0; x < 29; ++x)
+            if ((x < 8 && y < 8) || (x >= 21 && y < 8) || (x < 8 && y >= 21)) g.set(x, y, real.dark(x, y));
+    for (int i = 8; i < 21; ++i) {
+        g.set(i, 6, i % 2 == 1);
+        g.set(6, i, i % 2 == 1);
+    }
+    testsupport::RenderParams p;
+    p.moduleSize = 4;
+    p.noise = 2;
+    const auto r = testsupport::render(g, p);
+    image::LocalBinarizeScratch s;
+    image::ThresholdMap map;
+    image::BitMatrix b;
+    image::binarize_local(r.view(), {8, 2, 24, 8, 3, 8}, s, map, b);
+    std::vector<qr::FinderPattern> f;
+    qr::find_finder_patterns(b, {}, f);
+    ASSERT_EQ(f.size(), 3u);
+    qr::LocateScratch ls;
+    std::vector<qr::SymbolCandidate> c;
+    const auto has29 = [&c] {
+        return std::any_of(c.begin(), c.end(), [](const qr::SymbolCandidate& x) { return x.dimension == 29; });
+    };
+    qr::propose_symbols(r.view(), b, f, {}, ls, c);
+    EXPECT_FALSE(has29());
+    qr::LocateOptions all;
+    all.minRoughTiming = 0;
+    qr::propose_symbols(r.view(), b, f, all, ls, c);
+    EXPECT_TRUE(has29());  // ungated
+    // The real symbol with the same finders is proposed.
+    const auto full = testsupport::render(real, p);
+    image::binarize_local(full.view(), {8, 2, 24, 8, 3, 8}, s, map, b);
+    qr::find_finder_patterns(b, {}, f);
+    qr::propose_symbols(full.view(), b, f, {}, ls, c);
+    ASSERT_FALSE(c.empty());
+    EXPECT_EQ(c[0].dimension, 29);
 }
 
 TEST(Locate, TimingScoreTellsSymbolsFromNoise) {

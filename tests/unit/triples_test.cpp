@@ -46,6 +46,19 @@ TEST(Triples, RejectsImplausibleShapes) {
     EXPECT_TRUE(t.empty());
 }
 
+TEST(Triples, StrongPerspectiveOffersBothCorners) {
+    // The finders of zxing-samples qrcode-2/fix-finderpattern-order.png: the near finder looks twice the far
+    // one and two sides are equally long, so the true corner (46.9, 116.9) is not opposite the longest side.
+    const std::vector<FinderPattern> f = {at(192.0f, 170.4f, 10.33f), at(46.9f, 116.9f, 8.37f), at(122.9f, 33.3f, 5.31f)};
+    std::vector<FinderTriple> t;
+    cccd::qr::rank_triples(f, 10, t);
+    ASSERT_EQ(t.size(), 2u);
+    EXPECT_EQ(t[0].topLeft, 2);  // opposite the (slightly) longest side: ranked first, the finders' shape decides
+    EXPECT_EQ(t[1].topLeft, 1);
+    EXPECT_EQ(t[1].topRight, 2);  // oriented: (top-right - top-left) x (bottom-left - top-left) > 0
+    EXPECT_EQ(t[1].bottomLeft, 0);
+}
+
 TEST(Triples, TheSquarerTripleRanksFirst) {
     const std::vector<FinderPattern> f = {at(100, 100), at(300, 100), at(100, 300), at(380, 330, 4, 2)};
     std::vector<FinderTriple> t;
