@@ -1,0 +1,150 @@
+#include "image/threshold_pass.hpp"
+
+#include <algorithm>
+
+namespace cccd::image {
+namespace {
+
+// Exactness: with 2 bs dividing 256, apply_threshold_map's "grey * 256 * 2bs < level interpolated in 8.8
+// fixed point" is "grey * (2bs)^2 < sum of block levels times integer bilinear weights", and that sum is at
+// most 255 * (2bs)^2 <= 65280 for bs <= 8: 16-bit lanes, and the order of interpolation (x or y first)
+// does not matter. Rows along x are interpolated once per block row, so each pixel costs one blend.
+void interpolate_block_row(const ThresholdMap& map, int j, int width, uint16_t* out) {
+    const int bs = map.blockSize, bx = map.blocksX, twoB = 2 * bs;
+    const uint8_t* level = map.level.data() + static_cast<size_t>(j) * static_cast<size_t>(bx);
+    for (int x = 0; x < width; ++x) {
+        const int num = 2 * x + 1 - bs;  // 2 bs * (block index + fraction) from the first block centre
+        int v;
+        if (num < 0) {
+            v = level[0] * twoB;
+        } else {
+            const int i = num / twoB, frac = num - i * twoB;
+            v = i >= bx - 1 ? level[bx - 1] * twoB : level[i] * (twoB - frac) + level[i + 1] * frac;
+        }
+        out[x] = static_cast<uint16_t>(v);
+    }
+}
+
+// Pixels x0..x1 of one row against the block map only.
+void block_row(const uint8_t* src, const uint16_t* top, const uint16_t* bottom, uint16_t wTop, uint16_t wBottom,
+               uint16_t scale, int x0, int x1, uint8_t* dst) {
+    for (int x = x0; x < x1; ++x) {
+        const uint16_t level = static_cast<uint16_t>(top[x] * wTop + bottom[x] * wBottom);
+        dst[x] = static_cast<uint16_t>(src[x] * scale) < level ? 1 : 0;
+    }
+}
+
+// Pixels x0..x1 (all at least R from the row's ends) with the fine refinement (refine_fine in
+// binarize_local.cpp): 16-bit lanes, |grey * count - window sum| <= 81 * 255.
+template <int R>
+void fine_row(const uint8_t* src, const uint16_t* col, const uint16_t* top, const uint16_t* bottom, uint16_t wTop,
+              uint16_t wBottom, uint16_t scale, int16_t count, int16_t marginCount, int x0, int x1, uint8_t* dst) {
+    for (int x = x0; x < x1; ++x) {
+        uint16_t sum = 0;
+        for (int k = -R; k <= R; ++k) sum = static_cast<uint16_t>(sum + col[x + k]);
+        const int16_t diff = static_cast<int16_t>(static_cast<int16_t>(src[x] * count) - static_cast<int16_t>(sum));
+        const uint16_t level = static_cast<uint16_t>(top[x] * wTop + bottom[x] * wBottom);
+        const uint8_t base = static_cast<uint16_t>(src[x] * scale) < level ? 1 : 0;
+        dst[x] = diff < -marginCount ? 1 : (diff > marginCount ? 0 : base);
+    }
+}
+
+// The same decision one pixel at a time with the clipped window (row ends).
+void fine_pixel(const uint8_t* src, const uint16_t* col, int x, int w, int r, int rows, int margin, uint8_t* dst) {
+    int sum = 0;
+    const int lo = std::max(0, x - r), hi = std::min(w - 1, x + r);
+    for (int k = lo; k <= hi; ++k) sum += col[k];
+    const int count = rows * (hi - lo + 1);
+    const int diff = static_cast<int>(src[x]) * count - sum;
+    if (diff < -margin * count) dst[x] = 1;
+    else if (diff > margin * count) dst[x] = 0;
+}
+
+using FineRowFn = void (*)(const uint8_t*, const uint16_t*, const uint16_t*, const uint16_t*, uint16_t, uint16_t,
+                           uint16_t, int16_t, int16_t, int, int, uint8_t*);
+
+FineRowFn fine_row_for(int r) {
+    switch (r) {
+        case 1: return &fine_row<1>;
+        case 2: return &fine_row<2>;
+        case 3: return &fine_row<3>;
+        default: return &fine_row<4>;
+    }
+}
+
+}  // namespace
+
+bool threshold_pass_supported(int blockSize, int fineRadius) {
+    return (blockSize == 2 || blockSize == 4 || blockSize == 8) && fineRadius >= 0 && fineRadius <= 4;
+}
+
+void threshold_pass(const ImageView& gray, const ThresholdMap& map, int fineRadius, int fineMargin,
+                    ThresholdPassScratch& s, BitMatrix& out) {
+    const int w = gray.width, h = gray.height, bs = map.blockSize, by = map.blocksY, twoB = 2 * bs;
+    const int r = fineRadius;
+    const uint16_t scale = static_cast<uint16_t>(twoB * twoB);
+    out.reset(w, h);
+    for (auto& row : s.levelRow) row.resize(static_cast<size_t>(w));
+    s.levelRowBlock[0] = s.levelRowBlock[1] = -1;
+    const auto level_row = [&](int j) -> const uint16_t* {  // block row j interpolated along x, cached by parity
+        std::vector<uint16_t>& row = s.levelRow[j & 1];
+        if (s.levelRowBlock[j & 1] != j) {
+            interpolate_block_row(map, j, w, row.data());
+            s.levelRowBlock[j & 1] = j;
+        }
+        return row.data();
+    };
+    if (r > 0) {
+        s.columnSum.assign(static_cast<size_t>(w), 0);
+        for (int y = 0; y < std::min(r, h); ++y) {
+            const uint8_t* row = gray.row(y);
+            for (int x = 0; x < w; ++x) s.columnSum[static_cast<size_t>(x)] = static_cast<uint16_t>(s.columnSum[static_cast<size_t>(x)] + row[x]);
+        }
+    }
+    uint16_t* const col = s.columnSum.data();
+    const FineRowFn fineRow = fine_row_for(r);
+    for (int y = 0; y < h; ++y) {
+        // Vertical position between block-row centres, as in apply_threshold_map.
+        int j = 0, fy = 0;
+        const int num = 2 * y + 1 - bs;
+        if (num > 0) {
+            j = num / twoB;
+            fy = num - j * twoB;
+            if (j >= by - 1) j = by - 1, fy = 0;
+        }
+        const int j1 = std::min(j + 1, by - 1);
+        const uint16_t* top = level_row(j);
+        const uint16_t* bottom = level_row(j1);
+        const uint16_t wTop = static_cast<uint16_t>(twoB - fy), wBottom = static_cast<uint16_t>(fy);
+        const uint8_t* src = gray.row(y);
+        uint8_t* dst = out.bits.data() + static_cast<size_t>(y) * static_cast<size_t>(w);
+        if (r == 0) {
+            block_row(src, top, bottom, wTop, wBottom, scale, 0, w, dst);
+            continue;
+        }
+        if (y + r < h) {
+            const uint8_t* add = gray.row(y + r);
+            for (int x = 0; x < w; ++x) col[x] = static_cast<uint16_t>(col[x] + add[x]);
+        }
+        if (y - r - 1 >= 0) {
+            const uint8_t* sub = gray.row(y - r - 1);
+            for (int x = 0; x < w; ++x) col[x] = static_cast<uint16_t>(col[x] - sub[x]);
+        }
+        const int rows = std::min(h - 1, y + r) - std::max(0, y - r) + 1;
+        const int count = rows * (2 * r + 1);
+        const int marginCount = std::clamp(fineMargin * count, -32767, 32767);
+        const int inner0 = std::min(r, w), inner1 = std::max(inner0, w - r);
+        for (int x = 0; x < inner0; ++x) {
+            block_row(src, top, bottom, wTop, wBottom, scale, x, x + 1, dst);
+            fine_pixel(src, col, x, w, r, rows, fineMargin, dst);
+        }
+        fineRow(src, col, top, bottom, wTop, wBottom, scale, static_cast<int16_t>(count), static_cast<int16_t>(marginCount),
+                inner0, inner1, dst);
+        for (int x = inner1; x < w; ++x) {
+            block_row(src, top, bottom, wTop, wBottom, scale, x, x + 1, dst);
+            fine_pixel(src, col, x, w, r, rows, fineMargin, dst);
+        }
+    }
+}
+
+}  // namespace cccd::image
