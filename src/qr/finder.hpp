@@ -19,7 +19,14 @@ struct FinderOptions {
     bool scanColumns = false;  // also scan columns (finds finders whose rows are broken up)
 };
 
+struct FinderScratch {  // reused between calls
+    image::BitMatrix transposed;  // the column scan reads the columns as rows of this
+};
+
 // Clears `out` and fills it with merged detections, most confirmed first.
+void find_finder_patterns(const image::BitMatrix& binary, const FinderOptions& options, FinderScratch& scratch,
+                          std::vector<FinderPattern>& out);
+// The same with its own scratch (tests, tools).
 void find_finder_patterns(const image::BitMatrix& binary, const FinderOptions& options, std::vector<FinderPattern>& out);
 
 // The five run lengths dark, light, dark, light, dark fit 1:1:3:1:1 within tolerance.

@@ -95,7 +95,7 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
                 result.times.binarize += ms_since(t0);
             }
             t0 = Clock::now();
-            find_finder_patterns(s.binary, {1, options.tryHarder && step > 0}, s.finders);
+            find_finder_patterns(s.binary, {1, options.tryHarder && step > 0}, s.finder, s.finders);
             LocateOptions lo;
             lo.inverted = inverted;
             propose_symbols(frame, s.binary, s.finders, lo, s.locate, s.candidates);
