@@ -7,29 +7,44 @@
 namespace cccd::image {
 namespace {
 
-// Sliding min / max over +-radius along rows (horizontal) of a bx * by grid.
+// Min / max over +-radius along rows (horizontal) of a bx * by grid, clipped at the ends. Written as whole-row
+// element-wise passes, one per offset, so the compiler vectorises them.
 template <typename Pick>
 void window_rows(const std::vector<uint8_t>& in, std::vector<uint8_t>& out, int bx, int by, int radius, Pick pick) {
     for (int y = 0; y < by; ++y) {
         const uint8_t* row = in.data() + static_cast<size_t>(y) * static_cast<size_t>(bx);
         uint8_t* dst = out.data() + static_cast<size_t>(y) * static_cast<size_t>(bx);
-        for (int x = 0; x < bx; ++x) {
-            uint8_t v = row[x];
-            for (int k = std::max(0, x - radius); k <= std::min(bx - 1, x + radius); ++k) v = pick(v, row[k]);
-            dst[x] = v;
+        for (int x = 0; x < bx; ++x) dst[x] = row[x];
+        for (int d = 1; d <= radius && d < bx; ++d) {
+            for (int x = 0; x < bx - d; ++x) dst[x] = pick(dst[x], row[x + d]);
+            for (int x = d; x < bx; ++x) dst[x] = pick(dst[x], row[x - d]);
         }
     }
 }
 
+// The same along columns: each output row picks over the input rows within +-radius.
 template <typename Pick>
 void window_cols(const std::vector<uint8_t>& in, std::vector<uint8_t>& out, int bx, int by, int radius, Pick pick) {
     for (int y = 0; y < by; ++y) {
         uint8_t* dst = out.data() + static_cast<size_t>(y) * static_cast<size_t>(bx);
-        for (int x = 0; x < bx; ++x) {
-            uint8_t v = in[static_cast<size_t>(y) * static_cast<size_t>(bx) + static_cast<size_t>(x)];
-            for (int k = std::max(0, y - radius); k <= std::min(by - 1, y + radius); ++k)
-                v = pick(v, in[static_cast<size_t>(k) * static_cast<size_t>(bx) + static_cast<size_t>(x)]);
-            dst[x] = v;
+        const uint8_t* own = in.data() + static_cast<size_t>(y) * static_cast<size_t>(bx);
+        for (int x = 0; x < bx; ++x) dst[x] = own[x];
+        for (int k = std::max(0, y - radius); k <= std::min(by - 1, y + radius); ++k) {
+            const uint8_t* row = in.data() + static_cast<size_t>(k) * static_cast<size_t>(bx);
+            for (int x = 0; x < bx; ++x) dst[x] = pick(dst[x], row[x]);
+        }
+    }
+}
+
+// Sums of the block means over +-radius along rows, clipped at the ends.
+void sum_rows(const std::vector<uint16_t>& in, std::vector<uint32_t>& out, int bx, int by, int radius) {
+    for (int y = 0; y < by; ++y) {
+        const uint16_t* row = in.data() + static_cast<size_t>(y) * static_cast<size_t>(bx);
+        uint32_t* dst = out.data() + static_cast<size_t>(y) * static_cast<size_t>(bx);
+        for (int x = 0; x < bx; ++x) dst[x] = row[x];
+        for (int d = 1; d <= radius && d < bx; ++d) {
+            for (int x = 0; x < bx - d; ++x) dst[x] += row[x + d];
+            for (int x = d; x < bx; ++x) dst[x] += row[x - d];
         }
     }
 }
@@ -102,13 +117,7 @@ void binarize_local(const ImageView& gray, const LocalBinarizeParams& params, Lo
 
     // Neighbourhood mean of block means: horizontal sums, then vertical.
     s.tmpSum.resize(n);
-    for (int y = 0; y < by; ++y)
-        for (int x = 0; x < bx; ++x) {
-            uint32_t sum = 0;
-            for (int k = std::max(0, x - r); k <= std::min(bx - 1, x + r); ++k)
-                sum += st.mean[static_cast<size_t>(y) * static_cast<size_t>(bx) + static_cast<size_t>(k)];
-            s.tmpSum[static_cast<size_t>(y) * static_cast<size_t>(bx) + static_cast<size_t>(x)] = sum;
-        }
+    sum_rows(st.mean, s.tmpSum, bx, by, r);
     // Noise estimate: most blocks of a camera frame are flat, so the lower quartile of block deviations
     // is sensor noise (and JPEG), not image content.
     std::array<uint32_t, 256> devHistogram{};

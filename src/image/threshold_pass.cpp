@@ -10,19 +10,18 @@ namespace {
 // most 255 * (2bs)^2 <= 65280 for bs <= 8: 16-bit lanes, and the order of interpolation (x or y first)
 // does not matter. Rows along x are interpolated once per block row, so each pixel costs one blend.
 void interpolate_block_row(const ThresholdMap& map, int j, int width, uint16_t* out) {
-    const int bs = map.blockSize, bx = map.blocksX, twoB = 2 * bs;
+    const int bs = map.blockSize, bx = map.blocksX, twoB = 2 * bs, half = bs / 2;
     const uint8_t* level = map.level.data() + static_cast<size_t>(j) * static_cast<size_t>(bx);
-    for (int x = 0; x < width; ++x) {
-        const int num = 2 * x + 1 - bs;  // 2 bs * (block index + fraction) from the first block centre
-        int v;
-        if (num < 0) {
-            v = level[0] * twoB;
-        } else {
-            const int i = num / twoB, frac = num - i * twoB;
-            v = i >= bx - 1 ? level[bx - 1] * twoB : level[i] * (twoB - frac) + level[i + 1] * frac;
-        }
-        out[x] = static_cast<uint16_t>(v);
+    // Pixel half + i bs + k lies between the centres of blocks i and i + 1 at fraction (2k + 1) / 2bs; before
+    // the first centre and after the last the level is the end block's.
+    const int first = std::min(half, width);
+    for (int x = 0; x < first; ++x) out[x] = static_cast<uint16_t>(level[0] * twoB);
+    for (int i = 0; i + 1 < bx; ++i) {
+        const int x0 = half + i * bs, n = std::min(bs, width - x0);
+        const int a = level[i], b = level[i + 1];
+        for (int k = 0; k < n; ++k) out[x0 + k] = static_cast<uint16_t>(a * (twoB - 2 * k - 1) + b * (2 * k + 1));
     }
+    for (int x = std::max(first, half + (bx - 1) * bs); x < width; ++x) out[x] = static_cast<uint16_t>(level[bx - 1] * twoB);
 }
 
 // Pixels x0..x1 of one row against the block map only.
@@ -83,7 +82,7 @@ void threshold_pass(const ImageView& gray, const ThresholdMap& map, int fineRadi
     const int w = gray.width, h = gray.height, bs = map.blockSize, by = map.blocksY, twoB = 2 * bs;
     const int r = fineRadius;
     const uint16_t scale = static_cast<uint16_t>(twoB * twoB);
-    out.reset(w, h);
+    out.reshape(w, h);
     for (auto& row : s.levelRow) row.resize(static_cast<size_t>(w));
     s.levelRowBlock[0] = s.levelRowBlock[1] = -1;
     const auto level_row = [&](int j) -> const uint16_t* {  // block row j interpolated along x, cached by parity
