@@ -1,6 +1,7 @@
 #include "image/threshold_pass.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace cccd::image {
 namespace {
@@ -24,26 +25,62 @@ void interpolate_block_row(const ThresholdMap& map, int j, int width, uint16_t* 
     for (int x = std::max(first, half + (bx - 1) * bs); x < width; ++x) out[x] = static_cast<uint16_t>(level[bx - 1] * twoB);
 }
 
+// The block level as a grey threshold: grey * 2^shift < level <=> grey < ceil(level / 2^shift) (at most 255),
+// so the compare runs on small signed values (16-bit lanes, no unsigned-compare emulation).
+inline int16_t grey_threshold(uint16_t top, uint16_t bottom, uint16_t wTop, uint16_t wBottom, int shift) {
+    const uint16_t level = static_cast<uint16_t>(top * wTop + bottom * wBottom);
+    return static_cast<int16_t>(static_cast<uint16_t>(level + ((1u << shift) - 1u)) >> shift);
+}
+
 // Pixels x0..x1 of one row against the block map only.
 void block_row(const uint8_t* src, const uint16_t* top, const uint16_t* bottom, uint16_t wTop, uint16_t wBottom,
-               uint16_t scale, int x0, int x1, uint8_t* dst) {
-    for (int x = x0; x < x1; ++x) {
-        const uint16_t level = static_cast<uint16_t>(top[x] * wTop + bottom[x] * wBottom);
-        dst[x] = static_cast<uint16_t>(src[x] * scale) < level ? 1 : 0;
-    }
+               int shift, int x0, int x1, uint8_t* dst) {
+    for (int x = x0; x < x1; ++x)
+        dst[x] = static_cast<int16_t>(src[x]) < grey_threshold(top[x], bottom[x], wTop, wBottom, shift) ? 1 : 0;
+}
+
+// 8 lanes of 16 bits with the compiler's vector extensions (GCC and clang: SSE2 natively, simd128 in WASM);
+// written out because auto-vectorisation widened the compares to 32 bits.
+using I16x8 = int16_t __attribute__((vector_size(16)));
+using U16x8 = uint16_t __attribute__((vector_size(16)));
+using U8x8 = uint8_t __attribute__((vector_size(8)));
+
+template <typename V>
+inline V load(const void* p) {
+    V v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
 }
 
 // Pixels x0..x1 (all at least R from the row's ends) with the fine refinement (refine_fine in
 // binarize_local.cpp): 16-bit lanes, |grey * count - window sum| <= 81 * 255.
 template <int R>
 void fine_row(const uint8_t* src, const uint16_t* col, const uint16_t* top, const uint16_t* bottom, uint16_t wTop,
-              uint16_t wBottom, uint16_t scale, int16_t count, int16_t marginCount, int x0, int x1, uint8_t* dst) {
-    for (int x = x0; x < x1; ++x) {
+              uint16_t wBottom, int shift, int16_t count, int16_t marginCount, int x0, int x1, uint8_t* dst) {
+    const uint16_t bias = static_cast<uint16_t>((1u << shift) - 1u);
+    const int16_t lowMargin = static_cast<int16_t>(-marginCount);
+    const int16_t one = 1;
+    int x = x0;
+    for (; x + 8 <= x1; x += 8) {
+        U16x8 sum = load<U16x8>(col + x - R);
+        for (int k = 1 - R; k <= R; ++k) sum += load<U16x8>(col + x + k);
+        const I16x8 grey = __builtin_convertvector(load<U8x8>(src + x), I16x8);
+        const I16x8 diff = grey * count - reinterpret_cast<I16x8>(sum);
+        const U16x8 level = load<U16x8>(top + x) * wTop + load<U16x8>(bottom + x) * wBottom;
+        const I16x8 threshold = reinterpret_cast<I16x8>((level + bias) >> shift);
+        const I16x8 base = grey < threshold;            // lanes of -1 (true) or 0
+        const I16x8 dark = diff < lowMargin;
+        const I16x8 light = diff > marginCount;
+        const I16x8 bit = (dark | (~light & base)) & one;  // dark wins, then light, then the block level
+        const U8x8 bytes = __builtin_convertvector(bit, U8x8);
+        std::memcpy(dst + x, &bytes, 8);
+    }
+    for (; x < x1; ++x) {
         uint16_t sum = 0;
         for (int k = -R; k <= R; ++k) sum = static_cast<uint16_t>(sum + col[x + k]);
-        const int16_t diff = static_cast<int16_t>(static_cast<int16_t>(src[x] * count) - static_cast<int16_t>(sum));
-        const uint16_t level = static_cast<uint16_t>(top[x] * wTop + bottom[x] * wBottom);
-        const uint8_t base = static_cast<uint16_t>(src[x] * scale) < level ? 1 : 0;
+        const int16_t grey = src[x];
+        const int16_t diff = static_cast<int16_t>(grey * count - static_cast<int16_t>(sum));
+        const uint8_t base = grey < grey_threshold(top[x], bottom[x], wTop, wBottom, shift) ? 1 : 0;
         dst[x] = diff < -marginCount ? 1 : (diff > marginCount ? 0 : base);
     }
 }
@@ -59,8 +96,8 @@ void fine_pixel(const uint8_t* src, const uint16_t* col, int x, int w, int r, in
     else if (diff > margin * count) dst[x] = 0;
 }
 
-using FineRowFn = void (*)(const uint8_t*, const uint16_t*, const uint16_t*, const uint16_t*, uint16_t, uint16_t,
-                           uint16_t, int16_t, int16_t, int, int, uint8_t*);
+using FineRowFn = void (*)(const uint8_t*, const uint16_t*, const uint16_t*, const uint16_t*, uint16_t, uint16_t, int,
+                           int16_t, int16_t, int, int, uint8_t*);
 
 FineRowFn fine_row_for(int r) {
     switch (r) {
@@ -81,7 +118,7 @@ void threshold_pass(const ImageView& gray, const ThresholdMap& map, int fineRadi
                     ThresholdPassScratch& s, BitMatrix& out) {
     const int w = gray.width, h = gray.height, bs = map.blockSize, by = map.blocksY, twoB = 2 * bs;
     const int r = fineRadius;
-    const uint16_t scale = static_cast<uint16_t>(twoB * twoB);
+    const int shift = bs == 2 ? 4 : bs == 4 ? 6 : 8;  // (2 bs)^2 = 2^shift
     out.reshape(w, h);
     for (auto& row : s.levelRow) row.resize(static_cast<size_t>(w));
     s.levelRowBlock[0] = s.levelRowBlock[1] = -1;
@@ -118,7 +155,7 @@ void threshold_pass(const ImageView& gray, const ThresholdMap& map, int fineRadi
         const uint8_t* src = gray.row(y);
         uint8_t* dst = out.bits.data() + static_cast<size_t>(y) * static_cast<size_t>(w);
         if (r == 0) {
-            block_row(src, top, bottom, wTop, wBottom, scale, 0, w, dst);
+            block_row(src, top, bottom, wTop, wBottom, shift, 0, w, dst);
             continue;
         }
         if (y + r < h) {
@@ -134,13 +171,13 @@ void threshold_pass(const ImageView& gray, const ThresholdMap& map, int fineRadi
         const int marginCount = std::clamp(fineMargin * count, -32767, 32767);
         const int inner0 = std::min(r, w), inner1 = std::max(inner0, w - r);
         for (int x = 0; x < inner0; ++x) {
-            block_row(src, top, bottom, wTop, wBottom, scale, x, x + 1, dst);
+            block_row(src, top, bottom, wTop, wBottom, shift, x, x + 1, dst);
             fine_pixel(src, col, x, w, r, rows, fineMargin, dst);
         }
-        fineRow(src, col, top, bottom, wTop, wBottom, scale, static_cast<int16_t>(count), static_cast<int16_t>(marginCount),
+        fineRow(src, col, top, bottom, wTop, wBottom, shift, static_cast<int16_t>(count), static_cast<int16_t>(marginCount),
                 inner0, inner1, dst);
         for (int x = inner1; x < w; ++x) {
-            block_row(src, top, bottom, wTop, wBottom, scale, x, x + 1, dst);
+            block_row(src, top, bottom, wTop, wBottom, shift, x, x + 1, dst);
             fine_pixel(src, col, x, w, r, rows, fineMargin, dst);
         }
     }
