@@ -6,10 +6,7 @@
 
 #include "image/binarize_global.hpp"
 
-#include <cstdio>
-#include <cstdlib>
 namespace cccd::qr {
-extern long g_ring_calls;
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -81,7 +78,6 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
         return result;
     }
     const int maxSymbols = std::max(1, options.maxSymbols);
-    g_ring_calls = 0; int nGeom = 0, nFind = 0, lastStep = -1; std::string trace;
     bool located = false;
     std::string lastError;
     for (int step = 0; step < std::min(config.stepCount, static_cast<int>(config.steps.size())); ++step) {
@@ -99,7 +95,6 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
                 result.times.binarize += ms_since(t0);
             }
             t0 = Clock::now();
-            ++nFind; lastStep = step; trace += std::to_string(step) + (inverted ? "i" : "n") + ":" + std::to_string(s.candidates.size()) + " ";
             find_finder_patterns(s.binary, {1, options.tryHarder && step > 0}, s.finder, s.finders);
             LocateOptions lo;
             lo.inverted = inverted;
@@ -107,7 +102,7 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
             result.times.locate += ms_since(t0);
             for (const SymbolCandidate& c : s.candidates) {
                 t0 = Clock::now();
-                const bool built = build_geometry(frame, c, inverted, s.geometry); ++nGeom;
+                const bool built = build_geometry(frame, c, inverted, s.geometry);
                 result.times.locate += ms_since(t0);
                 const SymbolGeometry& g = s.geometry;
                 if (!built || g.timing < config.minTiming) continue;  // timing patterns do not alternate: not a symbol
@@ -140,7 +135,6 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
         }
         if (static_cast<int>(result.symbols.size()) >= maxSymbols) break;
     }
-    if (std::getenv("CCCD_TRACE")) std::fprintf(stderr, "TRACE found=%d steps=%d geoms=%d samples=%ld last=%d %s\n", (int)!result.symbols.empty(), nFind, nGeom, g_ring_calls, lastStep, trace.c_str());
     if (!result.symbols.empty()) {
         result.status = DecodeStatus::found;
     } else if (located) {

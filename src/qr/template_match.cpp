@@ -7,10 +7,8 @@
 #include "image/bilinear.hpp"
 
 namespace cccd::qr {
-long g_ring_calls = 0;
 
 float ring_contrast(const image::ImageView& gray, const RingTemplate& t, Point c, Point u, Point v, bool inverted) {
-    g_ring_calls += t.rings == 4 ? 49 : 25;
     float sums[8] = {};
     int counts[8] = {};
     const int n = t.rings - 1;
