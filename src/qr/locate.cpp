@@ -124,7 +124,7 @@ std::optional<Perspective> refine(const image::ImageView& gray, const Perspectiv
 }
 
 bool geometry_for_dimension(const image::ImageView& gray, Point a, Point b, Point c, int d, bool inverted,
-                            SymbolGeometry& out) {
+                            SymbolGeometry& out, int refinePasses) {
     const float dim = static_cast<float>(d);
     const float span = dim - 7.0f;  // finder centres are at module 3.5 and d - 3.5
     const Point u{(b.x - a.x) / span, (b.y - a.y) / span}, v{(c.x - a.x) / span, (c.y - a.y) / span};
@@ -150,13 +150,14 @@ bool geometry_for_dimension(const image::ImageView& gray, Point a, Point b, Poin
         h = from_four(a, b, c, br, dim, dim - 3.5f);
     }
     if (!h) return false;
-    for (int pass = 0; pass < 2; ++pass)
+    for (int pass = 0; pass < refinePasses; ++pass)
         if (auto better = refine(gray, *h, d, inverted)) h = better;
     out.dimension = d;
     out.moduleToImage = *h;
     out.corners = {h->map({0, 0}), h->map({dim, 0}), h->map({dim, dim}), h->map({0, dim})};
     out.moduleSize = (std::hypot(u.x, u.y) + std::hypot(v.x, v.y)) * 0.5f;
     out.alignmentFound = aligned;
+    out.refinePasses = refinePasses;
     out.timing = timing_score(gray, *h, d, inverted);
     return true;
 }
@@ -207,11 +208,24 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
     if (static_cast<int>(out.size()) > options.maxCandidates) out.resize(static_cast<size_t>(options.maxCandidates));
 }
 
-bool build_geometry(const image::ImageView& gray, const SymbolCandidate& c, bool inverted, SymbolGeometry& out) {
-    if (!geometry_for_dimension(gray, c.topLeft, c.topRight, c.bottomLeft, c.dimension, inverted, out)) return false;
+bool build_geometry(const image::ImageView& gray, const SymbolCandidate& c, bool inverted, SymbolGeometry& out,
+                    int refinePasses) {
+    if (!geometry_for_dimension(gray, c.topLeft, c.topRight, c.bottomLeft, c.dimension, inverted, out, refinePasses))
+        return false;
     out.triple = c.triple;
     out.score = c.score + 2.0f * out.timing + (out.alignmentFound ? 0.2f : 0.0f);
     return true;
+}
+
+void refine_geometry(const image::ImageView& gray, const SymbolCandidate& c, bool inverted, SymbolGeometry& g) {
+    const int d = g.dimension;
+    const float dim = static_cast<float>(d);
+    if (auto better = refine(gray, g.moduleToImage, d, inverted)) g.moduleToImage = *better;
+    const Perspective& h = g.moduleToImage;
+    g.corners = {h.map({0, 0}), h.map({dim, 0}), h.map({dim, dim}), h.map({0, dim})};
+    ++g.refinePasses;
+    g.timing = timing_score(gray, h, d, inverted);
+    g.score = c.score + 2.0f * g.timing + (g.alignmentFound ? 0.2f : 0.0f);
 }
 
 void locate_symbols(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,

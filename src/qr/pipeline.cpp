@@ -101,33 +101,43 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
             propose_symbols(frame, s.binary, s.finders, lo, s.locate, s.candidates);
             result.times.locate += ms_since(t0);
             for (const SymbolCandidate& c : s.candidates) {
-                t0 = Clock::now();
-                const bool built = build_geometry(frame, c, inverted, s.geometry);
-                result.times.locate += ms_since(t0);
-                const SymbolGeometry& g = s.geometry;
-                if (!built || g.timing < config.minTiming) continue;  // timing patterns do not alternate: not a symbol
-                if (already_found(result.symbols, g)) continue;
-                located = true;
-                t0 = Clock::now();
-                SampleOptions so = config.sample;
-                so.inverted = inverted;
-                sample_grid(frame, s.thresholds, g, so, s.sample, s.grid);
-                result.times.sample += ms_since(t0);
-                t0 = Clock::now();
-                GridDecodeResult r = decodeGrid(s.grid);
-                result.times.decode += ms_since(t0);
-                if (!r.ok()) {
-                    lastError = r.message;
-                    continue;
+                // Cheap geometries first: before refinement, and after one pass, most symbols read already.
+                // Only the complete geometry (kRefinePasses) counts as "located" and keeps its error, as
+                // when it was the only one tried; the earlier ones can only read a symbol sooner.
+                for (int passes = 0; passes <= kRefinePasses; ++passes) {
+                    const bool complete = passes == kRefinePasses;
+                    t0 = Clock::now();
+                    bool built = true;
+                    if (passes == 0) built = build_geometry(frame, c, inverted, s.geometry, 0);
+                    else refine_geometry(frame, c, inverted, s.geometry);
+                    result.times.locate += ms_since(t0);
+                    if (!built) break;
+                    const SymbolGeometry& g = s.geometry;
+                    if (g.timing < config.minTiming) continue;  // timing patterns do not alternate: not a symbol
+                    if (already_found(result.symbols, g)) continue;
+                    if (complete) located = true;
+                    t0 = Clock::now();
+                    SampleOptions so = config.sample;
+                    so.inverted = inverted;
+                    sample_grid(frame, s.thresholds, g, so, s.sample, s.grid);
+                    result.times.sample += ms_since(t0);
+                    t0 = Clock::now();
+                    GridDecodeResult r = decodeGrid(s.grid);
+                    result.times.decode += ms_since(t0);
+                    if (!r.ok()) {
+                        if (complete) lastError = r.message;
+                        continue;
+                    }
+                    Symbol sym;
+                    sym.data = std::move(r);
+                    sym.corners = g.corners;
+                    sym.moduleSize = g.moduleSize;
+                    bool duplicate = false;
+                    for (const Symbol& other : result.symbols)
+                        duplicate = duplicate || (other.data.bytes == sym.data.bytes && inside(other.corners, centre_of(g.corners)));
+                    if (!duplicate) result.symbols.push_back(std::move(sym));
+                    break;
                 }
-                Symbol sym;
-                sym.data = std::move(r);
-                sym.corners = g.corners;
-                sym.moduleSize = g.moduleSize;
-                bool duplicate = false;
-                for (const Symbol& other : result.symbols)
-                    duplicate = duplicate || (other.data.bytes == sym.data.bytes && inside(other.corners, centre_of(g.corners)));
-                if (!duplicate) result.symbols.push_back(std::move(sym));
                 if (static_cast<int>(result.symbols.size()) >= maxSymbols) break;
             }
             if (inverted) invert(s.binary);  // leave the scratch as binarized
