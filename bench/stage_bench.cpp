@@ -57,7 +57,7 @@ void BM_finders(benchmark::State& state) {
     });
 }
 
-void BM_locate_first(benchmark::State& state) {  // candidates and the first geometry, as a found frame needs
+void BM_locate_first(benchmark::State& state) {  // candidates and the first (unrefined) geometry, as most found frames need
     qr::DecoderScratch s;
     each_frame(state, [&](const image::ImageView& v) {
         state.PauseTiming();
@@ -65,7 +65,7 @@ void BM_locate_first(benchmark::State& state) {  // candidates and the first geo
         qr::find_finder_patterns(s.binary, {1, false}, s.finder, s.finders);
         state.ResumeTiming();
         qr::propose_symbols(v, s.binary, s.finders, {}, s.locate, s.candidates);
-        if (!s.candidates.empty()) qr::build_geometry(v, s.candidates.front(), false, s.geometry);
+        if (!s.candidates.empty()) qr::build_geometry(v, s.candidates.front(), false, s.geometry, 0);
     });
 }
 
