@@ -69,6 +69,18 @@ void BM_locate_first(benchmark::State& state) {  // candidates and the first (un
     });
 }
 
+void BM_geometry_complete(benchmark::State& state) {  // the first candidate's complete (refined) geometry
+    qr::DecoderScratch s;
+    each_frame(state, [&](const image::ImageView& v) {
+        state.PauseTiming();
+        image::binarize_local(v, config().steps[0].local, s.local, s.thresholds, s.binary);
+        qr::find_finder_patterns(s.binary, {1, false}, s.finder, s.finders);
+        qr::propose_symbols(v, s.binary, s.finders, {}, s.locate, s.candidates);
+        state.ResumeTiming();
+        if (!s.candidates.empty()) qr::build_geometry(v, s.candidates.front(), false, s.geometry);
+    });
+}
+
 void BM_decode(benchmark::State& state) {
     qr::Decoder d;
     each_frame(state, [&](const image::ImageView& v) { benchmark::DoNotOptimize(d.decode(v)); });
@@ -78,6 +90,7 @@ BENCHMARK(BM_binarize_local)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_binarize_global)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_finders)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_locate_first)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_geometry_complete)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_decode)->Unit(benchmark::kMillisecond);
 
 }  // namespace

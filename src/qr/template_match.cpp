@@ -8,15 +8,43 @@
 
 namespace cccd::qr {
 
+namespace {
+
+// image::bilinear without the edge clamps, for positions whose 2x2 neighbourhood lies inside the image:
+// the same operations in the same order, so the same value.
+inline float bilinear_inside(const uint8_t* data, int stride, float x, float y) {
+    const float fx = x - 0.5f, fy = y - 0.5f;
+    const int x0 = static_cast<int>(fx), y0 = static_cast<int>(fy);
+    const float ax = fx - static_cast<float>(x0), ay = fy - static_cast<float>(y0);
+    const uint8_t* p = data + static_cast<long>(y0) * stride + x0;
+    const float top = static_cast<float>(p[0]) * (1 - ax) + static_cast<float>(p[1]) * ax;
+    const float bottom = static_cast<float>(p[stride]) * (1 - ax) + static_cast<float>(p[stride + 1]) * ax;
+    return top * (1 - ay) + bottom * ay;
+}
+
+}  // namespace
+
 float ring_contrast(const image::ImageView& gray, const RingTemplate& t, Point c, Point u, Point v, bool inverted) {
     float sums[8] = {};
     int counts[8] = {};
     const int n = t.rings - 1;
+    // Sample positions are monotonic in i and j (float products and sums are), so the four corner samples
+    // bound them all; when those keep away from the edges no sample needs image::bilinear's clamps.
+    const auto pos = [&](int i, int j) {
+        const float fi = static_cast<float>(i), fj = static_cast<float>(j);
+        return Point{c.x + fi * u.x + fj * v.x, c.y + fi * u.y + fj * v.y};
+    };
+    bool inside = true;
+    for (const auto& [i, j] : {std::pair{-n, -n}, {n, -n}, {-n, n}, {n, n}}) {
+        const Point p = pos(i, j);
+        inside = inside && p.x >= 0.5f && p.y >= 0.5f && p.x < static_cast<float>(gray.width) - 1.5f &&
+                 p.y < static_cast<float>(gray.height) - 1.5f;
+    }
     for (int j = -n; j <= n; ++j)
         for (int i = -n; i <= n; ++i) {
-            const float fi = static_cast<float>(i), fj = static_cast<float>(j);
+            const Point p = pos(i, j);
             const int r = std::max(std::abs(i), std::abs(j));
-            sums[r] += image::bilinear(gray, c.x + fi * u.x + fj * v.x, c.y + fi * u.y + fj * v.y);
+            sums[r] += inside ? bilinear_inside(gray.data, gray.stride, p.x, p.y) : image::bilinear(gray, p.x, p.y);
             ++counts[r];
         }
     float dark = 0, light = 0;
