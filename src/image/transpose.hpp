@@ -1,5 +1,5 @@
 #pragma once
-// Transposes a BitMatrix (columns become rows), in tiles so both sides stay in cache: the column scan of
+// Transposes a BitMatrix (columns become rows), 8x8 blocks at a time in 64-bit words: the column scan of
 // the finder search then reads memory in order.
 #include "image/bit_matrix.hpp"
 
