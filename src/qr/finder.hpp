@@ -1,6 +1,7 @@
 #pragma once
 // Finder patterns (ISO/IEC 18004:2015 6.3.3): the three 7x7 squares whose cross-sections read dark,
 // light, dark, light, dark in the ratio 1:1:3:1:1 along any line through their centre, at any rotation.
+#include <cstdint>
 #include <vector>
 
 #include "image/bit_matrix.hpp"
@@ -21,6 +22,7 @@ struct FinderOptions {
 
 struct FinderScratch {  // reused between calls
     image::BitMatrix transposed;  // the column scan reads the columns as rows of this
+    std::vector<uint64_t> rowBits;  // one row packed to bits
 };
 
 // Clears `out` and fills it with merged detections, most confirmed first.

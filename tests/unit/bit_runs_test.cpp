@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
 #include <vector>
 
 namespace {
@@ -24,6 +25,34 @@ TEST(BitRuns, RunEndMatchesAPlainWalk) {
             int expected = start + 1;
             while (expected < static_cast<int>(row.size()) && row[static_cast<size_t>(expected)] == row[static_cast<size_t>(start)]) ++expected;
             ASSERT_EQ(cccd::image::run_end(row.data(), start, static_cast<int>(row.size())), expected);
+        }
+    }
+}
+
+}  // namespace
+
+namespace {
+
+TEST(BitRuns, ForEachRunMatchesRunEnd) {
+    uint32_t seed = 9;
+    for (int length : {1, 7, 63, 64, 65, 128, 130, 200}) {
+        std::vector<uint8_t> row(static_cast<size_t>(length));
+        std::vector<uint64_t> words(static_cast<size_t>((length + 63) / 64));
+        for (int trial = 0; trial < 50; ++trial) {
+            for (uint8_t& v : row) {  // runs of mixed lengths: flip with probability 1/4 or 1/40
+                seed = seed * 1664525u + 1013904223u;
+                if ((seed >> 20) % (trial % 2 ? 4 : 40) == 0) v = 1;
+                else v = 0;
+            }
+            std::vector<std::tuple<int, int, bool>> expected, got;
+            for (int p = 0; p < length;) {
+                const int e = cccd::image::run_end(row.data(), p, length);
+                expected.emplace_back(p, e, row[static_cast<size_t>(p)] != 0);
+                p = e;
+            }
+            cccd::image::for_each_run(row.data(), length, words.data(),
+                                      [&](int s, int e, bool dark) { got.emplace_back(s, e, dark); });
+            ASSERT_EQ(got, expected) << "length " << length << " trial " << trial;
         }
     }
 }
