@@ -22,6 +22,46 @@ inline float bilinear_inside(const uint8_t* data, int stride, float x, float y) 
     return top * (1 - ay) + bottom * ay;
 }
 
+// Mean of the light rings' means minus the mean of the dark rings' means (ring_contrast's score).
+float ring_score(const RingTemplate& t, const float sums[8], const int counts[8], bool inverted) {
+    float dark = 0, light = 0;
+    int nDark = 0, nLight = 0;
+    for (int r = 0; r < t.rings; ++r) {
+        const float mean = sums[r] / static_cast<float>(counts[r]);
+        if ((t.darkMask >> r) & 1u) dark += mean, ++nDark;
+        else light += mean, ++nLight;
+    }
+    const float score = light / static_cast<float>(nLight) - dark / static_cast<float>(nDark);
+    return inverted ? -score : score;
+}
+
+// Grey values on the lattice of coarse-search steps, each sampled once: with a step of 1/k module, the
+// template at lattice position (a, b) reads the lattice points (a + k i, b + k j), which neighbouring
+// positions share (the alignment search reads each point about ten times otherwise).
+class LatticeSamples {
+public:
+    static constexpr int kMaxSide = 64;
+    LatticeSamples(const image::ImageView& gray, Point origin, Point u, Point v, float step, int half)
+        : gray_(gray), origin_(origin), u_(u), v_(v), step_(step), half_(half), side_(2 * half + 1) {
+        std::fill(values_, values_ + side_ * side_, -1.0f);
+    }
+    float at(int a, int b) {  // lattice indices, |a|, |b| <= half
+        float& value = values_[(b + half_) * side_ + a + half_];
+        if (value < 0) {
+            const float fa = static_cast<float>(a) * step_, fb = static_cast<float>(b) * step_;
+            value = image::bilinear(gray_, origin_.x + fa * u_.x + fb * v_.x, origin_.y + fa * u_.y + fb * v_.y);
+        }
+        return value;
+    }
+
+private:
+    const image::ImageView& gray_;
+    Point origin_, u_, v_;
+    float step_;
+    int half_, side_;
+    float values_[kMaxSide * kMaxSide];
+};
+
 }  // namespace
 
 float ring_contrast(const image::ImageView& gray, const RingTemplate& t, Point c, Point u, Point v, bool inverted) {
@@ -47,15 +87,7 @@ float ring_contrast(const image::ImageView& gray, const RingTemplate& t, Point c
             sums[r] += inside ? bilinear_inside(gray.data, gray.stride, p.x, p.y) : image::bilinear(gray, p.x, p.y);
             ++counts[r];
         }
-    float dark = 0, light = 0;
-    int nDark = 0, nLight = 0;
-    for (int r = 0; r < t.rings; ++r) {
-        const float mean = sums[r] / static_cast<float>(counts[r]);
-        if ((t.darkMask >> r) & 1u) dark += mean, ++nDark;
-        else light += mean, ++nLight;
-    }
-    const float score = light / static_cast<float>(nLight) - dark / static_cast<float>(nDark);
-    return inverted ? -score : score;
+    return ring_score(t, sums, counts, inverted);
 }
 
 TemplateMatch best_template_match(const image::ImageView& gray, const RingTemplate& t, const TemplateSearch& s) {
@@ -64,16 +96,40 @@ TemplateMatch best_template_match(const image::ImageView& gray, const RingTempla
     };
     const int steps = static_cast<int>(std::ceil(s.radiusModules / s.coarseStep));
     float best = -1e9f, bestA = 0, bestB = 0;
-    for (int jb = -steps; jb <= steps; ++jb)
-        for (int ia = -steps; ia <= steps; ++ia) {
-            const float a = static_cast<float>(ia) * s.coarseStep, b = static_cast<float>(jb) * s.coarseStep;
-            const float dist = std::sqrt(a * a + b * b);
-            if (dist > s.radiusModules + 1e-3f) continue;
-            // Prefer matches near the prediction: data modules can imitate a template further out.
-            const float score = ring_contrast(gray, t, at(a, b), s.moduleU, s.moduleV, s.inverted) *
-                                (1.0f - s.distancePenalty * dist);
-            if (score > best) best = score, bestA = a, bestB = b;
-        }
+    const int n = t.rings - 1;
+    const float perModule = 1.0f / s.coarseStep;
+    const int k = static_cast<int>(std::lround(perModule));
+    const int half = steps + n * k;
+    if (k >= 1 && std::abs(perModule - static_cast<float>(k)) < 1e-4f && 2 * half + 1 <= LatticeSamples::kMaxSide) {
+        LatticeSamples lattice(gray, s.predicted, s.moduleU, s.moduleV, s.coarseStep, half);
+        for (int jb = -steps; jb <= steps; ++jb)
+            for (int ia = -steps; ia <= steps; ++ia) {
+                const float a = static_cast<float>(ia) * s.coarseStep, b = static_cast<float>(jb) * s.coarseStep;
+                const float dist = std::sqrt(a * a + b * b);
+                if (dist > s.radiusModules + 1e-3f) continue;
+                float sums[8] = {};
+                int counts[8] = {};
+                for (int j = -n; j <= n; ++j)
+                    for (int i = -n; i <= n; ++i) {
+                        const int r = std::max(std::abs(i), std::abs(j));
+                        sums[r] += lattice.at(ia + k * i, jb + k * j);
+                        ++counts[r];
+                    }
+                // Prefer matches near the prediction: data modules can imitate a template further out.
+                const float score = ring_score(t, sums, counts, s.inverted) * (1.0f - s.distancePenalty * dist);
+                if (score > best) best = score, bestA = a, bestB = b;
+            }
+    } else {
+        for (int jb = -steps; jb <= steps; ++jb)
+            for (int ia = -steps; ia <= steps; ++ia) {
+                const float a = static_cast<float>(ia) * s.coarseStep, b = static_cast<float>(jb) * s.coarseStep;
+                const float dist = std::sqrt(a * a + b * b);
+                if (dist > s.radiusModules + 1e-3f) continue;
+                const float score = ring_contrast(gray, t, at(a, b), s.moduleU, s.moduleV, s.inverted) *
+                                    (1.0f - s.distancePenalty * dist);
+                if (score > best) best = score, bestA = a, bestB = b;
+            }
+    }
     // Refine on an eighth-module grid within half a module of the coarse best. Sharp images of large
     // modules give a plateau (module-centre samples do not move between modules for shifts under half
     // a module), so take the centroid of every position within 10% of the best rather than the first.
