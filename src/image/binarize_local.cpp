@@ -36,6 +36,13 @@ void window_cols(const std::vector<uint8_t>& in, std::vector<uint8_t>& out, int 
     }
 }
 
+// std::lround without the libm call for finite 0 <= x < 2^23 (truncation is exact there, halves go up).
+inline int round_nonnegative(float x) {
+    if (x < 0) return static_cast<int>(std::lround(x));  // only with a midWeight outside 0..1
+    const int t = static_cast<int>(x);
+    return t + (x - static_cast<float>(t) >= 0.5f ? 1 : 0);
+}
+
 // Sums of the block means over +-radius along rows, clipped at the ends.
 void sum_rows(const std::vector<uint16_t>& in, std::vector<uint32_t>& out, int bx, int by, int radius) {
     for (int y = 0; y < by; ++y) {
@@ -145,7 +152,7 @@ void binarize_local(const ImageView& gray, const LocalBinarizeParams& params, Lo
             const uint32_t count = static_cast<uint32_t>((ky1 - ky0 + 1) * (std::min(bx - 1, x + r) - std::max(0, x - r) + 1));
             const float mean = static_cast<float>(sum) / static_cast<float>(count);
             const float mid = 0.5f * static_cast<float>(s.windowMin[idx] + s.windowMax[idx]);
-            map.level[idx] = static_cast<uint8_t>(std::lround((1 - params.midWeight) * mean + params.midWeight * mid));
+            map.level[idx] = static_cast<uint8_t>(round_nonnegative((1 - params.midWeight) * mean + params.midWeight * mid));
             known[idx] = 1;
             s.queue.push_back(static_cast<int32_t>(idx));
         }

@@ -1,9 +1,19 @@
 #include "image/block_stats.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace cccd::image {
+namespace {
+
+// std::round for finite x >= 0 without the libm call: truncation is exact below 2^31, halves go up.
+inline int round_nonnegative(double x) {
+    const int t = static_cast<int>(x);
+    return t + (x - static_cast<double>(t) >= 0.5 ? 1 : 0);
+}
+
+}  // namespace
 
 // Two steps per block row so the pixel work runs down whole rows: element-wise accumulation of each image
 // row into per-column min / max / sum / sum of squares (loops the compiler vectorises for SSE2 and wasm
@@ -45,6 +55,11 @@ void block_statistics(const ImageView& gray, int bs, int bx, int by, BlockStats&
             }
         }
         const uint32_t rows = static_cast<uint32_t>(y1 - y0);
+        // Full blocks of a power-of-two size divide exactly by multiplying with the reciprocal.
+        const uint32_t fullCount = rows * static_cast<uint32_t>(bs);
+        const bool pow2 = (fullCount & (fullCount - 1)) == 0;
+        const double fullInverse = 1.0 / static_cast<double>(fullCount);
+        const int fullShift = std::countr_zero(fullCount);
         for (int i = 0; i < bx; ++i) {
             const int x0 = i * bs, x1 = std::min(w, x0 + bs);
             uint8_t lo = 255, hi = 0;
@@ -59,10 +74,17 @@ void block_statistics(const ImageView& gray, int bs, int bx, int by, BlockStats&
             const size_t idx = static_cast<size_t>(j) * static_cast<size_t>(bx) + static_cast<size_t>(i);
             s.min[idx] = lo;
             s.max[idx] = hi;
-            s.mean[idx] = static_cast<uint16_t>((sum + count / 2) / count);
-            const double mean = static_cast<double>(sum) / count;
-            const double var = static_cast<double>(sq) / count - mean * mean;
-            s.dev[idx] = static_cast<uint8_t>(std::min(255.0, std::round(std::sqrt(std::max(0.0, var)))));
+            double mean, var;
+            if (pow2 && count == fullCount) {
+                s.mean[idx] = static_cast<uint16_t>((sum + count / 2) >> fullShift);
+                mean = static_cast<double>(sum) * fullInverse;
+                var = static_cast<double>(sq) * fullInverse - mean * mean;
+            } else {
+                s.mean[idx] = static_cast<uint16_t>((sum + count / 2) / count);
+                mean = static_cast<double>(sum) / count;
+                var = static_cast<double>(sq) / count - mean * mean;
+            }
+            s.dev[idx] = static_cast<uint8_t>(std::min(255, round_nonnegative(std::sqrt(std::max(0.0, var)))));
         }
     }
 }
