@@ -34,11 +34,11 @@ const qr::PipelineConfig& config() {
     return c;
 }
 
-void BM_binarize_local(benchmark::State& state) {
+void BM_binarize_local(benchmark::State& state) {  // arg: fine radius (the decoder's first step uses 3)
     qr::DecoderScratch s;
-    each_frame(state, [&](const image::ImageView& v) {
-        image::binarize_local(v, config().steps[0].local, s.local, s.thresholds, s.binary);
-    });
+    image::LocalBinarizeParams p = config().steps[0].local;
+    p.fineRadius = static_cast<int>(state.range(0));
+    each_frame(state, [&](const image::ImageView& v) { image::binarize_local(v, p, s.local, s.thresholds, s.binary); });
 }
 
 void BM_binarize_global(benchmark::State& state) {
@@ -86,7 +86,7 @@ void BM_decode(benchmark::State& state) {
     each_frame(state, [&](const image::ImageView& v) { benchmark::DoNotOptimize(d.decode(v)); });
 }
 
-BENCHMARK(BM_binarize_local)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_binarize_local)->Arg(3)->Arg(0)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_binarize_global)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_finders)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_locate_first)->Unit(benchmark::kMillisecond);

@@ -136,6 +136,7 @@ void binarize_local(const ImageView& gray, const LocalBinarizeParams& params, Lo
     }
     const int minDeviation = std::max(params.minDeviation, static_cast<int>(params.noiseFactor * static_cast<float>(noise)));
     const int fineMargin = std::max(params.fineMargin, static_cast<int>(params.noiseFactor * static_cast<float>(noise)));
+    s.fineMargin = fineMargin;
     map.reset(bs, bx, by);
     s.queue.clear();
     s.queue.reserve(n);

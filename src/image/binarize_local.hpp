@@ -47,6 +47,7 @@ struct LocalBinarizeScratch {  // reused between calls; sized on first use
     std::vector<int32_t> rowLevel;  // per-row interpolated thresholds (8.8 fixed point), one per block column
     std::vector<uint16_t> columnSum;  // fine refinement: per-column sums over the window's rows
     std::vector<uint32_t> boxSum;     // fine refinement: per-pixel window sums of the current row
+    int fineMargin = 0;  // the fine margin the last call used (after the noise adjustment)
 };
 
 void binarize_local(const ImageView& gray, const LocalBinarizeParams& params, LocalBinarizeScratch& scratch,

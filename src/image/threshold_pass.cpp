@@ -54,7 +54,8 @@ inline V load(const void* p) {
 
 // Pixels x0..x1 (all at least R from the row's ends) with the fine refinement (refine_fine in
 // binarize_local.cpp): 16-bit lanes, |grey * count - window sum| <= 81 * 255.
-template <int R>
+// kKeep: the block decision is already in dst (fine_override_pass); top and bottom are unused.
+template <int R, bool kKeep>
 void fine_row(const uint8_t* src, const uint16_t* col, const uint16_t* top, const uint16_t* bottom, uint16_t wTop,
               uint16_t wBottom, int shift, int16_t count, int16_t marginCount, int x0, int x1, uint8_t* dst) {
     const uint16_t bias = static_cast<uint16_t>((1u << shift) - 1u);
@@ -66,9 +67,13 @@ void fine_row(const uint8_t* src, const uint16_t* col, const uint16_t* top, cons
         for (int k = 1 - R; k <= R; ++k) sum += load<U16x8>(col + x + k);
         const I16x8 grey = __builtin_convertvector(load<U8x8>(src + x), I16x8);
         const I16x8 diff = grey * count - reinterpret_cast<I16x8>(sum);
-        const U16x8 level = load<U16x8>(top + x) * wTop + load<U16x8>(bottom + x) * wBottom;
-        const I16x8 threshold = reinterpret_cast<I16x8>((level + bias) >> shift);
-        const I16x8 base = grey < threshold;            // lanes of -1 (true) or 0
+        I16x8 base;  // lanes of -1 (dark) or 0
+        if constexpr (kKeep) {
+            base = __builtin_convertvector(load<U8x8>(dst + x), I16x8) != 0;
+        } else {
+            const U16x8 level = load<U16x8>(top + x) * wTop + load<U16x8>(bottom + x) * wBottom;
+            base = grey < reinterpret_cast<I16x8>((level + bias) >> shift);
+        }
         const I16x8 dark = diff < lowMargin;
         const I16x8 light = diff > marginCount;
         const I16x8 bit = (dark | (~light & base)) & one;  // dark wins, then light, then the block level
@@ -80,7 +85,9 @@ void fine_row(const uint8_t* src, const uint16_t* col, const uint16_t* top, cons
         for (int k = -R; k <= R; ++k) sum = static_cast<uint16_t>(sum + col[x + k]);
         const int16_t grey = src[x];
         const int16_t diff = static_cast<int16_t>(grey * count - static_cast<int16_t>(sum));
-        const uint8_t base = grey < grey_threshold(top[x], bottom[x], wTop, wBottom, shift) ? 1 : 0;
+        uint8_t base;
+        if constexpr (kKeep) base = dst[x];
+        else base = grey < grey_threshold(top[x], bottom[x], wTop, wBottom, shift) ? 1 : 0;
         dst[x] = diff < -marginCount ? 1 : (diff > marginCount ? 0 : base);
     }
 }
@@ -99,12 +106,13 @@ void fine_pixel(const uint8_t* src, const uint16_t* col, int x, int w, int r, in
 using FineRowFn = void (*)(const uint8_t*, const uint16_t*, const uint16_t*, const uint16_t*, uint16_t, uint16_t, int,
                            int16_t, int16_t, int, int, uint8_t*);
 
+template <bool kKeep>
 FineRowFn fine_row_for(int r) {
     switch (r) {
-        case 1: return &fine_row<1>;
-        case 2: return &fine_row<2>;
-        case 3: return &fine_row<3>;
-        default: return &fine_row<4>;
+        case 1: return &fine_row<1, kKeep>;
+        case 2: return &fine_row<2, kKeep>;
+        case 3: return &fine_row<3, kKeep>;
+        default: return &fine_row<4, kKeep>;
     }
 }
 
@@ -114,12 +122,21 @@ bool threshold_pass_supported(int blockSize, int fineRadius) {
     return (blockSize == 2 || blockSize == 4 || blockSize == 8) && fineRadius >= 0 && fineRadius <= 4;
 }
 
-void threshold_pass(const ImageView& gray, const ThresholdMap& map, int fineRadius, int fineMargin,
-                    ThresholdPassScratch& s, BitMatrix& out) {
+namespace {
+
+// Both passes: with keep (map null) only the fine refinement, on the bits already in out.
+void pass(const ImageView& gray, const ThresholdMap* mapOrNull, int fineRadius, int fineMargin, ThresholdPassScratch& s,
+          BitMatrix& out, bool keep) {
+    static const ThresholdMap kNoMap = [] {
+        ThresholdMap m;
+        m.reset(2, 1, 1);
+        return m;
+    }();
+    const ThresholdMap& map = mapOrNull ? *mapOrNull : kNoMap;
     const int w = gray.width, h = gray.height, bs = map.blockSize, by = map.blocksY, twoB = 2 * bs;
     const int r = fineRadius;
     const int shift = bs == 2 ? 4 : bs == 4 ? 6 : 8;  // (2 bs)^2 = 2^shift
-    out.reshape(w, h);
+    if (!keep) out.reshape(w, h);
     for (auto& row : s.levelRow) row.resize(static_cast<size_t>(w));
     s.levelRowBlock[0] = s.levelRowBlock[1] = -1;
     const auto level_row = [&](int j) -> const uint16_t* {  // block row j interpolated along x, cached by parity
@@ -138,7 +155,7 @@ void threshold_pass(const ImageView& gray, const ThresholdMap& map, int fineRadi
         }
     }
     uint16_t* const col = s.columnSum.data();
-    const FineRowFn fineRow = fine_row_for(r);
+    const FineRowFn fineRow = keep ? fine_row_for<true>(r) : fine_row_for<false>(r);
     for (int y = 0; y < h; ++y) {
         // Vertical position between block-row centres, as in apply_threshold_map.
         int j = 0, fy = 0;
@@ -149,8 +166,8 @@ void threshold_pass(const ImageView& gray, const ThresholdMap& map, int fineRadi
             if (j >= by - 1) j = by - 1, fy = 0;
         }
         const int j1 = std::min(j + 1, by - 1);
-        const uint16_t* top = level_row(j);
-        const uint16_t* bottom = level_row(j1);
+        const uint16_t* top = keep ? nullptr : level_row(j);
+        const uint16_t* bottom = keep ? nullptr : level_row(j1);
         const uint16_t wTop = static_cast<uint16_t>(twoB - fy), wBottom = static_cast<uint16_t>(fy);
         const uint8_t* src = gray.row(y);
         uint8_t* dst = out.bits.data() + static_cast<size_t>(y) * static_cast<size_t>(w);
@@ -171,16 +188,29 @@ void threshold_pass(const ImageView& gray, const ThresholdMap& map, int fineRadi
         const int marginCount = std::clamp(fineMargin * count, -32767, 32767);
         const int inner0 = std::min(r, w), inner1 = std::max(inner0, w - r);
         for (int x = 0; x < inner0; ++x) {
-            block_row(src, top, bottom, wTop, wBottom, shift, x, x + 1, dst);
+            if (!keep) block_row(src, top, bottom, wTop, wBottom, shift, x, x + 1, dst);
             fine_pixel(src, col, x, w, r, rows, fineMargin, dst);
         }
         fineRow(src, col, top, bottom, wTop, wBottom, shift, static_cast<int16_t>(count), static_cast<int16_t>(marginCount),
                 inner0, inner1, dst);
         for (int x = inner1; x < w; ++x) {
-            block_row(src, top, bottom, wTop, wBottom, shift, x, x + 1, dst);
+            if (!keep) block_row(src, top, bottom, wTop, wBottom, shift, x, x + 1, dst);
             fine_pixel(src, col, x, w, r, rows, fineMargin, dst);
         }
     }
+}
+
+}  // namespace
+
+void threshold_pass(const ImageView& gray, const ThresholdMap& map, int fineRadius, int fineMargin,
+                    ThresholdPassScratch& scratch, BitMatrix& out) {
+    pass(gray, &map, fineRadius, fineMargin, scratch, out, false);
+}
+
+void fine_override_pass(const ImageView& gray, int fineRadius, int fineMargin, ThresholdPassScratch& scratch,
+                        BitMatrix& out) {
+    if (fineRadius <= 0) return;
+    pass(gray, nullptr, fineRadius, fineMargin, scratch, out, true);
 }
 
 }  // namespace cccd::image

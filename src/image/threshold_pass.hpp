@@ -26,4 +26,10 @@ bool threshold_pass_supported(int blockSize, int fineRadius);
 void threshold_pass(const ImageView& gray, const ThresholdMap& map, int fineRadius, int fineMargin,
                     ThresholdPassScratch& scratch, BitMatrix& out);
 
+// The fine refinement alone on bits already thresholded against the block map (refine_fine's result):
+// threshold_pass with radius 0 and then this gives the bits of threshold_pass with fineRadius. Requires
+// threshold_pass_supported(any supported block size, fineRadius) and out of gray's size.
+void fine_override_pass(const ImageView& gray, int fineRadius, int fineMargin, ThresholdPassScratch& scratch,
+                        BitMatrix& out);
+
 }  // namespace cccd::image

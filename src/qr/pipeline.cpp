@@ -5,6 +5,8 @@
 #include <cmath>
 
 #include "image/binarize_global.hpp"
+#include "image/threshold_pass.hpp"
+#include "qr/fast_path.hpp"
 
 namespace cccd::qr {
 namespace {
@@ -80,11 +82,19 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
     const int maxSymbols = std::max(1, options.maxSymbols);
     bool located = false;
     std::string lastError;
+    // Cheap first try (fast_path.hpp) when one symbol is wanted; if it reads nothing, step 0 below starts
+    // from its block-only bits and adds the fine refinement, which gives exactly step 0's binarization.
+    const bool fast = maxSymbols == 1 && config.stepCount > 0 && fast_path_applies(config.steps[0]);
+    if (fast && try_fast_path(frame, config.steps[0], config, s, decodeGrid, result)) {
+        result.status = DecodeStatus::found;
+        return result;
+    }
     for (int step = 0; step < std::min(config.stepCount, static_cast<int>(config.steps.size())); ++step) {
         const BinarizerStep& b = config.steps[static_cast<size_t>(step)];
         if (b.harderOnly && !options.tryHarder) continue;
         auto t0 = Clock::now();
-        if (b.global) image::binarize_global(frame, s.thresholds, s.binary);
+        if (fast && step == 0) image::fine_override_pass(frame, b.local.fineRadius, s.local.fineMargin, s.local.pass, s.binary);
+        else if (b.global) image::binarize_global(frame, s.thresholds, s.binary);
         else image::binarize_local(frame, b.local, s.local, s.thresholds, s.binary);
         result.times.binarize += ms_since(t0);
         for (int pass = 0; pass < (options.tryInverted ? 2 : 1); ++pass) {

@@ -55,6 +55,23 @@ TEST(ThresholdPass, SameBitsAsTheReference) {
                 }
 }
 
+TEST(ThresholdPass, FineOverrideCompletesABlockOnlyPass) {
+    image::ThresholdPassScratch scratch;
+    for (auto [w, h] : {std::pair{67, 53}, {5, 9}, {160, 7}}) {
+        const auto px = noise_image(w, h, w + 3, static_cast<uint32_t>(w));
+        const image::ImageView v{px.data(), w, h, w + 3};
+        for (int bs : {4, 8})
+            for (int r = 1; r <= 4; ++r) {
+                const image::ThresholdMap map = random_map(w, h, bs, static_cast<uint32_t>(r));
+                image::BitMatrix whole, staged;
+                image::threshold_pass(v, map, r, 9, scratch, whole);
+                image::threshold_pass(v, map, 0, 9, scratch, staged);
+                image::fine_override_pass(v, r, 9, scratch, staged);
+                ASSERT_EQ(staged.bits, whole.bits) << w << "x" << h << " bs " << bs << " r " << r;
+            }
+    }
+}
+
 TEST(ThresholdPass, CoversOnlyExactSizes) {
     EXPECT_TRUE(image::threshold_pass_supported(8, 3));
     EXPECT_FALSE(image::threshold_pass_supported(16, 3));  // the interpolation would overflow 16 bits
