@@ -32,13 +32,6 @@ inline int16_t grey_threshold(uint16_t top, uint16_t bottom, uint16_t wTop, uint
     return static_cast<int16_t>(static_cast<uint16_t>(level + ((1u << shift) - 1u)) >> shift);
 }
 
-// Pixels x0..x1 of one row against the block map only.
-void block_row(const uint8_t* src, const uint16_t* top, const uint16_t* bottom, uint16_t wTop, uint16_t wBottom,
-               int shift, int x0, int x1, uint8_t* dst) {
-    for (int x = x0; x < x1; ++x)
-        dst[x] = static_cast<int16_t>(src[x]) < grey_threshold(top[x], bottom[x], wTop, wBottom, shift) ? 1 : 0;
-}
-
 // 8 lanes of 16 bits with the compiler's vector extensions (GCC and clang: SSE2 natively, simd128 in WASM);
 // written out because auto-vectorisation widened the compares to 32 bits.
 using I16x8 = int16_t __attribute__((vector_size(16)));
@@ -50,6 +43,23 @@ inline V load(const void* p) {
     V v;
     std::memcpy(&v, p, sizeof v);
     return v;
+}
+
+// Pixels x0..x1 of one row against the block map only.
+void block_row(const uint8_t* src, const uint16_t* top, const uint16_t* bottom, uint16_t wTop, uint16_t wBottom,
+               int shift, int x0, int x1, uint8_t* dst) {
+    const uint16_t bias = static_cast<uint16_t>((1u << shift) - 1u);
+    const int16_t one = 1;
+    int x = x0;
+    for (; x + 8 <= x1; x += 8) {
+        const I16x8 grey = __builtin_convertvector(load<U8x8>(src + x), I16x8);
+        const U16x8 level = load<U16x8>(top + x) * wTop + load<U16x8>(bottom + x) * wBottom;
+        const I16x8 bit = (grey < reinterpret_cast<I16x8>((level + bias) >> shift)) & one;
+        const U8x8 bytes = __builtin_convertvector(bit, U8x8);
+        std::memcpy(dst + x, &bytes, 8);
+    }
+    for (; x < x1; ++x)
+        dst[x] = static_cast<int16_t>(src[x]) < grey_threshold(top[x], bottom[x], wTop, wBottom, shift) ? 1 : 0;
 }
 
 // Pixels x0..x1 (all at least R from the row's ends) with the fine refinement (refine_fine in
