@@ -155,20 +155,20 @@ void binarize_local(const ImageView& gray, const LocalBinarizeParams& params, Lo
             const float mid = 0.5f * static_cast<float>(s.windowMin[idx] + s.windowMax[idx]);
             map.level[idx] = static_cast<uint8_t>(round_nonnegative((1 - params.midWeight) * mean + params.midWeight * mid));
             known[idx] = 1;
-            s.queue.push_back(static_cast<int32_t>(idx));
+            s.queue.push_back((y << 16) | x);  // block coordinates, not the index: no division when popped
         }
     }
     // Flat blocks take the level of the nearest block with contrast (breadth-first from all of them).
     for (size_t head = 0; head < s.queue.size(); ++head) {
-        const int idx = s.queue[head];
-        const int x = idx % bx, y = idx / bx;
+        const int x = s.queue[head] & 0xFFFF, y = s.queue[head] >> 16;
+        const int idx = y * bx + x;
         const auto visit = [&](int nx, int ny) {
             if (nx < 0 || ny < 0 || nx >= bx || ny >= by) return;
             const int k = ny * bx + nx;
             if (known[k]) return;
             known[k] = 1;
             map.level[static_cast<size_t>(k)] = map.level[static_cast<size_t>(idx)];
-            s.queue.push_back(k);
+            s.queue.push_back((ny << 16) | nx);
         };
         visit(x - 1, y);
         visit(x + 1, y);

@@ -43,7 +43,7 @@ struct LocalBinarizeScratch {  // reused between calls; sized on first use
     ThresholdPassScratch pass;
     std::vector<uint8_t> blockMean8, windowMin, windowMax, windowDev, meanMin, meanMax, tmp8;
     std::vector<uint32_t> tmpSum;
-    std::vector<int32_t> queue;
+    std::vector<int32_t> queue;     // flood of block levels: block coordinates as y << 16 | x
     std::vector<int32_t> rowLevel;  // per-row interpolated thresholds (8.8 fixed point), one per block column
     std::vector<uint16_t> columnSum;  // fine refinement: per-column sums over the window's rows
     std::vector<uint32_t> boxSum;     // fine refinement: per-pixel window sums of the current row
