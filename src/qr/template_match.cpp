@@ -10,18 +10,6 @@ namespace cccd::qr {
 
 namespace {
 
-// image::bilinear without the edge clamps, for positions whose 2x2 neighbourhood lies inside the image:
-// the same operations in the same order, so the same value.
-inline float bilinear_inside(const uint8_t* data, int stride, float x, float y) {
-    const float fx = x - 0.5f, fy = y - 0.5f;
-    const int x0 = static_cast<int>(fx), y0 = static_cast<int>(fy);
-    const float ax = fx - static_cast<float>(x0), ay = fy - static_cast<float>(y0);
-    const uint8_t* p = data + static_cast<long>(y0) * stride + x0;
-    const float top = static_cast<float>(p[0]) * (1 - ax) + static_cast<float>(p[1]) * ax;
-    const float bottom = static_cast<float>(p[stride]) * (1 - ax) + static_cast<float>(p[stride + 1]) * ax;
-    return top * (1 - ay) + bottom * ay;
-}
-
 // Mean of the light rings' means minus the mean of the dark rings' means (ring_contrast's score).
 float ring_score(const RingTemplate& t, const float sums[8], const int counts[8], bool inverted) {
     float dark = 0, light = 0;
@@ -84,7 +72,7 @@ float ring_contrast(const image::ImageView& gray, const RingTemplate& t, Point c
         for (int i = -n; i <= n; ++i) {
             const Point p = pos(i, j);
             const int r = std::max(std::abs(i), std::abs(j));
-            sums[r] += inside ? bilinear_inside(gray.data, gray.stride, p.x, p.y) : image::bilinear(gray, p.x, p.y);
+            sums[r] += inside ? image::bilinear_inside(gray, p.x, p.y) : image::bilinear(gray, p.x, p.y);
             ++counts[r];
         }
     return ring_score(t, sums, counts, inverted);
