@@ -185,25 +185,27 @@ TemplateMatch best_template_match(const image::ImageView& gray, const RingTempla
         const float ey = reach * (std::abs(s.moduleU.y) + std::abs(s.moduleV.y)) + 1.0f;
         const bool lanes = x0 - ex >= 0.5f && y0 - ey >= 0.5f && x1 + ex < static_cast<float>(gray.width) - 1.5f &&
                            y1 + ey < static_cast<float>(gray.height) - 1.5f;
-        for (int jb = -kFine; jb <= kFine; ++jb) {
-            const float b = cb + static_cast<float>(jb) * 0.125f;
-            int ia = -kFine;
-            if (lanes) {
-                F8 a, cx, cy;
-                for (int lane = 0; lane < 8; ++lane) a[lane] = ca + static_cast<float>(ia + lane) * 0.125f;
-                cx = (s.predicted.x + a * s.moduleU.x) + b * s.moduleV.x;
-                cy = (s.predicted.y + a * s.moduleU.y) + b * s.moduleV.y;
-                ring_contrast8(gray, t, cx, cy, s.moduleU, s.moduleV, s.inverted, &scores[jb + kFine][0]);
-                for (int lane = 0; lane < 8; ++lane) m.contrast = std::max(m.contrast, scores[jb + kFine][lane]);
-                ia += 8;
+        // The (2 kFine + 1)^2 positions in row-major order, eight at a time while whole groups fit.
+        constexpr int kSide = 2 * kFine + 1, kPositions = kSide * kSide;
+        float* const flat = &scores[0][0];
+        int first = 0;
+        if (lanes)
+            for (; first + 8 <= kPositions; first += 8) {
+                F8 a, b;
+                for (int lane = 0; lane < 8; ++lane) {
+                    const int q = first + lane;
+                    a[lane] = ca + static_cast<float>(q % kSide - kFine) * 0.125f;
+                    b[lane] = cb + static_cast<float>(q / kSide - kFine) * 0.125f;
+                }
+                const F8 cx = (s.predicted.x + a * s.moduleU.x) + b * s.moduleV.x;
+                const F8 cy = (s.predicted.y + a * s.moduleU.y) + b * s.moduleV.y;
+                ring_contrast8(gray, t, cx, cy, s.moduleU, s.moduleV, s.inverted, flat + first);
             }
-            for (; ia <= kFine; ++ia) {
-                const float a = ca + static_cast<float>(ia) * 0.125f;
-                const float score = ring_contrast(gray, t, at(a, b), s.moduleU, s.moduleV, s.inverted);
-                scores[jb + kFine][ia + kFine] = score;
-                m.contrast = std::max(m.contrast, score);
-            }
+        for (int q = first; q < kPositions; ++q) {
+            const float a = ca + static_cast<float>(q % kSide - kFine) * 0.125f, b = cb + static_cast<float>(q / kSide - kFine) * 0.125f;
+            flat[q] = ring_contrast(gray, t, at(a, b), s.moduleU, s.moduleV, s.inverted);
         }
+        for (int q = 0; q < kPositions; ++q) m.contrast = std::max(m.contrast, flat[q]);
         const float floor = m.contrast - 0.1f * std::abs(m.contrast);
         float sw = 0, sa = 0, sb = 0;
         for (int jb = -kFine; jb <= kFine; ++jb)
