@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cstring>
 
+#ifdef __wasm_simd128__
+#include <wasm_simd128.h>
+#endif
+
 namespace cccd::image {
 namespace {
 
@@ -48,9 +52,21 @@ inline V load(const void* p) {
 // Pixels x0..x1 of one row against the block map only.
 void block_row(const uint8_t* src, const uint16_t* top, const uint16_t* bottom, uint16_t wTop, uint16_t wBottom,
                int shift, int x0, int x1, uint8_t* dst) {
-    const uint16_t bias = static_cast<uint16_t>((1u << shift) - 1u);
     const int16_t one = 1;
     int x = x0;
+#ifdef __wasm_simd128__
+    // Intrinsics: the generic vectors' variable shift costs V8 several times a multiply.
+    // grey * 2^shift < level, unsigned (simd128 has the unsigned compare; V8 is slow on variable shifts).
+    const v128_t scaleV = wasm_i16x8_splat(static_cast<int16_t>(1 << shift)), oneV = wasm_i16x8_splat(one);
+    const v128_t wT = wasm_i16x8_splat(static_cast<int16_t>(wTop)), wB = wasm_i16x8_splat(static_cast<int16_t>(wBottom));
+    for (; x + 8 <= x1; x += 8) {
+        const v128_t grey = wasm_u16x8_load8x8(src + x);
+        const v128_t level = wasm_i16x8_add(wasm_i16x8_mul(wasm_v128_load(top + x), wT), wasm_i16x8_mul(wasm_v128_load(bottom + x), wB));
+        const v128_t bit = wasm_v128_and(wasm_u16x8_lt(wasm_i16x8_mul(grey, scaleV), level), oneV);
+        wasm_v128_store64_lane(dst + x, wasm_u8x16_narrow_i16x8(bit, bit), 0);
+    }
+#else
+    const uint16_t bias = static_cast<uint16_t>((1u << shift) - 1u);
     for (; x + 8 <= x1; x += 8) {
         const I16x8 grey = __builtin_convertvector(load<U8x8>(src + x), I16x8);
         const U16x8 level = load<U16x8>(top + x) * wTop + load<U16x8>(bottom + x) * wBottom;
@@ -58,6 +74,7 @@ void block_row(const uint8_t* src, const uint16_t* top, const uint16_t* bottom, 
         const U8x8 bytes = __builtin_convertvector(bit, U8x8);
         std::memcpy(dst + x, &bytes, 8);
     }
+#endif
     for (; x < x1; ++x)
         dst[x] = static_cast<int16_t>(src[x]) < grey_threshold(top[x], bottom[x], wTop, wBottom, shift) ? 1 : 0;
 }
@@ -68,10 +85,32 @@ void block_row(const uint8_t* src, const uint16_t* top, const uint16_t* bottom, 
 template <int R, bool kKeep>
 void fine_row(const uint8_t* src, const uint16_t* col, const uint16_t* top, const uint16_t* bottom, uint16_t wTop,
               uint16_t wBottom, int shift, int16_t count, int16_t marginCount, int x0, int x1, uint8_t* dst) {
-    const uint16_t bias = static_cast<uint16_t>((1u << shift) - 1u);
     const int16_t lowMargin = static_cast<int16_t>(-marginCount);
     const int16_t one = 1;
     int x = x0;
+#ifdef __wasm_simd128__
+    // grey * 2^shift < level, unsigned (simd128 has the unsigned compare; V8 is slow on variable shifts).
+    const v128_t scaleV = wasm_i16x8_splat(static_cast<int16_t>(1 << shift)), oneV = wasm_i16x8_splat(one);
+    const v128_t wT = wasm_i16x8_splat(static_cast<int16_t>(wTop)), wB = wasm_i16x8_splat(static_cast<int16_t>(wBottom));
+    const v128_t countV = wasm_i16x8_splat(count), lowV = wasm_i16x8_splat(lowMargin), highV = wasm_i16x8_splat(marginCount);
+    for (; x + 8 <= x1; x += 8) {
+        v128_t sum = wasm_v128_load(col + x - R);
+        for (int k = 1 - R; k <= R; ++k) sum = wasm_i16x8_add(sum, wasm_v128_load(col + x + k));
+        const v128_t grey = wasm_u16x8_load8x8(src + x);
+        const v128_t diff = wasm_i16x8_sub(wasm_i16x8_mul(grey, countV), sum);
+        v128_t base;
+        if constexpr (kKeep) {
+            base = wasm_i16x8_ne(wasm_u16x8_load8x8(dst + x), wasm_i16x8_splat(0));
+        } else {
+            const v128_t level = wasm_i16x8_add(wasm_i16x8_mul(wasm_v128_load(top + x), wT), wasm_i16x8_mul(wasm_v128_load(bottom + x), wB));
+            base = wasm_u16x8_lt(wasm_i16x8_mul(grey, scaleV), level);
+        }
+        const v128_t dark = wasm_i16x8_lt(diff, lowV), light = wasm_i16x8_gt(diff, highV);
+        const v128_t bit = wasm_v128_and(wasm_v128_or(dark, wasm_v128_andnot(base, light)), oneV);
+        wasm_v128_store64_lane(dst + x, wasm_u8x16_narrow_i16x8(bit, bit), 0);
+    }
+#else
+    const uint16_t bias = static_cast<uint16_t>((1u << shift) - 1u);
     for (; x + 8 <= x1; x += 8) {
         U16x8 sum = load<U16x8>(col + x - R);
         for (int k = 1 - R; k <= R; ++k) sum += load<U16x8>(col + x + k);
@@ -90,6 +129,7 @@ void fine_row(const uint8_t* src, const uint16_t* col, const uint16_t* top, cons
         const U8x8 bytes = __builtin_convertvector(bit, U8x8);
         std::memcpy(dst + x, &bytes, 8);
     }
+#endif
     for (; x < x1; ++x) {
         uint16_t sum = 0;
         for (int k = -R; k <= R; ++k) sum = static_cast<uint16_t>(sum + col[x + k]);
