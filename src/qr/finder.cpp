@@ -98,9 +98,9 @@ void merge(std::vector<FinderPattern>& found, const Detection& d) {
 inline bool could_be_finder(const int runs[5]) {
     const int total = runs[0] + runs[1] + runs[2] + runs[3] + runs[4];
     const int side = 6 * total + 36;  // |7 r - T| <= 0.6 T + 3.5
-    const auto near = [&](int r) { return 10 * std::abs(7 * r - total) <= side; };
-    return (total >= 7) & near(runs[0]) & near(runs[1]) & near(runs[3]) & near(runs[4]) &
-           (10 * std::abs(7 * runs[2] - 3 * total) <= 9 * total + 71);  // |7 r - 3T| <= 0.9 T + 7
+    const auto near = [&](int r) { return static_cast<int>(10 * std::abs(7 * r - total) <= side); };
+    const int centre = static_cast<int>(10 * std::abs(7 * runs[2] - 3 * total) <= 9 * total + 71);  // |7 r - 3T| <= 0.9 T + 7
+    return (static_cast<int>(total >= 7) & near(runs[0]) & near(runs[1]) & near(runs[3]) & near(runs[4]) & centre) != 0;
 }
 
 // Scans one row of 0/1 bytes run by run, reporting 1:1:3:1:1 run groups (centre, total length) as each

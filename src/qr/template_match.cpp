@@ -30,7 +30,7 @@ float ring_score(const RingTemplate& t, const float sums[8], const int counts[8]
 using F8 = float __attribute__((vector_size(32)));
 using I8 = int32_t __attribute__((vector_size(32)));
 
-void ring_contrast8(const image::ImageView& gray, const RingTemplate& t, F8 cx, F8 cy, Point u, Point v, bool inverted,
+void ring_contrast8(const image::ImageView& gray, const RingTemplate& t, const F8& cx, const F8& cy, Point u, Point v, bool inverted,
                     float out[8]) {
     F8 sums[8] = {};
     int counts[8] = {};
