@@ -30,7 +30,11 @@ bool try_fast_path(const image::ImageView& frame, const BinarizerStep& first, co
     result.times.binarize += ms_since(t0);
     t0 = Clock::now();
     find_finder_patterns(s.binary, {1, false}, s.finder, s.finders);
-    propose_symbols(frame, s.binary, s.finders, {}, s.locate, s.candidates);
+    // Candidates are ranked by their triple's score, so the first kFastPathCandidates come from the first
+    // kFastPathCandidates triples: the others need no dimension ranking here.
+    LocateOptions lo;
+    lo.maxTriples = std::min(lo.maxTriples, kFastPathCandidates);
+    propose_symbols(frame, s.binary, s.finders, lo, s.locate, s.candidates);
     result.times.locate += ms_since(t0);
     const int n = std::min(static_cast<int>(s.candidates.size()), kFastPathCandidates);
     for (int i = 0; i < n; ++i) {
