@@ -63,11 +63,14 @@ void sample_grid(const image::ImageView& gray, const image::ThresholdMap& map, c
     float stray = 1e9f;
     if (options.maxStray >= 0) {
         s.sorted = s.values;
-        const auto nth = [&](size_t k) {
-            std::nth_element(s.sorted.begin(), s.sorted.begin() + static_cast<long>(k), s.sorted.end());
-            return s.sorted[k];
-        };
-        const float lo = nth(n / 10), hi = nth(n - 1 - n / 10);
+        const size_t loIndex = n / 10, hiIndex = n - 1 - n / 10;
+        const auto first = s.sorted.begin();
+        std::nth_element(first, first + static_cast<long>(loIndex), s.sorted.end());
+        const float lo = s.sorted[loIndex];
+        // Everything after loIndex is now at least lo, so the upper percentile is found among those alone.
+        const auto from = hiIndex > loIndex ? first + static_cast<long>(loIndex + 1) : first;
+        std::nth_element(from, first + static_cast<long>(hiIndex), s.sorted.end());
+        const float hi = s.sorted[hiIndex];
         stray = options.maxStray * (hi - lo);
     }
     const int r = options.neighbourRadius;
