@@ -64,7 +64,49 @@ inline void strip16(const ImageView& gray, int y0, int y1, int x, uint8_t* cmin,
     wasm_v128_store(csq + x + 12, wasm_i32x4_shuffle(sqHi, zero, 2, 4, 3, 4));
 #endif
 }
+#endif
+
+#if defined(__SSE2__)
+constexpr bool kBlocks8 = true;
+// Two 8-pixel-wide blocks (columns x..x+15) over rows y0..y1 reduced in registers: min / max folded within
+// each 8-byte half, row sums by sum of absolute differences against zero, squares by multiply-add.
+inline void blocks8_strip(const ImageView& gray, int y0, int y1, int x, uint8_t lo[2], uint8_t hi[2], uint32_t sum[2],
+                          uint32_t sq[2]) {
+    const __m128i zero = _mm_setzero_si128();
+    __m128i mn = _mm_set1_epi8(-1), mx = zero, sums = zero, sqA = zero, sqB = zero;
+    for (int y = y0; y < y1; ++y) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(gray.row(y) + x));
+        mn = _mm_min_epu8(mn, v);
+        mx = _mm_max_epu8(mx, v);
+        sums = _mm_add_epi64(sums, _mm_sad_epu8(v, zero));
+        const __m128i a = _mm_unpacklo_epi8(v, zero), b = _mm_unpackhi_epi8(v, zero);
+        sqA = _mm_add_epi32(sqA, _mm_madd_epi16(a, a));
+        sqB = _mm_add_epi32(sqB, _mm_madd_epi16(b, b));
+    }
+    for (int shift : {32, 16, 8}) {
+        const __m128i count = _mm_cvtsi32_si128(shift);
+        mn = _mm_min_epu8(mn, _mm_srl_epi64(mn, count));
+        mx = _mm_max_epu8(mx, _mm_srl_epi64(mx, count));
+    }
+    lo[0] = static_cast<uint8_t>(_mm_cvtsi128_si32(mn));
+    lo[1] = static_cast<uint8_t>(_mm_extract_epi16(mn, 4));
+    hi[0] = static_cast<uint8_t>(_mm_cvtsi128_si32(mx));
+    hi[1] = static_cast<uint8_t>(_mm_extract_epi16(mx, 4));
+    sum[0] = static_cast<uint32_t>(_mm_cvtsi128_si32(sums));
+    sum[1] = static_cast<uint32_t>(_mm_cvtsi128_si32(_mm_srli_si128(sums, 8)));
+    for (int k = 0; k < 2; ++k) {
+        __m128i t = k == 0 ? sqA : sqB;
+        t = _mm_add_epi32(t, _mm_shuffle_epi32(t, 0x4E));
+        t = _mm_add_epi32(t, _mm_shuffle_epi32(t, 0xB1));
+        sq[k] = static_cast<uint32_t>(_mm_cvtsi128_si32(t));
+    }
+}
 #else
+constexpr bool kBlocks8 = false;
+inline void blocks8_strip(const ImageView&, int, int, int, uint8_t*, uint8_t*, uint32_t*, uint32_t*) {}
+#endif
+
+#if !(defined(__SSE2__) || defined(__wasm_simd128__))
 constexpr bool kStrips = false;
 inline void strip16(const ImageView&, int, int, int, uint8_t*, uint8_t*, uint16_t*, uint32_t*) {}
 #endif
@@ -98,10 +140,40 @@ void block_statistics(const ImageView& gray, int bs, int bx, int by, BlockStats&
     uint32_t* const csq = s.colSq.data();
     for (int j = 0; j < by; ++j) {
         const int y0 = j * bs, y1 = std::min(gray.height, y0 + bs);
-        // Strips of 16 columns in registers where blocks hold whole column pairs, the rest column by column.
-        int rest = 0;  // first column left to the element-wise loops
-        if (kStrips && bs % 2 == 0)
+        const uint32_t rows = static_cast<uint32_t>(y1 - y0);
+        // Full blocks of a power-of-two size divide exactly by multiplying with the reciprocal.
+        const uint32_t fullCount = rows * static_cast<uint32_t>(bs);
+        const bool pow2 = (fullCount & (fullCount - 1)) == 0;
+        const double fullInverse = 1.0 / static_cast<double>(fullCount);
+        const int fullShift = std::countr_zero(fullCount);
+        const auto finish = [&](int i, uint8_t lo, uint8_t hi, uint32_t sum, uint32_t sq, uint32_t count) {
+            const size_t idx = static_cast<size_t>(j) * static_cast<size_t>(bx) + static_cast<size_t>(i);
+            s.min[idx] = lo;
+            s.max[idx] = hi;
+            double mean, var;
+            if (pow2 && count == fullCount) {
+                s.mean[idx] = static_cast<uint16_t>((sum + count / 2) >> fullShift);
+                mean = static_cast<double>(sum) * fullInverse;
+                var = static_cast<double>(sq) * fullInverse - mean * mean;
+            } else {
+                s.mean[idx] = static_cast<uint16_t>((sum + count / 2) / count);
+                mean = static_cast<double>(sum) / count;
+                var = static_cast<double>(sq) / count - mean * mean;
+            }
+            s.dev[idx] = static_cast<uint8_t>(std::min(255, round_nonnegative(std::sqrt(std::max(0.0, var)))));
+        };
+        int rest = 0;  // first column left to the element-wise loops (a block boundary)
+        if (kBlocks8 && bs == 8) {  // 8-pixel blocks two at a time, reduced in registers
+            for (; rest + 16 <= w; rest += 16) {
+                uint8_t lo[2], hi[2];
+                uint32_t sum[2], sq[2];
+                blocks8_strip(gray, y0, y1, rest, lo, hi, sum, sq);
+                for (int k = 0; k < 2; ++k) finish(rest / 8 + k, lo[k], hi[k], sum[k], sq[k], rows * 8);
+            }
+        } else if (kStrips && bs % 2 == 0) {  // strips of 16 columns where blocks hold whole column pairs
             for (; rest + 16 <= w; rest += 16) strip16(gray, y0, y1, rest, cmin, cmax, csum, csq);
+        }
+        const int firstBlock = kBlocks8 && bs == 8 ? rest / 8 : 0;  // blocks the column sums still reduce
         const uint8_t* first = gray.row(y0);
         for (int x = rest; x < w; ++x) {
             const uint8_t v = first[x];
@@ -120,13 +192,7 @@ void block_statistics(const ImageView& gray, int bs, int bx, int by, BlockStats&
                 csq[x] += static_cast<uint16_t>(v * v);
             }
         }
-        const uint32_t rows = static_cast<uint32_t>(y1 - y0);
-        // Full blocks of a power-of-two size divide exactly by multiplying with the reciprocal.
-        const uint32_t fullCount = rows * static_cast<uint32_t>(bs);
-        const bool pow2 = (fullCount & (fullCount - 1)) == 0;
-        const double fullInverse = 1.0 / static_cast<double>(fullCount);
-        const int fullShift = std::countr_zero(fullCount);
-        for (int i = 0; i < bx; ++i) {
+        for (int i = firstBlock; i < bx; ++i) {
             const int x0 = i * bs, x1 = std::min(w, x0 + bs);
             uint8_t lo = 255, hi = 0;
             uint32_t sum = 0, sq = 0;
@@ -136,21 +202,7 @@ void block_statistics(const ImageView& gray, int bs, int bx, int by, BlockStats&
                 sum += csum[x];
                 sq += csq[x];
             }
-            const uint32_t count = rows * static_cast<uint32_t>(x1 - x0);
-            const size_t idx = static_cast<size_t>(j) * static_cast<size_t>(bx) + static_cast<size_t>(i);
-            s.min[idx] = lo;
-            s.max[idx] = hi;
-            double mean, var;
-            if (pow2 && count == fullCount) {
-                s.mean[idx] = static_cast<uint16_t>((sum + count / 2) >> fullShift);
-                mean = static_cast<double>(sum) * fullInverse;
-                var = static_cast<double>(sq) * fullInverse - mean * mean;
-            } else {
-                s.mean[idx] = static_cast<uint16_t>((sum + count / 2) / count);
-                mean = static_cast<double>(sum) / count;
-                var = static_cast<double>(sq) / count - mean * mean;
-            }
-            s.dev[idx] = static_cast<uint8_t>(std::min(255, round_nonnegative(std::sqrt(std::max(0.0, var)))));
+            finish(i, lo, hi, sum, sq, rows * static_cast<uint32_t>(x1 - x0));
         }
     }
 }
