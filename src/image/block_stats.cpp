@@ -101,6 +101,39 @@ inline void blocks8_strip(const ImageView& gray, int y0, int y1, int x, uint8_t 
         sq[k] = static_cast<uint32_t>(_mm_cvtsi128_si32(t));
     }
 }
+#elif defined(__wasm_simd128__)
+constexpr bool kBlocks8 = true;
+// The same with simd128: 16-bit column sums per block, squares by dot product, folded at the end.
+inline void blocks8_strip(const ImageView& gray, int y0, int y1, int x, uint8_t lo[2], uint8_t hi[2], uint32_t sum[2],
+                          uint32_t sq[2]) {
+    const v128_t zero = wasm_i32x4_splat(0);
+    v128_t mn = wasm_i8x16_splat(-1), mx = zero, sumA = zero, sumB = zero, sqA = zero, sqB = zero;
+    for (int y = y0; y < y1; ++y) {
+        const v128_t v = wasm_v128_load(gray.row(y) + x);
+        mn = wasm_u8x16_min(mn, v);
+        mx = wasm_u8x16_max(mx, v);
+        const v128_t a = wasm_u16x8_extend_low_u8x16(v), b = wasm_u16x8_extend_high_u8x16(v);
+        sumA = wasm_i16x8_add(sumA, a);
+        sumB = wasm_i16x8_add(sumB, b);
+        sqA = wasm_i32x4_add(sqA, wasm_i32x4_dot_i16x8(a, a));
+        sqB = wasm_i32x4_add(sqB, wasm_i32x4_dot_i16x8(b, b));
+    }
+    alignas(16) uint8_t m[2][16];
+    wasm_v128_store(m[0], mn);
+    wasm_v128_store(m[1], mx);
+    for (int k = 0; k < 2; ++k) {
+        uint8_t l = 255, h = 0;
+        for (int c = 0; c < 8; ++c) l = std::min(l, m[0][8 * k + c]), h = std::max(h, m[1][8 * k + c]);
+        lo[k] = l;
+        hi[k] = h;
+        const v128_t s32 = wasm_u32x4_extadd_pairwise_u16x8(k == 0 ? sumA : sumB);
+        const v128_t q = k == 0 ? sqA : sqB;
+        sum[k] = static_cast<uint32_t>(wasm_i32x4_extract_lane(s32, 0) + wasm_i32x4_extract_lane(s32, 1) +
+                                       wasm_i32x4_extract_lane(s32, 2) + wasm_i32x4_extract_lane(s32, 3));
+        sq[k] = static_cast<uint32_t>(wasm_i32x4_extract_lane(q, 0) + wasm_i32x4_extract_lane(q, 1) +
+                                      wasm_i32x4_extract_lane(q, 2) + wasm_i32x4_extract_lane(q, 3));
+    }
+}
 #else
 constexpr bool kBlocks8 = false;
 inline void blocks8_strip(const ImageView&, int, int, int, uint8_t*, uint8_t*, uint32_t*, uint32_t*) {}
@@ -163,7 +196,7 @@ void block_statistics(const ImageView& gray, int bs, int bx, int by, BlockStats&
             s.dev[idx] = static_cast<uint8_t>(std::min(255, round_nonnegative(std::sqrt(std::max(0.0, var)))));
         };
         int rest = 0;  // first column left to the element-wise loops (a block boundary)
-        if (kBlocks8 && bs == 8) {  // 8-pixel blocks two at a time, reduced in registers
+        if (kBlocks8 && bs == 8) {  // 8-pixel blocks two at a time, reduced in registers (<= 8 rows: 16-bit sums hold)
             for (; rest + 16 <= w; rest += 16) {
                 uint8_t lo[2], hi[2];
                 uint32_t sum[2], sq[2];
