@@ -1,10 +1,13 @@
 // Side-by-side report on the image corpora: our decoder and ZXing-C++ 1.4 on the same frames, in the
 // same process. Per set: images read exactly, median and p95 ms per frame, and our time as a ratio of
 // ZXing's, taken frame by frame. Usage: corpus_report [--json FILE] [--rotations] [--misses] [--set NAME]
-// (--misses lists the images we miss per set and rotation, marking those ZXing-C++ 1.4 reads with '*';
-// --set runs only the sets whose name contains NAME).
+// [--dump FILE] (--misses lists the images we miss per set and rotation, marking those ZXing-C++ 1.4
+// reads with '*'; --set runs only the sets whose name contains NAME; --dump writes one line per frame
+// (status, text hash, corners, stage times) so two builds can be compared frame by frame:
+// `diff <(cut -f1-5 a) <(cut -f1-5 b)` shows every changed outcome).
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -53,7 +56,32 @@ struct SetReport {
     std::vector<double> oursMs, zxingMs, ratios;
     std::vector<std::string> missed;
     std::vector<bool> missedZxingRead;
+    std::string dump;  // --dump lines
 };
+
+// FNV-1a of the decoded bytes: a short per-frame fingerprint for --dump.
+uint64_t fingerprint(const std::vector<uint8_t>& bytes) {
+    uint64_t h = 1469598103934665603ull;
+    for (uint8_t b : bytes) h = (h ^ b) * 1099511628211ull;
+    return h;
+}
+
+std::string dump_line(const std::string& set, int rotation, const std::string& name, const cccd::qr::DecodeResult& r) {
+    char buf[512];
+    uint64_t fp = 0;
+    float cx[4] = {}, cy[4] = {};
+    if (r.found()) {
+        const auto& sym = r.symbols.front();
+        fp = fingerprint(std::vector<uint8_t>(sym.data.bytes.begin(), sym.data.bytes.end()));
+        for (int i = 0; i < 4; ++i) cx[i] = sym.corners[static_cast<size_t>(i)].x, cy[i] = sym.corners[static_cast<size_t>(i)].y;
+    }
+    std::snprintf(buf, sizeof buf,
+                  "%s\t%d\t%s\t%d\t%016llx %.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f\t%.2f\t%.2f\t%.2f\t%.2f\n",
+                  set.c_str(), rotation, name.c_str(), static_cast<int>(r.status), static_cast<unsigned long long>(fp),
+                  cx[0], cy[0], cx[1], cy[1], cx[2], cy[2], cx[3], cy[3], r.times.binarize, r.times.locate,
+                  r.times.sample, r.times.decode);
+    return buf;
+}
 
 SetReport run_set(const std::vector<testsupport::CorpusImage>& images, int turns, cccd::qr::Decoder& decoder) {
     SetReport rep;
@@ -82,6 +110,7 @@ SetReport run_set(const std::vector<testsupport::CorpusImage>& images, int turns
             const auto& bytes = ours.symbols.front().data.bytes;
             (std::vector<uint8_t>(bytes.begin(), bytes.end()) == ref.bytes ? rep.bothSame : rep.bothDiffer)++;
         }
+        rep.dump += dump_line(rep.set, rep.rotation, c.name, ours);
         rep.oursMs.push_back(oursMs);
         rep.zxingMs.push_back(refMs);
         if (refMs > 0) rep.ratios.push_back(oursMs / refMs);
@@ -92,12 +121,13 @@ SetReport run_set(const std::vector<testsupport::CorpusImage>& images, int turns
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string jsonPath;
+    std::string jsonPath, dumpPath;
     bool rotations = false, misses = false;
     std::string only;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--json" && i + 1 < argc) jsonPath = argv[++i];
+        else if (a == "--dump" && i + 1 < argc) dumpPath = argv[++i];
         else if (a == "--rotations") rotations = true;
         else if (a == "--misses") misses = true;
         else if (a == "--set" && i + 1 < argc) only = argv[++i];
@@ -144,5 +174,9 @@ int main(int argc, char** argv) {
             std::printf("\n");
         }
     if (!jsonPath.empty()) std::ofstream(jsonPath) << w.str() << '\n';
+    if (!dumpPath.empty()) {
+        std::ofstream out(dumpPath);
+        for (const auto& r : reports) out << r.dump;
+    }
     return 0;
 }

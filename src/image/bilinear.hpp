@@ -18,4 +18,16 @@ inline float bilinear(const ImageView& img, float x, float y) {
     return top * (1 - ay) + bottom * ay;
 }
 
+// bilinear without the edge clamps, for positions whose 2x2 neighbourhood lies inside the image
+// (0.5 <= x < width - 1.5, same for y): the same operations in the same order, so the same value.
+inline float bilinear_inside(const ImageView& img, float x, float y) {
+    const float fx = x - 0.5f, fy = y - 0.5f;
+    const int x0 = static_cast<int>(fx), y0 = static_cast<int>(fy);
+    const float ax = fx - static_cast<float>(x0), ay = fy - static_cast<float>(y0);
+    const uint8_t* p = img.data + static_cast<long>(y0) * img.stride + x0;
+    const float top = static_cast<float>(p[0]) * (1 - ax) + static_cast<float>(p[1]) * ax;
+    const float bottom = static_cast<float>(p[img.stride]) * (1 - ax) + static_cast<float>(p[img.stride + 1]) * ax;
+    return top * (1 - ay) + bottom * ay;
+}
+
 }  // namespace cccd::image

@@ -24,19 +24,31 @@ int otsu_threshold(const std::array<uint32_t, 256>& histogram) {
 }
 
 void binarize_global(const ImageView& gray, ThresholdMap& map, BitMatrix& out) {
-    std::array<uint32_t, 256> histogram{};
-    for (int y = 0; y < gray.height; ++y) {
+    // Four histograms, one per pixel phase, so consecutive equal pixels do not wait on each other's count.
+    std::array<std::array<uint32_t, 256>, 4> partial{};
+    const int w = gray.width, h = gray.height;
+    for (int y = 0; y < h; ++y) {
         const uint8_t* row = gray.row(y);
-        for (int x = 0; x < gray.width; ++x) ++histogram[row[x]];
+        int x = 0;
+        for (; x + 4 <= w; x += 4) {
+            ++partial[0][row[x]];
+            ++partial[1][row[x + 1]];
+            ++partial[2][row[x + 2]];
+            ++partial[3][row[x + 3]];
+        }
+        for (; x < w; ++x) ++partial[0][row[x]];
     }
+    std::array<uint32_t, 256> histogram{};
+    for (size_t v = 0; v < 256; ++v) histogram[v] = partial[0][v] + partial[1][v] + partial[2][v] + partial[3][v];
     const int t = otsu_threshold(histogram);
-    map.reset(std::max(gray.width, gray.height), 1, 1);
+    map.reset(std::max(w, h), 1, 1);
     map.level[0] = static_cast<uint8_t>(t);
-    out.reset(gray.width, gray.height);
-    for (int y = 0; y < gray.height; ++y) {
+    out.reshape(w, h);
+    const uint8_t level = static_cast<uint8_t>(t);
+    for (int y = 0; y < h; ++y) {
         const uint8_t* row = gray.row(y);
-        uint8_t* dst = out.bits.data() + static_cast<size_t>(y) * static_cast<size_t>(gray.width);
-        for (int x = 0; x < gray.width; ++x) dst[x] = row[x] < t ? 1 : 0;
+        uint8_t* dst = out.bits.data() + static_cast<size_t>(y) * static_cast<size_t>(w);
+        for (int x = 0; x < w; ++x) dst[x] = row[x] < level ? 1 : 0;
     }
 }
 

@@ -7,76 +7,51 @@
 namespace cccd::image {
 namespace {
 
-// Sliding min / max over +-radius along rows (horizontal) of a bx * by grid.
+// Min / max over +-radius along rows (horizontal) of a bx * by grid, clipped at the ends. Written as whole-row
+// element-wise passes, one per offset, so the compiler vectorises them.
 template <typename Pick>
 void window_rows(const std::vector<uint8_t>& in, std::vector<uint8_t>& out, int bx, int by, int radius, Pick pick) {
     for (int y = 0; y < by; ++y) {
         const uint8_t* row = in.data() + static_cast<size_t>(y) * static_cast<size_t>(bx);
         uint8_t* dst = out.data() + static_cast<size_t>(y) * static_cast<size_t>(bx);
-        for (int x = 0; x < bx; ++x) {
-            uint8_t v = row[x];
-            for (int k = std::max(0, x - radius); k <= std::min(bx - 1, x + radius); ++k) v = pick(v, row[k]);
-            dst[x] = v;
+        for (int x = 0; x < bx; ++x) dst[x] = row[x];
+        for (int d = 1; d <= radius && d < bx; ++d) {
+            for (int x = 0; x < bx - d; ++x) dst[x] = pick(dst[x], row[x + d]);
+            for (int x = d; x < bx; ++x) dst[x] = pick(dst[x], row[x - d]);
         }
     }
 }
 
+// The same along columns: each output row picks over the input rows within +-radius.
 template <typename Pick>
 void window_cols(const std::vector<uint8_t>& in, std::vector<uint8_t>& out, int bx, int by, int radius, Pick pick) {
     for (int y = 0; y < by; ++y) {
         uint8_t* dst = out.data() + static_cast<size_t>(y) * static_cast<size_t>(bx);
-        for (int x = 0; x < bx; ++x) {
-            uint8_t v = in[static_cast<size_t>(y) * static_cast<size_t>(bx) + static_cast<size_t>(x)];
-            for (int k = std::max(0, y - radius); k <= std::min(by - 1, y + radius); ++k)
-                v = pick(v, in[static_cast<size_t>(k) * static_cast<size_t>(bx) + static_cast<size_t>(x)]);
-            dst[x] = v;
+        const uint8_t* own = in.data() + static_cast<size_t>(y) * static_cast<size_t>(bx);
+        for (int x = 0; x < bx; ++x) dst[x] = own[x];
+        for (int k = std::max(0, y - radius); k <= std::min(by - 1, y + radius); ++k) {
+            const uint8_t* row = in.data() + static_cast<size_t>(k) * static_cast<size_t>(bx);
+            for (int x = 0; x < bx; ++x) dst[x] = pick(dst[x], row[x]);
         }
     }
 }
 
-void block_statistics(const ImageView& gray, int bs, int bx, int by, LocalBinarizeScratch& s) {
-    const size_t n = static_cast<size_t>(bx) * static_cast<size_t>(by);
-    s.blockMin.assign(n, 255);
-    s.blockMax.assign(n, 0);
-    s.blockMean.assign(n, 0);
-    s.blockDev.assign(n, 0);
-    s.tmpSum.assign(static_cast<size_t>(bx), 0);
-    s.tmpSq.assign(static_cast<size_t>(bx), 0);
-    for (int j = 0; j < by; ++j) {
-        std::fill(s.tmpSum.begin(), s.tmpSum.end(), 0u);
-        std::fill(s.tmpSq.begin(), s.tmpSq.end(), 0u);
-        uint8_t* mn = s.blockMin.data() + static_cast<size_t>(j) * static_cast<size_t>(bx);
-        uint8_t* mx = s.blockMax.data() + static_cast<size_t>(j) * static_cast<size_t>(bx);
-        const int y0 = j * bs, y1 = std::min(gray.height, y0 + bs);
-        for (int y = y0; y < y1; ++y) {
-            const uint8_t* row = gray.row(y);
-            for (int i = 0; i < bx; ++i) {
-                const int x0 = i * bs, x1 = std::min(gray.width, x0 + bs);
-                uint8_t lo = mn[i], hi = mx[i];
-                uint32_t sum = 0, sq = 0;
-                for (int x = x0; x < x1; ++x) {
-                    const uint8_t v = row[x];
-                    lo = std::min(lo, v);
-                    hi = std::max(hi, v);
-                    sum += v;
-                    sq += static_cast<uint32_t>(v) * v;
-                }
-                mn[i] = lo;
-                mx[i] = hi;
-                s.tmpSum[static_cast<size_t>(i)] += sum;
-                s.tmpSq[static_cast<size_t>(i)] += sq;
-            }
-        }
-        const uint32_t rows = static_cast<uint32_t>(y1 - y0);
-        for (int i = 0; i < bx; ++i) {
-            const uint32_t cols = static_cast<uint32_t>(std::min(gray.width, (i + 1) * bs) - i * bs);
-            const uint32_t count = rows * cols;
-            const size_t idx = static_cast<size_t>(j) * static_cast<size_t>(bx) + static_cast<size_t>(i);
-            const uint32_t sum = s.tmpSum[static_cast<size_t>(i)];
-            s.blockMean[idx] = static_cast<uint16_t>((sum + count / 2) / count);
-            const double mean = static_cast<double>(sum) / count;
-            const double var = static_cast<double>(s.tmpSq[static_cast<size_t>(i)]) / count - mean * mean;
-            s.blockDev[idx] = static_cast<uint8_t>(std::min(255.0, std::round(std::sqrt(std::max(0.0, var)))));
+// std::lround without the libm call for finite 0 <= x < 2^23 (truncation is exact there, halves go up).
+inline int round_nonnegative(float x) {
+    if (x < 0) return static_cast<int>(std::lround(x));  // only with a midWeight outside 0..1
+    const int t = static_cast<int>(x);
+    return t + (x - static_cast<float>(t) >= 0.5f ? 1 : 0);
+}
+
+// Sums of the block means over +-radius along rows, clipped at the ends.
+void sum_rows(const std::vector<uint16_t>& in, std::vector<uint32_t>& out, int bx, int by, int radius) {
+    for (int y = 0; y < by; ++y) {
+        const uint16_t* row = in.data() + static_cast<size_t>(y) * static_cast<size_t>(bx);
+        uint32_t* dst = out.data() + static_cast<size_t>(y) * static_cast<size_t>(bx);
+        for (int x = 0; x < bx; ++x) dst[x] = row[x];
+        for (int d = 1; d <= radius && d < bx; ++d) {
+            for (int x = 0; x < bx - d; ++x) dst[x] += row[x + d];
+            for (int x = d; x < bx; ++x) dst[x] += row[x - d];
         }
     }
 }
@@ -119,10 +94,11 @@ void apply_threshold_map(const ImageView& gray, const ThresholdMap& map, std::ve
 
 void binarize_local(const ImageView& gray, const LocalBinarizeParams& params, LocalBinarizeScratch& s,
                     ThresholdMap& map, BitMatrix& out) {
-    const int bs = std::max(2, params.blockSize), r = std::max(0, params.radius);
+    const int bs = std::clamp(params.blockSize, 2, 256), r = std::max(0, params.radius);  // block sums are 16 bits
     const int bx = (gray.width + bs - 1) / bs, by = (gray.height + bs - 1) / bs;
     const size_t n = static_cast<size_t>(bx) * static_cast<size_t>(by);
-    block_statistics(gray, bs, bx, by, s);
+    block_statistics(gray, bs, bx, by, s.blocks);
+    const BlockStats& st = s.blocks;
 
     // Neighbourhood contrast: separable min and max over the window of blocks.
     s.tmp8.resize(n);
@@ -130,15 +106,15 @@ void binarize_local(const ImageView& gray, const LocalBinarizeParams& params, Lo
     s.windowMax.resize(n);
     const auto lo = [](uint8_t a, uint8_t b) { return std::min(a, b); };
     const auto hi = [](uint8_t a, uint8_t b) { return std::max(a, b); };
-    window_rows(s.blockMin, s.tmp8, bx, by, r, lo);
+    window_rows(st.min, s.tmp8, bx, by, r, lo);
     window_cols(s.tmp8, s.windowMin, bx, by, r, lo);
-    window_rows(s.blockMax, s.tmp8, bx, by, r, hi);
+    window_rows(st.max, s.tmp8, bx, by, r, hi);
     window_cols(s.tmp8, s.windowMax, bx, by, r, hi);
     s.windowDev.resize(n);
-    window_rows(s.blockDev, s.tmp8, bx, by, r, hi);
+    window_rows(st.dev, s.tmp8, bx, by, r, hi);
     window_cols(s.tmp8, s.windowDev, bx, by, r, hi);
     s.blockMean8.resize(n);
-    for (size_t i = 0; i < n; ++i) s.blockMean8[i] = static_cast<uint8_t>(s.blockMean[i]);
+    for (size_t i = 0; i < n; ++i) s.blockMean8[i] = static_cast<uint8_t>(st.mean[i]);
     s.meanMin.resize(n);
     s.meanMax.resize(n);
     window_rows(s.blockMean8, s.tmp8, bx, by, r, lo);
@@ -148,17 +124,11 @@ void binarize_local(const ImageView& gray, const LocalBinarizeParams& params, Lo
 
     // Neighbourhood mean of block means: horizontal sums, then vertical.
     s.tmpSum.resize(n);
-    for (int y = 0; y < by; ++y)
-        for (int x = 0; x < bx; ++x) {
-            uint32_t sum = 0;
-            for (int k = std::max(0, x - r); k <= std::min(bx - 1, x + r); ++k)
-                sum += s.blockMean[static_cast<size_t>(y) * static_cast<size_t>(bx) + static_cast<size_t>(k)];
-            s.tmpSum[static_cast<size_t>(y) * static_cast<size_t>(bx) + static_cast<size_t>(x)] = sum;
-        }
+    sum_rows(st.mean, s.tmpSum, bx, by, r);
     // Noise estimate: most blocks of a camera frame are flat, so the lower quartile of block deviations
     // is sensor noise (and JPEG), not image content.
     std::array<uint32_t, 256> devHistogram{};
-    for (size_t i = 0; i < n; ++i) ++devHistogram[s.blockDev[i]];
+    for (size_t i = 0; i < n; ++i) ++devHistogram[st.dev[i]];
     int noise = 0;
     for (uint32_t seen = 0; noise < 255; ++noise) {
         seen += devHistogram[static_cast<size_t>(noise)];
@@ -166,6 +136,7 @@ void binarize_local(const ImageView& gray, const LocalBinarizeParams& params, Lo
     }
     const int minDeviation = std::max(params.minDeviation, static_cast<int>(params.noiseFactor * static_cast<float>(noise)));
     const int fineMargin = std::max(params.fineMargin, static_cast<int>(params.noiseFactor * static_cast<float>(noise)));
+    s.fineMargin = fineMargin;
     map.reset(bs, bx, by);
     s.queue.clear();
     s.queue.reserve(n);
@@ -182,27 +153,31 @@ void binarize_local(const ImageView& gray, const LocalBinarizeParams& params, Lo
             const uint32_t count = static_cast<uint32_t>((ky1 - ky0 + 1) * (std::min(bx - 1, x + r) - std::max(0, x - r) + 1));
             const float mean = static_cast<float>(sum) / static_cast<float>(count);
             const float mid = 0.5f * static_cast<float>(s.windowMin[idx] + s.windowMax[idx]);
-            map.level[idx] = static_cast<uint8_t>(std::lround((1 - params.midWeight) * mean + params.midWeight * mid));
+            map.level[idx] = static_cast<uint8_t>(round_nonnegative((1 - params.midWeight) * mean + params.midWeight * mid));
             known[idx] = 1;
-            s.queue.push_back(static_cast<int32_t>(idx));
+            s.queue.push_back((y << 16) | x);  // block coordinates, not the index: no division when popped
         }
     }
     // Flat blocks take the level of the nearest block with contrast (breadth-first from all of them).
     for (size_t head = 0; head < s.queue.size(); ++head) {
-        const int idx = s.queue[head];
-        const int x = idx % bx, y = idx / bx;
+        const int x = s.queue[head] & 0xFFFF, y = s.queue[head] >> 16;
+        const int idx = y * bx + x;
         const auto visit = [&](int nx, int ny) {
             if (nx < 0 || ny < 0 || nx >= bx || ny >= by) return;
             const int k = ny * bx + nx;
             if (known[k]) return;
             known[k] = 1;
             map.level[static_cast<size_t>(k)] = map.level[static_cast<size_t>(idx)];
-            s.queue.push_back(k);
+            s.queue.push_back((ny << 16) | nx);
         };
         visit(x - 1, y);
         visit(x + 1, y);
         visit(x, y - 1);
         visit(x, y + 1);
+    }
+    if (threshold_pass_supported(bs, params.fineRadius)) {
+        threshold_pass(gray, map, params.fineRadius, fineMargin, s.pass, out);
+        return;
     }
     apply_threshold_map(gray, map, s.rowLevel, out);
     if (params.fineRadius > 0) refine_fine(gray, params.fineRadius, fineMargin, s, out);

@@ -8,8 +8,10 @@
 #include <vector>
 
 #include "image/bit_matrix.hpp"
+#include "image/block_stats.hpp"
 #include "image/image_view.hpp"
 #include "image/threshold_map.hpp"
+#include "image/threshold_pass.hpp"
 
 namespace cccd::image {
 
@@ -37,20 +39,22 @@ struct LocalBinarizeParams {
 };
 
 struct LocalBinarizeScratch {  // reused between calls; sized on first use
-    std::vector<uint8_t> blockMin, blockMax, blockDev, blockMean8, windowMin, windowMax, windowDev, meanMin, meanMax, tmp8;
-    std::vector<uint16_t> blockMean;
-    std::vector<uint32_t> tmpSum, tmpSq;
-    std::vector<int32_t> queue;
+    BlockStats blocks;
+    ThresholdPassScratch pass;
+    std::vector<uint8_t> blockMean8, windowMin, windowMax, windowDev, meanMin, meanMax, tmp8;
+    std::vector<uint32_t> tmpSum;
+    std::vector<int32_t> queue;     // flood of block levels: block coordinates as y << 16 | x
     std::vector<int32_t> rowLevel;  // per-row interpolated thresholds (8.8 fixed point), one per block column
     std::vector<uint16_t> columnSum;  // fine refinement: per-column sums over the window's rows
     std::vector<uint32_t> boxSum;     // fine refinement: per-pixel window sums of the current row
+    int fineMargin = 0;  // the fine margin the last call used (after the noise adjustment)
 };
 
 void binarize_local(const ImageView& gray, const LocalBinarizeParams& params, LocalBinarizeScratch& scratch,
                     ThresholdMap& map, BitMatrix& out);
 
-// Thresholds every pixel against a ThresholdMap (bilinear between block centres): shared by the local
-// binarizer and tests.
+// Thresholds every pixel against a ThresholdMap (bilinear between block centres): the reference for
+// threshold_pass (threshold_pass.hpp) and the local binarizer's path for the block sizes that one skips.
 void apply_threshold_map(const ImageView& gray, const ThresholdMap& map, std::vector<int32_t>& rowLevel,
                          BitMatrix& out);
 

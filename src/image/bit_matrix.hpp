@@ -17,6 +17,12 @@ struct BitMatrix {
         height = h;
         bits.assign(static_cast<size_t>(w) * static_cast<size_t>(h), 0);
     }
+    // The same without clearing, for passes that write every pixel.
+    void reshape(int w, int h) {
+        width = w;
+        height = h;
+        bits.resize(static_cast<size_t>(w) * static_cast<size_t>(h));
+    }
     bool in_bounds(int x, int y) const { return x >= 0 && y >= 0 && x < width && y < height; }
     bool get(int x, int y) const { return bits[static_cast<size_t>(y) * static_cast<size_t>(width) + static_cast<size_t>(x)] != 0; }
     void set(int x, int y, bool dark) {

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "image/bit_runs.hpp"
+#include "image/transpose.hpp"
+
 namespace cccd::qr {
 namespace {
 
@@ -89,29 +92,33 @@ void merge(std::vector<FinderPattern>& found, const Detection& d) {
     found.push_back({d.center, d.moduleSize, 1});
 }
 
-// Scans one line of the image (a row, or a column when `columns`), reporting 1:1:3:1:1 run groups.
-template <typename Get, typename OnHit>
-void scan_line(int length, Get get, OnHit onHit) {
+// Integer pre-check of finder_ratio_ok: rejects only run groups that finder_ratio_ok rejects too (its
+// bounds times 70, plus one of slack for float rounding), so most groups skip the float test.
+// Branch-free: it runs on every dark run of the frame and fails unpredictably.
+inline bool could_be_finder(const int runs[5]) {
+    const int total = runs[0] + runs[1] + runs[2] + runs[3] + runs[4];
+    const int side = 6 * total + 36;  // |7 r - T| <= 0.6 T + 3.5
+    const auto near = [&](int r) { return static_cast<int>(10 * std::abs(7 * r - total) <= side); };
+    const int centre = static_cast<int>(10 * std::abs(7 * runs[2] - 3 * total) <= 9 * total + 71);  // |7 r - 3T| <= 0.9 T + 7
+    return (static_cast<int>(total >= 7) & near(runs[0]) & near(runs[1]) & near(runs[3]) & near(runs[4]) & centre) != 0;
+}
+
+// Scans one row of 0/1 bytes run by run, reporting 1:1:3:1:1 run groups (centre, total length) as each
+// group's last dark run ends. `words`: scratch for the row's packed bits.
+template <typename OnHit>
+void scan_line(const uint8_t* row, int length, uint64_t* words, OnHit onHit) {
     int runs[5] = {};
-    int completed = 0, current = 0;
-    bool dark = get(0);
-    for (int i = 0; i <= length; ++i) {
-        const bool d = i < length ? get(i) : !dark;
-        if (d == dark) {
-            ++current;
-            continue;
-        }
+    int completed = 0;
+    image::for_each_run(row, length, words, [&](int start, int end, bool dark) {
         for (int k = 0; k < 4; ++k) runs[k] = runs[k + 1];
-        runs[4] = current;
+        runs[4] = end - start;
         ++completed;
-        if (dark && completed >= 5 && finder_ratio_ok(runs)) {
-            const int centreStart = i - runs[4] - runs[3] - runs[2];
+        if (dark && completed >= 5 && could_be_finder(runs) && finder_ratio_ok(runs)) {
+            const int centreStart = end - runs[4] - runs[3] - runs[2];
             onHit(static_cast<float>(centreStart) + static_cast<float>(runs[2]) * 0.5f,
                   runs[0] + runs[1] + runs[2] + runs[3] + runs[4]);
         }
-        dark = d;
-        current = 1;
-    }
+    });
 }
 
 }  // namespace
@@ -127,19 +134,29 @@ bool finder_ratio_ok(const int runs[5]) {
 }
 
 void find_finder_patterns(const image::BitMatrix& binary, const FinderOptions& options, std::vector<FinderPattern>& out) {
+    FinderScratch scratch;
+    find_finder_patterns(binary, options, scratch, out);
+}
+
+void find_finder_patterns(const image::BitMatrix& binary, const FinderOptions& options, FinderScratch& scratch,
+                          std::vector<FinderPattern>& out) {
     out.clear();
     if (binary.width < 7 || binary.height < 7) return;
     const int step = std::max(1, options.rowStep);
+    scratch.rowBits.resize(static_cast<size_t>((std::max(binary.width, binary.height) + 63) / 64));
+    uint64_t* const words = scratch.rowBits.data();
     Detection d{};
     for (int y = 0; y < binary.height; y += step) {
         const uint8_t* row = binary.bits.data() + static_cast<size_t>(y) * static_cast<size_t>(binary.width);
-        scan_line(binary.width, [row](int i) { return row[i] != 0; }, [&](float cx, int total) {
+        scan_line(row, binary.width, words, [&](float cx, int total) {
             if (confirm(binary, cx, y, total, d)) merge(out, d);
         });
     }
     if (options.scanColumns) {
+        image::transpose(binary, scratch.transposed);
         for (int x = 0; x < binary.width; x += step) {
-            scan_line(binary.height, [&binary, x](int i) { return binary.get(x, i); }, [&](float cy, int total) {
+            const uint8_t* column = scratch.transposed.bits.data() + static_cast<size_t>(x) * static_cast<size_t>(binary.height);
+            scan_line(column, binary.height, words, [&](float cy, int total) {
                 // Re-use the row confirmation from the column hit's centre.
                 const int y = static_cast<int>(cy);
                 Cross h;

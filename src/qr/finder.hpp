@@ -1,6 +1,7 @@
 #pragma once
 // Finder patterns (ISO/IEC 18004:2015 6.3.3): the three 7x7 squares whose cross-sections read dark,
 // light, dark, light, dark in the ratio 1:1:3:1:1 along any line through their centre, at any rotation.
+#include <cstdint>
 #include <vector>
 
 #include "image/bit_matrix.hpp"
@@ -19,7 +20,15 @@ struct FinderOptions {
     bool scanColumns = false;  // also scan columns (finds finders whose rows are broken up)
 };
 
+struct FinderScratch {  // reused between calls
+    image::BitMatrix transposed;  // the column scan reads the columns as rows of this
+    std::vector<uint64_t> rowBits;  // one row packed to bits
+};
+
 // Clears `out` and fills it with merged detections, most confirmed first.
+void find_finder_patterns(const image::BitMatrix& binary, const FinderOptions& options, FinderScratch& scratch,
+                          std::vector<FinderPattern>& out);
+// The same with its own scratch (tests, tools).
 void find_finder_patterns(const image::BitMatrix& binary, const FinderOptions& options, std::vector<FinderPattern>& out);
 
 // The five run lengths dark, light, dark, light, dark fit 1:1:3:1:1 within tolerance.

@@ -152,7 +152,7 @@ std::optional<Perspective> refine(const image::ImageView& gray, const Perspectiv
 }
 
 bool geometry_for_dimension(const image::ImageView& gray, Point a, Point b, Point c, int d, bool inverted,
-                            SymbolGeometry& out, std::array<float, 3> ms) {
+                            SymbolGeometry& out, std::array<float, 3> ms, int refinePasses) {
     const float dim = static_cast<float>(d);
     const float span = dim - 7.0f;  // finder centres are at module 3.5 and d - 3.5
     const Point u{(b.x - a.x) / span, (b.y - a.y) / span}, v{(c.x - a.x) / span, (c.y - a.y) / span};
@@ -186,7 +186,7 @@ bool geometry_for_dimension(const image::ImageView& gray, Point a, Point b, Poin
     if (!h) return false;
     // A second refinement only for what looks like a symbol after the first: each costs a template search
     // per alignment pattern, and most geometries built on a frame without a symbol alternate at random.
-    for (int pass = 0; pass < 2; ++pass) {
+    for (int pass = 0; pass < refinePasses; ++pass) {
         if (pass == 1 && timing_score(gray, *h, d, inverted) < kSecondRefineTiming) break;
         if (auto better = refine(gray, *h, d, inverted, ms)) h = better;
     }
@@ -195,6 +195,7 @@ bool geometry_for_dimension(const image::ImageView& gray, Point a, Point b, Poin
     out.corners = {h->map({0, 0}), h->map({dim, 0}), h->map({dim, dim}), h->map({0, dim})};
     out.moduleSize = (std::hypot(u.x, u.y) + std::hypot(v.x, v.y)) * 0.5f;
     out.alignmentFound = aligned;
+    out.refinePasses = refinePasses;
     out.timing = timing_score(gray, *h, d, inverted);
     return true;
 }
@@ -262,12 +263,28 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
     if (static_cast<int>(out.size()) > options.maxCandidates) out.resize(static_cast<size_t>(options.maxCandidates));
 }
 
-bool build_geometry(const image::ImageView& gray, const SymbolCandidate& c, bool inverted, SymbolGeometry& out) {
-    if (!geometry_for_dimension(gray, c.topLeft, c.topRight, c.bottomLeft, c.dimension, inverted, out, c.finderModules))
+bool build_geometry(const image::ImageView& gray, const SymbolCandidate& c, bool inverted, SymbolGeometry& out,
+                    int refinePasses) {
+    if (!geometry_for_dimension(gray, c.topLeft, c.topRight, c.bottomLeft, c.dimension, inverted, out, c.finderModules,
+                                refinePasses))
         return false;
     out.triple = c.triple;
     out.score = c.score + 2.0f * out.timing + (out.alignmentFound ? 0.2f : 0.0f);
     return true;
+}
+
+void refine_geometry(const image::ImageView& gray, const SymbolCandidate& c, bool inverted, SymbolGeometry& g) {
+    const int d = g.dimension;
+    const float dim = static_cast<float>(d);
+    // The same gate as in geometry_for_dimension, so staged refinement ends where build_geometry would.
+    const bool gated = g.refinePasses == 1 && g.timing < kSecondRefineTiming;
+    if (!gated)
+        if (auto better = refine(gray, g.moduleToImage, d, inverted, c.finderModules)) g.moduleToImage = *better;
+    const Perspective& h = g.moduleToImage;
+    g.corners = {h.map({0, 0}), h.map({dim, 0}), h.map({dim, dim}), h.map({0, dim})};
+    ++g.refinePasses;
+    g.timing = timing_score(gray, h, d, inverted);
+    g.score = c.score + 2.0f * g.timing + (g.alignmentFound ? 0.2f : 0.0f);
 }
 
 void locate_symbols(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,

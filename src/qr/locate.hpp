@@ -25,7 +25,11 @@ struct SymbolGeometry {
     float timing = 0;               // fraction of timing-pattern modules that alternate as they should
     bool alignmentFound = false;
     int triple = 0;                 // rank of the finder triple it came from
+    int refinePasses = 0;           // refinement passes applied so far
 };
+
+// Refinement passes of a complete geometry (build_geometry's default).
+inline constexpr int kRefinePasses = 2;
 
 struct LocateOptions {
     int maxFinders = 12;    // triples are formed among the most confirmed finders
@@ -56,8 +60,13 @@ struct LocateScratch {
 void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,
                      const LocateOptions& options, LocateScratch& scratch, std::vector<SymbolCandidate>& out);
 
-// The candidate's geometry: alignment pattern, refinement on every pattern, timing score.
-bool build_geometry(const image::ImageView& gray, const SymbolCandidate& candidate, bool inverted, SymbolGeometry& out);
+// The candidate's geometry: alignment pattern, `refinePasses` refinements on every pattern, timing score.
+bool build_geometry(const image::ImageView& gray, const SymbolCandidate& candidate, bool inverted, SymbolGeometry& out,
+                    int refinePasses = kRefinePasses);
+
+// One more refinement pass on a geometry build_geometry made from the same candidate, timing and score
+// updated: build_geometry with 0 passes and then refine_geometry twice gives the same geometry as with 2.
+void refine_geometry(const image::ImageView& gray, const SymbolCandidate& candidate, bool inverted, SymbolGeometry& g);
 
 // propose_symbols, then build_geometry for each; sorted by score (tests and tools; the decoder builds
 // geometries one at a time and stops at the first that decodes).
@@ -68,7 +77,8 @@ void locate_symbols(const image::ImageView& gray, const image::BitMatrix& binary
 // finderModules: the three finders' module sizes, which place the fourth corner under perspective
 // (fourth_corner.hpp); zeros assume an affine view.
 bool geometry_for_dimension(const image::ImageView& gray, Point topLeft, Point topRight, Point bottomLeft, int dimension,
-                            bool inverted, SymbolGeometry& out, std::array<float, 3> finderModules = {});
+                            bool inverted, SymbolGeometry& out, std::array<float, 3> finderModules = {},
+                            int refinePasses = kRefinePasses);
 
 // Fraction (0..1) of timing-pattern modules darker/lighter than their neighbours as ISO/IEC 18004 6.3.5 says.
 float timing_score(const image::ImageView& gray, const Perspective& moduleToImage, int dimension, bool inverted);

@@ -6,6 +6,8 @@
 
 #include "image/binarize_global.hpp"
 #include "image/downscale.hpp"
+#include "image/threshold_pass.hpp"
+#include "qr/fast_path.hpp"
 
 namespace cccd::qr {
 namespace {
@@ -75,15 +77,19 @@ struct Progress {  // what the passes over one frame learn beyond the symbols
 
 // The binarizations, finders, candidates and decodes of one frame (the camera frame, or a reduction of it by
 // `scale`, whose results are scaled back to the camera frame), through its first stepCount steps.
+// afterFastPath: s.binary holds step 0's block-only bits from the fast path (fast_path.hpp), which step 0
+// completes with the fine refinement instead of binarizing again.
 void decode_steps(const image::ImageView& frame, const DecodeOptions& options, const PipelineConfig& config,
                   DecoderScratch& s, GridDecodeFn decodeGrid, float scale, int stepCount, int maxCandidates,
-                  Progress& progress, DecodeResult& result) {
+                  bool afterFastPath, Progress& progress, DecodeResult& result) {
     const int maxSymbols = std::max(1, options.maxSymbols);
     for (int step = 0; step < std::min(stepCount, static_cast<int>(config.steps.size())); ++step) {
         const BinarizerStep& b = config.steps[static_cast<size_t>(step)];
         if (b.harderOnly && !options.tryHarder) continue;
         auto t0 = Clock::now();
-        if (b.global) image::binarize_global(frame, s.thresholds, s.binary);
+        if (afterFastPath && step == 0)
+            image::fine_override_pass(frame, b.local.fineRadius, s.local.fineMargin, s.local.pass, s.binary);
+        else if (b.global) image::binarize_global(frame, s.thresholds, s.binary);
         else image::binarize_local(frame, b.local, s.local, s.thresholds, s.binary);
         result.times.binarize += ms_since(t0);
         for (int pass = 0; pass < (options.tryInverted ? 2 : 1); ++pass) {
@@ -94,7 +100,7 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                 result.times.binarize += ms_since(t0);
             }
             t0 = Clock::now();
-            find_finder_patterns(s.binary, {1, options.tryHarder && step > 0}, s.finders);
+            find_finder_patterns(s.binary, {1, options.tryHarder && step > 0}, s.finder, s.finders);
             for (const FinderPattern& f : s.finders)
                 progress.largestFinder = std::max(progress.largestFinder, f.moduleSize * scale);
             result.times.locate += ms_since(t0);
@@ -118,51 +124,58 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                 propose_symbols(frame, s.binary, s.finders, lo, s.locate, s.candidates);
                 result.times.locate += ms_since(t0);
                 const size_t before = result.symbols.size();
-                for (const SymbolCandidate& c : s.candidates) {
-                    t0 = Clock::now();
-                    const bool built = build_geometry(frame, c, inverted, s.geometry);
-                    result.times.locate += ms_since(t0);
-                    const SymbolGeometry& g = s.geometry;
-                    // Timing patterns that do not alternate: not a symbol.
-                    if (!built || g.timing < config.minTiming) continue;
-                    if (already_found(result.symbols, scaled(g.corners, scale))) continue;
-                    progress.located = true;
-                    t0 = Clock::now();
-                    SampleOptions so = config.sample;
-                    so.inverted = inverted;
+                SampleOptions so = config.sample;
+                so.inverted = inverted;
+                const auto read = [&](const SymbolGeometry& g) {
+                    auto t = Clock::now();
                     sample_grid(frame, s.thresholds, g, so, s.sample, s.grid);
-                    result.times.sample += ms_since(t0);
-                    t0 = Clock::now();
+                    result.times.sample += ms_since(t);
+                    t = Clock::now();
                     GridDecodeResult r = decodeGrid(s.grid);
-                    result.times.decode += ms_since(t0);
-                    if (!r.ok() && !g.alignmentFound && c.finderModules[0] > 0 && options.tryHarder) {
-                        // Nothing but the finders' sizes placed the fourth corner, and sizes from run lengths
-                        // are good to a few percent: a few percent of noise in a square view tilts it. The
-                        // affine view (the parallelogram) is the other hypothesis.
-                        SymbolCandidate affine = c;
-                        affine.finderModules = {};
+                    result.times.decode += ms_since(t);
+                    return r;
+                };
+                for (const SymbolCandidate& c : s.candidates) {
+                    bool decoded = false;
+                    // Cheap geometries first: before refinement, and after one pass, most symbols read already.
+                    // Only the complete geometry (kRefinePasses) counts as "located" and keeps its error, as
+                    // when it was the only one tried; the earlier ones can only read a symbol sooner.
+                    for (int passes = 0; passes <= kRefinePasses && !decoded; ++passes) {
+                        const bool complete = passes == kRefinePasses;
                         t0 = Clock::now();
-                        const bool again = build_geometry(frame, affine, inverted, s.geometry);
+                        const bool built = passes > 0 || build_geometry(frame, c, inverted, s.geometry, 0);
+                        if (passes > 0) refine_geometry(frame, c, inverted, s.geometry);
                         result.times.locate += ms_since(t0);
-                        if (again && g.timing >= config.minTiming) {
+                        if (!built) break;
+                        const SymbolGeometry& g = s.geometry;
+                        // Timing patterns that do not alternate: not a symbol.
+                        if (g.timing < config.minTiming) continue;
+                        if (already_found(result.symbols, scaled(g.corners, scale))) break;
+                        if (complete) progress.located = true;
+                        GridDecodeResult r = read(g);
+                        if (!r.ok() && complete && !g.alignmentFound && c.finderModules[0] > 0 && options.tryHarder) {
+                            // Nothing but the finders' sizes placed the fourth corner, and sizes from run lengths
+                            // are good to a few percent: a few percent of noise in a square view tilts it. The
+                            // affine view (the parallelogram) is the other hypothesis.
+                            SymbolCandidate affine = c;
+                            affine.finderModules = {};
                             t0 = Clock::now();
-                            sample_grid(frame, s.thresholds, g, so, s.sample, s.grid);
-                            result.times.sample += ms_since(t0);
-                            t0 = Clock::now();
-                            r = decodeGrid(s.grid);
-                            result.times.decode += ms_since(t0);
+                            const bool again = build_geometry(frame, affine, inverted, s.geometry);
+                            result.times.locate += ms_since(t0);
+                            if (again && g.timing >= config.minTiming) r = read(g);
                         }
+                        if (!r.ok()) {
+                            if (complete) progress.lastError = r.message;
+                            continue;
+                        }
+                        Symbol sym;
+                        sym.data = std::move(r);
+                        sym.corners = scaled(g.corners, scale);
+                        sym.moduleSize = g.moduleSize * scale;
+                        result.symbols.push_back(std::move(sym));
+                        decoded = true;
                     }
-                    if (!r.ok()) {
-                        progress.lastError = r.message;
-                        continue;
-                    }
-                    Symbol sym;
-                    sym.data = std::move(r);
-                    sym.corners = scaled(g.corners, scale);
-                    sym.moduleSize = g.moduleSize * scale;
-                    result.symbols.push_back(std::move(sym));
-                    break;
+                    if (decoded) break;
                 }
                 if (result.symbols.size() == before || static_cast<int>(result.symbols.size()) >= maxSymbols) break;
             }
@@ -198,8 +211,15 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
         result.message = "frame larger than 16384 pixels a side";
         return result;
     }
+    // Cheap first try (fast_path.hpp) when one symbol is wanted; if it reads nothing, step 0 starts from its
+    // block-only bits and adds the fine refinement, which gives exactly step 0's binarization.
+    const bool fast = std::max(1, options.maxSymbols) == 1 && config.stepCount > 0 && fast_path_applies(config.steps[0]);
+    if (fast && try_fast_path(frame, config.steps[0], config, s, decodeGrid, result)) {
+        result.status = DecodeStatus::found;
+        return result;
+    }
     Progress progress;
-    decode_steps(frame, options, config, s, decodeGrid, 1.0f, config.stepCount, 0, progress, result);
+    decode_steps(frame, options, config, s, decodeGrid, 1.0f, config.stepCount, 0, fast, progress, result);
     // Reduced frames (downscale.hpp): textured or halftoned modules that broke into runs at full size. Only
     // when some finder was seen with modules that stay 1.3 px wide once reduced (the ring of a textured
     // finder usually survives), and only for frames up to downscaleMaxPixels: the reduced frame of a
@@ -212,7 +232,7 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
         const image::ImageView small = image::downscale(frame, factor, s.reduced);
         if (small.width < 21 || small.height < 21) break;  // a version 1 symbol at a pixel per module
         decode_steps(small, options, config, s, decodeGrid, static_cast<float>(factor), config.downscaleSteps,
-                     config.downscaleCandidates, progress, result);
+                     config.downscaleCandidates, false, progress, result);
     }
     if (!result.symbols.empty()) {
         result.status = DecodeStatus::found;

@@ -45,6 +45,7 @@ struct DecoderScratch {
     image::BitMatrix binary;
     image::ThresholdMap thresholds;
     image::LocalBinarizeScratch local;
+    FinderScratch finder;
     std::vector<FinderPattern> finders;
     LocateScratch locate;
     std::vector<SymbolCandidate> candidates;

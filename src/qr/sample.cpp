@@ -14,15 +14,32 @@ void sample_grid(const image::ImageView& gray, const image::ThresholdMap& map, c
     s.levels.resize(n);
     // Large modules: average five points around the centre to ride over noise and JPEG blocks.
     const float spread = g.moduleSize >= 4.0f ? 0.2f : 0.0f;
+    // When the sampled square maps well inside the frame, no sample needs bilinear's edge clamps: the
+    // perspective keeps the square convex when its denominator has one sign at the four corners, so
+    // every sample lies within the mapped corners (a pixel of margin covers rounding).
+    bool inside = true;
+    {
+        const float lo = 0.5f - spread, hi = static_cast<float>(d) - 0.5f + spread;
+        const auto& m = g.moduleToImage.m;
+        int positive = 0;
+        for (const auto& [cx, cy] : {std::pair{lo, lo}, {hi, lo}, {lo, hi}, {hi, hi}}) {
+            positive += m[6] * cx + m[7] * cy + m[8] > 0 ? 1 : 0;
+            const Point q = g.moduleToImage.map({cx, cy});
+            inside = inside && q.x >= 1.5f && q.y >= 1.5f && q.x < static_cast<float>(gray.width) - 2.5f &&
+                     q.y < static_cast<float>(gray.height) - 2.5f;
+        }
+        inside = inside && (positive == 0 || positive == 4);
+    }
+    const auto grey = [&](Point q) { return inside ? image::bilinear_inside(gray, q.x, q.y) : image::bilinear(gray, q.x, q.y); };
     for (int y = 0; y < d; ++y)
         for (int x = 0; x < d; ++x) {
             const float mx = static_cast<float>(x) + 0.5f, my = static_cast<float>(y) + 0.5f;
             const Point p = g.moduleToImage.map({mx, my});
-            float v = image::bilinear(gray, p.x, p.y);
+            float v = grey(p);
             if (spread > 0) {
                 for (const auto& [ox, oy] : {std::pair{-1, -1}, {1, -1}, {-1, 1}, {1, 1}}) {
                     const Point q = g.moduleToImage.map({mx + spread * static_cast<float>(ox), my + spread * static_cast<float>(oy)});
-                    v += image::bilinear(gray, q.x, q.y);
+                    v += grey(q);
                 }
                 v /= 5.0f;
             }
@@ -46,11 +63,14 @@ void sample_grid(const image::ImageView& gray, const image::ThresholdMap& map, c
     float stray = 1e9f;
     if (options.maxStray >= 0) {
         s.sorted = s.values;
-        const auto nth = [&](size_t k) {
-            std::nth_element(s.sorted.begin(), s.sorted.begin() + static_cast<long>(k), s.sorted.end());
-            return s.sorted[k];
-        };
-        const float lo = nth(n / 10), hi = nth(n - 1 - n / 10);
+        const size_t loIndex = n / 10, hiIndex = n - 1 - n / 10;
+        const auto first = s.sorted.begin();
+        std::nth_element(first, first + static_cast<long>(loIndex), s.sorted.end());
+        const float lo = s.sorted[loIndex];
+        // Everything after loIndex is now at least lo, so the upper percentile is found among those alone.
+        const auto from = hiIndex > loIndex ? first + static_cast<long>(loIndex + 1) : first;
+        std::nth_element(from, first + static_cast<long>(hiIndex), s.sorted.end());
+        const float hi = s.sorted[hiIndex];
         stray = options.maxStray * (hi - lo);
     }
     const int r = options.neighbourRadius;

@@ -215,3 +215,35 @@ TEST(Locate, TimingScoreTellsSymbolsFromNoise) {
 }
 
 }  // namespace
+
+// The decoder tries the unrefined geometry first and refines it in place (refine_geometry) only when it
+// does not read: the staged geometry must be exactly the one built in one go.
+TEST(Locate, RefiningInStepsGivesTheSameGeometry) {
+    const qr::ModuleGrid g = testsupport::qrencode_grid("staged refinement", 'M', 7);
+    ASSERT_EQ(g.size, 45) << "qrencode missing?";
+    testsupport::RenderParams p;
+    p.moduleSize = 2.5f;
+    p.width = p.height = 240;
+    p.angleDeg = 23;
+    p.tilt = 0.1f;
+    p.blurSigma = 0.6f;
+    const auto r = testsupport::render(g, p);
+    image::LocalBinarizeScratch s;
+    image::ThresholdMap map;
+    image::BitMatrix b;
+    image::binarize_local(r.view(), {8, 2, 24, 8, 3, 8}, s, map, b);
+    std::vector<qr::FinderPattern> f;
+    qr::find_finder_patterns(b, {}, f);
+    qr::LocateScratch ls;
+    std::vector<qr::SymbolCandidate> candidates;
+    qr::propose_symbols(r.view(), b, f, {}, ls, candidates);
+    ASSERT_FALSE(candidates.empty());
+    qr::SymbolGeometry whole, staged;
+    ASSERT_TRUE(qr::build_geometry(r.view(), candidates[0], false, whole));
+    ASSERT_TRUE(qr::build_geometry(r.view(), candidates[0], false, staged, 0));
+    for (int pass = 0; pass < qr::kRefinePasses; ++pass) qr::refine_geometry(r.view(), candidates[0], false, staged);
+    EXPECT_EQ(staged.moduleToImage.m, whole.moduleToImage.m);
+    EXPECT_EQ(staged.timing, whole.timing);
+    EXPECT_EQ(staged.score, whole.score);
+    EXPECT_EQ(staged.refinePasses, whole.refinePasses);
+}

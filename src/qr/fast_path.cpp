@@ -1,0 +1,63 @@
+#include "qr/fast_path.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include "image/threshold_pass.hpp"
+
+namespace cccd::qr {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+}  // namespace
+
+bool fast_path_applies(const BinarizerStep& first) {
+    return !first.global && !first.harderOnly && first.local.fineRadius > 0 &&
+           image::threshold_pass_supported(first.local.blockSize, first.local.fineRadius);
+}
+
+bool try_fast_path(const image::ImageView& frame, const BinarizerStep& first, const PipelineConfig& config,
+                   DecoderScratch& s, GridDecodeFn decodeGrid, DecodeResult& result) {
+    auto t0 = Clock::now();
+    image::LocalBinarizeParams blockOnly = first.local;
+    blockOnly.fineRadius = 0;
+    image::binarize_local(frame, blockOnly, s.local, s.thresholds, s.binary);
+    result.times.binarize += ms_since(t0);
+    t0 = Clock::now();
+    find_finder_patterns(s.binary, {1, false}, s.finder, s.finders);
+    // Candidates are ranked by their triple's score, so the first kFastPathCandidates come from the first
+    // kFastPathCandidates triples: the others need no dimension ranking here.
+    LocateOptions lo;
+    lo.maxTriples = std::min(lo.maxTriples, kFastPathCandidates);
+    propose_symbols(frame, s.binary, s.finders, lo, s.locate, s.candidates);
+    result.times.locate += ms_since(t0);
+    const int n = std::min(static_cast<int>(s.candidates.size()), kFastPathCandidates);
+    for (int i = 0; i < n; ++i) {
+        t0 = Clock::now();
+        const bool built = build_geometry(frame, s.candidates[static_cast<size_t>(i)], false, s.geometry, 0);
+        result.times.locate += ms_since(t0);
+        const SymbolGeometry& g = s.geometry;
+        if (!built || g.timing < config.minTiming) continue;
+        t0 = Clock::now();
+        sample_grid(frame, s.thresholds, g, config.sample, s.sample, s.grid);
+        result.times.sample += ms_since(t0);
+        t0 = Clock::now();
+        GridDecodeResult r = decodeGrid(s.grid);
+        result.times.decode += ms_since(t0);
+        if (!r.ok()) continue;
+        Symbol sym;
+        sym.data = std::move(r);
+        sym.corners = g.corners;
+        sym.moduleSize = g.moduleSize;
+        result.symbols.push_back(std::move(sym));
+        return true;
+    }
+    return false;
+}
+
+}  // namespace cccd::qr

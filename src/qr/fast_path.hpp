@@ -1,0 +1,22 @@
+#pragma once
+// The decoder's cheap first try, for the common frame (one symbol, dark on light, readable): the first
+// binarizer step without its fine refinement (the block levels alone), finders along rows, and the
+// unrefined geometry of the first few candidates. When it reads nothing, the caller completes the same
+// binarization with image::fine_override_pass and runs the thorough steps exactly as without it.
+#include "qr/pipeline.hpp"
+
+namespace cccd::qr {
+
+// Candidates whose unrefined geometry the fast path samples and decodes.
+inline constexpr int kFastPathCandidates = 3;
+
+// Whether the fast path applies to this first step: local, with a fine refinement the block-only pass
+// can be completed to.
+bool fast_path_applies(const BinarizerStep& first);
+
+// True when a symbol was read (result.symbols has it). Otherwise s.binary holds the first step's block-only
+// bits and s.thresholds its levels; s.local.fineMargin the margin to complete it with.
+bool try_fast_path(const image::ImageView& frame, const BinarizerStep& first, const PipelineConfig& config,
+                   DecoderScratch& s, GridDecodeFn decodeGrid, DecodeResult& result);
+
+}  // namespace cccd::qr
