@@ -62,6 +62,9 @@ test('fake camera: the card\'s fields appear within 10 s of clicking start', asy
     assert.deepEqual(record.pageErrors, []);
     assert.deepEqual(record.requests.filter((u) => !u.startsWith(origin)), []);
     assert.deepEqual(await storageOf(page), noStorage);
+    // Nothing personal in the console (shared office machines keep logs): not the number, not the name.
+    const { id, name } = expected().fields;
+    assert.deepEqual(record.console.filter((m) => m.includes(id) || m.includes(name)), []);
   } finally {
     await browser.close();
   }
