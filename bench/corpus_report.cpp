@@ -18,6 +18,7 @@
 #include "io/image_file.hpp"
 #include "qr/decoder.hpp"
 #include "support/corpus_index.hpp"
+#include "support/rotate.hpp"
 #include "support/zxing_reference.hpp"
 
 namespace {
@@ -32,22 +33,6 @@ double percentile(std::vector<double> v, double q) {
     return v[static_cast<size_t>(q * static_cast<double>(v.size() - 1) + 0.5)];
 }
 
-// Rotates a luminance image by 90° clockwise `turns` times.
-cccd::io::LoadedImage rotated(const cccd::io::LoadedImage& src, int turns) {
-    cccd::io::LoadedImage img = src;
-    for (int t = 0; t < turns; ++t) {
-        cccd::io::LoadedImage r;
-        r.width = img.height;
-        r.height = img.width;
-        r.luma.resize(img.luma.size());
-        for (int y = 0; y < img.height; ++y)
-            for (int x = 0; x < img.width; ++x)
-                r.luma[static_cast<size_t>(x) * static_cast<size_t>(r.width) + static_cast<size_t>(img.height - 1 - y)] =
-                    img.luma[static_cast<size_t>(y) * static_cast<size_t>(img.width) + static_cast<size_t>(x)];
-        img = std::move(r);
-    }
-    return img;
-}
 
 struct SetReport {
     std::string set;
@@ -90,7 +75,7 @@ SetReport run_set(const std::vector<testsupport::CorpusImage>& images, int turns
     for (const auto& c : images) {
         const auto loaded = cccd::io::load_image(c.path);
         if (!loaded.ok()) continue;
-        const auto img = rotated(loaded, turns);
+        const auto img = testsupport::rotated(loaded, turns);
         ++rep.total;
         auto t = Clock::now();
         const auto ours = decoder.decode(img.view());

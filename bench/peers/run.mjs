@@ -70,8 +70,9 @@ for (const env of ['node', 'chromium']) {
 report.wasmGzipBytes = gzipSizes(repo, here);
 writeFileSync(join(outDir, 'report.json'), JSON.stringify(report, null, 1));
 writeFileSync(join(outDir, 'chart.svg'), renderChart(report));
+writeFileSync(join(outDir, 'table.md'), `${renderTable(report)}\n`);
 console.log(renderTable(report));
-console.log(`\nreport: ${join(outDir, 'report.json')}\nchart:  ${join(outDir, 'chart.svg')}`);
+console.log(`\nreport: ${join(outDir, 'report.json')}\nchart:  ${join(outDir, 'chart.svg')}\ntable:  ${join(outDir, 'table.md')}`);
 
 // A reader that throws means the set-up is broken (not built, wrong API): fail, so CI's smoke pass notices.
 const broken = Object.values(report.environments).some((e) => e.rows.some((row) => Object.values(row.results).some((r) => r.error)));

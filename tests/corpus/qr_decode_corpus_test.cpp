@@ -14,6 +14,7 @@
 #include "qr/decoder.hpp"
 #include "qr/pipeline.hpp"
 #include "support/corpus_index.hpp"
+#include "support/rotate.hpp"
 #include "support/grid_standin.hpp"
 #include "io/image_file.hpp"
 
@@ -28,22 +29,6 @@ struct Tally {
     double ms = 0;
 };
 
-// The frame turned clockwise by 90 degrees `turns` times.
-cccd::io::LoadedImage rotated(const cccd::io::LoadedImage& src, int turns) {
-    cccd::io::LoadedImage img = src;
-    for (int t = 0; t < turns; ++t) {
-        cccd::io::LoadedImage r;
-        r.width = img.height;
-        r.height = img.width;
-        r.luma.resize(img.luma.size());
-        for (int y = 0; y < img.height; ++y)
-            for (int x = 0; x < img.width; ++x)
-                r.luma[static_cast<size_t>(x) * static_cast<size_t>(r.width) + static_cast<size_t>(img.height - 1 - y)] =
-                    img.luma[static_cast<size_t>(y) * static_cast<size_t>(img.width) + static_cast<size_t>(x)];
-        img = std::move(r);
-    }
-    return img;
-}
 
 Tally run_set(const std::vector<testsupport::CorpusImage>& images, int turns = 0) {
     Tally t;
@@ -53,7 +38,7 @@ Tally run_set(const std::vector<testsupport::CorpusImage>& images, int turns = 0
     for (const auto& img : images) {
         const auto original = cccd::io::load_image(img.path);
         if (!original.ok()) continue;
-        const auto loaded = rotated(original, turns);
+        const auto loaded = testsupport::rotated(original, turns);
         ++t.total;
         const auto t0 = std::chrono::steady_clock::now();
         const auto r = cccd::qr::run_pipeline(loaded.view(), {}, config, scratch, testsupport::grid_decode_for_tests());
@@ -105,7 +90,7 @@ TEST(QrCorpus, LocatingProblems) {
         const auto original = cccd::io::load_image(it->path);
         ASSERT_TRUE(original.ok()) << name;
         for (int turns = 0; turns < 4; ++turns) {
-            const auto img = rotated(original, turns);
+            const auto img = testsupport::rotated(original, turns);
             const auto r = decoder.decode(img.view());
             EXPECT_TRUE(r.found() && r.symbols[0].data.text == it->expected) << name << " at " << 90 * turns << ": " << r.message;
         }
