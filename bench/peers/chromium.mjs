@@ -43,7 +43,8 @@ export async function runInChromium({ repo, here, corpusDir, outDir, items }) {
     page.on('console', (m) => { if (m.type() === 'error') process.stderr.write(`chromium: ${m.text()}\n`); });
     await page.exposeFunction('__progress', (i, n) => { if (i % 50 === 0 || i === n) process.stderr.write(`chromium: ${i}/${n}\n`); });
     await page.goto(`${origin}/bench/browser.html`);
-    const urls = items.map((it) => ({ ...it, url: it.set.startsWith('ladder') ? `/ladder/${it.file}` : `/corpus/${it.file}` }));
+    const path = (file) => file.split('/').map(encodeURIComponent).join('/');  // names hold '#'
+    const urls = items.map((it) => ({ ...it, url: `${it.set.startsWith('ladder') ? '/ladder/' : '/corpus/'}${path(it.file)}` }));
     const result = await page.evaluate((list) => window.runBenchmark(list), urls);
     if (foreign.length) throw new Error(`the benchmark page fetched from other origins: ${foreign.join(', ')}`);
     return { ...result, note: `${await browser.version()}${result.note ? `; ${result.note}` : ''}` };
