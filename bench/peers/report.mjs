@@ -42,6 +42,8 @@ export function renderTable(report) {
     }
   }
   for (const [env, e] of Object.entries(report.environments)) {
+    const unloaded = e.rows.filter((row) => row.error);
+    if (unloaded.length) out.push(`\nWARNING: ${env}: ${unloaded.length} frames could not be loaded, e.g. ${unloaded[0].file}: ${unloaded[0].error}`);
     for (const r of e.readers) {
       const failed = e.rows.find((row) => row.results[r]?.error);
       if (failed) out.push(`\nWARNING: ${env}: ${r} threw on some frames, e.g. ${failed.file}: ${failed.results[r].error}`);

@@ -75,5 +75,7 @@ console.log(renderTable(report));
 console.log(`\nreport: ${join(outDir, 'report.json')}\nchart:  ${join(outDir, 'chart.svg')}\ntable:  ${join(outDir, 'table.md')}`);
 
 // A reader that throws means the set-up is broken (not built, wrong API): fail, so CI's smoke pass notices.
-const broken = Object.values(report.environments).some((e) => e.rows.some((row) => Object.values(row.results).some((r) => r.error)));
+// A frame that could not be loaded is a broken set-up too.
+const broken = Object.values(report.environments).some((e) =>
+  e.rows.some((row) => row.error || Object.values(row.results).some((r) => r.error)));
 if (broken) process.exitCode = 1;
