@@ -26,6 +26,7 @@ struct SymbolGeometry {
     bool alignmentFound = false;
     int triple = 0;                 // rank of the finder triple it came from
     int refinePasses = 0;           // refinement passes applied so far
+    int templateSearches = 0;       // template searches spent on it so far (work accounting)
 };
 
 // Refinement passes of a complete geometry (build_geometry's default).

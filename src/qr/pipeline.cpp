@@ -123,6 +123,7 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                 });
                 propose_symbols(frame, s.binary, s.finders, lo, s.locate, s.candidates);
                 result.times.locate += ms_since(t0);
+                result.work.candidates += static_cast<int>(s.candidates.size());
                 const size_t before = result.symbols.size();
                 SampleOptions so = config.sample;
                 so.inverted = inverted;
@@ -130,6 +131,7 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                     auto t = Clock::now();
                     sample_grid(frame, s.thresholds, g, so, s.sample, s.grid);
                     result.times.sample += ms_since(t);
+                    ++result.work.grids;
                     t = Clock::now();
                     GridDecodeResult r = decodeGrid(s.grid);
                     result.times.decode += ms_since(t);
@@ -143,10 +145,13 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                     for (int passes = 0; passes <= kRefinePasses && !decoded; ++passes) {
                         const bool complete = passes == kRefinePasses;
                         t0 = Clock::now();
+                        const int searchesBefore = passes > 0 ? s.geometry.templateSearches : 0;
                         const bool built = passes > 0 || build_geometry(frame, c, inverted, s.geometry, 0);
                         if (passes > 0) refine_geometry(frame, c, inverted, s.geometry);
                         result.times.locate += ms_since(t0);
                         if (!built) break;
+                        result.work.geometries += passes == 0 ? 1 : 0;
+                        result.work.templateSearches += s.geometry.templateSearches - searchesBefore;
                         const SymbolGeometry& g = s.geometry;
                         // Timing patterns that do not alternate: not a symbol.
                         if (g.timing < config.minTiming) continue;
@@ -162,6 +167,8 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                             t0 = Clock::now();
                             const bool again = build_geometry(frame, affine, inverted, s.geometry);
                             result.times.locate += ms_since(t0);
+                            ++result.work.geometries;
+                            result.work.templateSearches += s.geometry.templateSearches;
                             if (again && g.timing >= config.minTiming) r = read(g);
                         }
                         if (!r.ok()) {
