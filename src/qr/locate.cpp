@@ -239,6 +239,7 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
         struct Option {
             int dim;
             float timing;
+            float rough;
         } options5[5];
         int nOptions = 0;
         for (int dk = -2; dk <= 2; ++dk) {
@@ -255,13 +256,13 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
             if (!affine) continue;
             const float timing = timing_score(gray, *affine, dim, options.inverted);
             if (timing < options.minRoughTiming) continue;
-            options5[nOptions++] = {dim, timing - 0.05f * near};
+            options5[nOptions++] = {dim, timing - 0.05f * near, timing};
         }
         for (int i = 1; i < nOptions; ++i)  // insertion sort, best timing first (stable: nearest first on ties)
             for (int j = i; j > 0 && options5[j].timing > options5[j - 1].timing; --j) std::swap(options5[j], options5[j - 1]);
         for (int i = 0; i < std::min(nOptions, 3); ++i)
             out.push_back({fa.center, fb.center, fc.center, {fa.moduleSize, fb.moduleSize, fc.moduleSize},
-                           options5[i].dim, tr.score - 0.1f * static_cast<float>(i), t});
+                           options5[i].dim, tr.score - 0.1f * static_cast<float>(i), t, options5[i].rough});
     }
     // Triples in rank order, each with its dimensions nearest first.
     std::stable_sort(out.begin(), out.end(), [](const SymbolCandidate& x, const SymbolCandidate& y) { return x.score > y.score; });

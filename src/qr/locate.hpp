@@ -49,6 +49,7 @@ struct SymbolCandidate {
     int dimension = 0;
     float score = 0;
     int triple = 0;
+    float roughTiming = 0;  // timing score under the finders' frame (propose_symbols' gate)
 };
 
 struct LocateScratch {

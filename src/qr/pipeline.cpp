@@ -152,6 +152,9 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                         if (!built) break;
                         result.work.geometries += passes == 0 ? 1 : 0;
                         result.work.templateSearches += s.geometry.templateSearches - searchesBefore;
+                        // Refinement costs a template search per finder and alignment pattern: only for
+                        // geometries whose timing patterns already alternate clearly better than chance.
+                        if (passes == 0 && s.geometry.timing < config.minRefineTiming) break;
                         const SymbolGeometry& g = s.geometry;
                         // Timing patterns that do not alternate: not a symbol.
                         if (g.timing < config.minTiming) continue;

@@ -34,6 +34,9 @@ struct PipelineConfig {
                                       // look at large, clean symbols must not cost a full search
     long downscaleMaxPixels = 0;      // and only for frames of at most this many pixels
     float minTiming = 0.55f;  // geometries whose timing patterns alternate less are skipped
+    // Unrefined geometries (random modules: about 0.5) whose timing patterns alternate less are not
+    // refined: every symbol the corpus reads after refinement scores 0.69 or more before it.
+    float minRefineTiming = 0.6f;
     SampleOptions sample;
 };
 
