@@ -70,6 +70,7 @@ PipelineConfig default_pipeline_config() {
 namespace {
 
 struct Progress {  // what the passes over one frame learn beyond the symbols
+    int maxHits = 0;            // most scan lines any finder was confirmed on
     bool located = false;       // some geometry had alternating timing patterns
     std::string lastError;      // why the last of them did not decode
     float largestFinder = 0;    // pixels per module of the largest finder seen, in camera-frame pixels
@@ -85,6 +86,10 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
     const int maxSymbols = std::max(1, options.maxSymbols);
     for (int step = 0; step < std::min(stepCount, static_cast<int>(config.steps.size())); ++step) {
         const BinarizerStep& b = config.steps[static_cast<size_t>(step)];
+        // The harder binarizations re-read finders the earlier ones saw broken or blurred; a frame where no
+        // finder look-alike held over three scan lines (a finder centre is 3 modules: 3 rows at 1 px per module;
+        // most frames without a code) has nothing to re-read.
+        if (b.harderOnly && progress.maxHits < config.harderMinHits) continue;
         if (b.harderOnly && !options.tryHarder) continue;
         auto t0 = Clock::now();
         if (afterFastPath && step == 0)
@@ -101,8 +106,10 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
             }
             t0 = Clock::now();
             find_finder_patterns(s.binary, {1, options.tryHarder && step > 0}, s.finder, s.finders);
-            for (const FinderPattern& f : s.finders)
+            for (const FinderPattern& f : s.finders) {
                 progress.largestFinder = std::max(progress.largestFinder, f.moduleSize * scale);
+                progress.maxHits = std::max(progress.maxHits, f.hits);
+            }
             result.times.locate += ms_since(t0);
             LocateOptions lo;
             lo.inverted = inverted;

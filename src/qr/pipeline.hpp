@@ -33,6 +33,7 @@ struct PipelineConfig {
     int downscaleCandidates = 0;      // and at most this many candidates (triples too) per pass: a second
                                       // look at large, clean symbols must not cost a full search
     long downscaleMaxPixels = 0;      // and only for frames of at most this many pixels
+    int harderMinHits = 3;    // harderOnly steps run only after a finder confirmed on this many scan lines
     float minTiming = 0.55f;  // geometries whose timing patterns alternate less are skipped
     // Unrefined geometries (random modules: about 0.5) whose timing patterns alternate less are not
     // refined: every symbol the corpus reads after refinement scores 0.69 or more before it.
