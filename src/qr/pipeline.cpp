@@ -145,6 +145,11 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                     return r;
                 };
                 for (const SymbolCandidate& c : s.candidates) {
+                    // A bound on the work per frame: textured frames show many finder look-alikes in every
+                    // binarization and polarity, and each geometry costs template searches.
+                    if (result.work.geometries >= config.maxGeometries ||
+                        result.work.templateSearches >= config.maxTemplateSearches)
+                        break;
                     bool decoded = false;
                     // Cheap geometries first: before refinement, and after one pass, most symbols read already.
                     // Only the complete geometry (kRefinePasses) counts as "located" and keeps its error, as

@@ -33,6 +33,10 @@ struct PipelineConfig {
     int downscaleCandidates = 0;      // and at most this many candidates (triples too) per pass: a second
                                       // look at large, clean symbols must not cost a full search
     long downscaleMaxPixels = 0;      // and only for frames of at most this many pixels
+    // Per-frame bounds on geometries built and template searches (counts, not time, so that results do
+    // not depend on the machine); the corpus reads use at most 34 and 146.
+    int maxGeometries = 48;
+    int maxTemplateSearches = 320;
     int harderMinHits = 3;    // harderOnly steps run only after a finder confirmed on this many scan lines
     float minTiming = 0.55f;  // geometries whose timing patterns alternate less are skipped
     // Unrefined geometries (random modules: about 0.5) whose timing patterns alternate less are not
