@@ -256,6 +256,11 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
             if (!affine) continue;
             const float timing = timing_score(gray, *affine, dim, options.inverted);
             if (timing < options.minRoughTiming) continue;
+            // Large symbols judge many timing modules, so chance scores 0.5 give or take little; there a
+            // score within half a standard deviation of chance is noise (the corpus reads score 1.5+ above),
+            // and the geometry's alignment search, 12 modules wide, is the costliest.
+            const float judged = 2.0f * static_cast<float>(dim - 18);
+            if (dim >= options.chanceGateDimension && timing < 0.5f + 0.25f / std::sqrt(judged)) continue;
             options5[nOptions++] = {dim, timing - 0.05f * near, timing};
         }
         for (int i = 1; i < nOptions; ++i)  // insertion sort, best timing first (stable: nearest first on ties)

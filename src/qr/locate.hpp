@@ -40,6 +40,8 @@ struct LocateOptions {
     // Dimensions whose timing patterns alternate less than this under the finders' frame are not offered
     // (random modules score about 0.5); the full geometry, which costs far more, is then not built.
     float minRoughTiming = 0.4f;
+    // From this dimension up, the rough timing must also beat chance by half a standard deviation.
+    int chanceGateDimension = 37;
 };
 
 // A finder triple with one dimension to try: cheap to make, turned into a geometry on demand.
