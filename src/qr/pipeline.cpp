@@ -147,8 +147,9 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                 for (const SymbolCandidate& c : s.candidates) {
                     // A bound on the work per frame: textured frames show many finder look-alikes in every
                     // binarization and polarity, and each geometry costs template searches.
-                    if (result.work.geometries >= config.maxGeometries ||
-                        result.work.templateSearches >= config.maxTemplateSearches)
+                    // decodeAll gets the bound per symbol wanted.
+                    if (result.work.geometries >= config.maxGeometries * maxSymbols ||
+                        result.work.templateSearches >= config.maxTemplateSearches * maxSymbols)
                         break;
                     bool decoded = false;
                     // Cheap geometries first: before refinement, and after one pass, most symbols read already.
