@@ -71,6 +71,7 @@ namespace {
 
 struct Progress {  // what the passes over one frame learn beyond the symbols
     int maxHits = 0;            // most scan lines any finder was confirmed on
+    bool textured = false;      // the first binarization showed finder look-alikes everywhere
     bool located = false;       // some geometry had alternating timing patterns
     std::string lastError;      // why the last of them did not decode
     float largestFinder = 0;    // pixels per module of the largest finder seen, in camera-frame pixels
@@ -90,6 +91,9 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
         // finder look-alike held over three scan lines (a finder centre is 3 modules: 3 rows at 1 px per module;
         // most frames without a code) has nothing to re-read.
         if (b.harderOnly && progress.maxHits < config.harderMinHits) continue;
+        // Nor one whose first binarization showed finder look-alikes everywhere (noise, fabric, gravel):
+        // the harder ones find more of the same.
+        if (b.harderOnly && progress.textured) continue;
         if (b.harderOnly && !options.tryHarder) continue;
         auto t0 = Clock::now();
         if (afterFastPath && step == 0)
@@ -110,6 +114,9 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                 progress.largestFinder = std::max(progress.largestFinder, f.moduleSize * scale);
                 progress.maxHits = std::max(progress.maxHits, f.hits);
             }
+            const long pixels = static_cast<long>(frame.width) * frame.height;
+            const long many = std::max(static_cast<long>(config.textureFinders), pixels / config.texturePixelsPerFinder);
+            if (step == 0 && scale == 1.0f && static_cast<long>(s.finders.size()) >= many) progress.textured = true;
             result.times.locate += ms_since(t0);
             LocateOptions lo;
             lo.inverted = inverted;
@@ -249,7 +256,8 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
     // 1920x1080 one costs about a whole 640x360 decode, and its text and graphics show large finder
     // look-alikes often.
     const bool reduce = static_cast<long>(frame.width) * frame.height <= config.downscaleMaxPixels;
-    for (int i = 0; i < config.downscaleCount && reduce && options.tryHarder && result.symbols.empty(); ++i) {
+    for (int i = 0; i < config.downscaleCount && reduce && !progress.textured && options.tryHarder && result.symbols.empty();
+         ++i) {
         const int factor = config.downscales[static_cast<size_t>(i)];
         if (progress.largestFinder < 1.3f * static_cast<float>(factor)) continue;
         const image::ImageView small = image::downscale(frame, factor, s.reduced);
