@@ -120,9 +120,12 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
             result.times.locate += ms_since(t0);
             LocateOptions lo;
             lo.inverted = inverted;
-            if (maxCandidates > 0) {
-                lo.maxCandidates = maxCandidates;
-                lo.maxTriples = std::min(lo.maxTriples, maxCandidates);
+            // Texture: the look-alikes outrank a real symbol's finders only by chance, so the triples
+            // past the first few are mostly chance too.
+            const int cap = progress.textured ? config.texturedCandidates : maxCandidates;
+            if (cap > 0) {
+                lo.maxCandidates = cap;
+                lo.maxTriples = std::min(lo.maxTriples, cap);
             }
             // One symbol per round: the finders covered by symbols already decoded (by this or an earlier
             // binarization) are dropped and the triples formed again among the rest, so that the other

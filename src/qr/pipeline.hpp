@@ -42,6 +42,7 @@ struct PipelineConfig {
     // them show at most 9; noise shows one per 100-300 pixels.
     int textureFinders = 16;
     long texturePixelsPerFinder = 1000;
+    int texturedCandidates = 3;  // candidates (and triples) per pass on a textured frame
     int harderMinHits = 3;    // harderOnly steps run only after a finder confirmed on this many scan lines
     float minTiming = 0.55f;  // geometries whose timing patterns alternate less are skipped
     // Unrefined geometries (random modules: about 0.5) whose timing patterns alternate less are not
