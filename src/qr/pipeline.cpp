@@ -103,6 +103,9 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
         result.times.binarize += ms_since(t0);
         for (int pass = 0; pass < (options.tryInverted ? 2 : 1); ++pass) {
             const bool inverted = pass == 1;
+            // Texture shows as many light-centred look-alikes as dark ones; a light-on-dark symbol on it is
+            // the rarest of frames, and the inverted pass would cost as much as the normal one.
+            if (inverted && progress.textured) break;
             if (inverted) {
                 t0 = Clock::now();
                 invert(s.binary);
