@@ -70,7 +70,7 @@ PipelineConfig default_pipeline_config() {
 namespace {
 
 struct Progress {  // what the passes over one frame learn beyond the symbols
-    int maxHits = 0;            // most scan lines any finder was confirmed on
+    int maxHits[2] = {0, 0};    // most scan lines any finder was confirmed on, per polarity (1: inverted)
     bool textured = false;      // the first binarization showed finder look-alikes everywhere
     bool located = false;       // some geometry had alternating timing patterns
     std::string lastError;      // why the last of them did not decode
@@ -90,7 +90,7 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
         // The harder binarizations re-read finders the earlier ones saw broken or blurred; a frame where no
         // finder look-alike held over three scan lines (a finder centre is 3 modules: 3 rows at 1 px per module;
         // most frames without a code) has nothing to re-read.
-        if (b.harderOnly && progress.maxHits < config.harderMinHits) continue;
+        if (b.harderOnly && std::max(progress.maxHits[0], progress.maxHits[1]) < config.harderMinHits) continue;
         // Nor one whose first binarization showed finder look-alikes everywhere (noise, fabric, gravel):
         // the harder ones find more of the same.
         if (b.harderOnly && progress.textured) continue;
@@ -106,6 +106,8 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
             // Texture shows as many light-centred look-alikes as dark ones; a light-on-dark symbol on it is
             // the rarest of frames, and the inverted pass would cost as much as the normal one.
             if (inverted && progress.textured) break;
+            // Likewise per polarity: a harder binarization re-reads finders of the polarity they were seen in.
+            if (b.harderOnly && progress.maxHits[pass] < config.harderMinHits) continue;
             if (inverted) {
                 t0 = Clock::now();
                 invert(s.binary);
@@ -115,7 +117,7 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
             find_finder_patterns(s.binary, {1, options.tryHarder && step > 0}, s.finder, s.finders);
             for (const FinderPattern& f : s.finders) {
                 progress.largestFinder = std::max(progress.largestFinder, f.moduleSize * scale);
-                progress.maxHits = std::max(progress.maxHits, f.hits);
+                progress.maxHits[pass] = std::max(progress.maxHits[pass], f.hits);
             }
             const long pixels = static_cast<long>(frame.width) * frame.height;
             const long many = std::max(static_cast<long>(config.textureFinders), pixels / config.texturePixelsPerFinder);
