@@ -85,7 +85,8 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                   DecoderScratch& s, GridDecodeFn decodeGrid, float scale, int stepCount, int maxCandidates,
                   bool afterFastPath, Progress& progress, DecodeResult& result) {
     const int maxSymbols = std::max(1, options.maxSymbols);
-    for (int step = 0; step < std::min(stepCount, static_cast<int>(config.steps.size())); ++step) {
+    const int steps = std::min(stepCount, static_cast<int>(config.steps.size()));
+    for (int step = 0; step < steps; ++step) {
         const BinarizerStep& b = config.steps[static_cast<size_t>(step)];
         // The harder binarizations re-read finders the earlier ones saw broken or blurred; a frame where no
         // finder look-alike held over three scan lines (a finder centre is 3 modules: 3 rows at 1 px per module;
@@ -114,7 +115,9 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                 result.times.binarize += ms_since(t0);
             }
             t0 = Clock::now();
-            find_finder_patterns(s.binary, {1, options.tryHarder && step > 0}, s.finder, s.finders);
+            // Column scans (finders whose rows break up) in the last step only: they double a scan's cost,
+            // and no corpus read needs them in the global step.
+            find_finder_patterns(s.binary, {1, options.tryHarder && step > 0 && step + 1 == steps}, s.finder, s.finders);
             for (const FinderPattern& f : s.finders) {
                 progress.largestFinder = std::max(progress.largestFinder, f.moduleSize * scale);
                 progress.maxHits[pass] = std::max(progress.maxHits[pass], f.hits);
