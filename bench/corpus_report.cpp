@@ -61,10 +61,11 @@ std::string dump_line(const std::string& set, int rotation, const std::string& n
         for (int i = 0; i < 4; ++i) cx[i] = sym.corners[static_cast<size_t>(i)].x, cy[i] = sym.corners[static_cast<size_t>(i)].y;
     }
     std::snprintf(buf, sizeof buf,
-                  "%s\t%d\t%s\t%d\t%016llx %.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f\t%.2f\t%.2f\t%.2f\t%.2f\n",
+                  "%s\t%d\t%s\t%d\t%016llx %.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f\t%.2f\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\t%d\n",
                   set.c_str(), rotation, name.c_str(), static_cast<int>(r.status), static_cast<unsigned long long>(fp),
                   cx[0], cy[0], cx[1], cy[1], cx[2], cy[2], cx[3], cy[3], r.times.binarize, r.times.locate,
-                  r.times.sample, r.times.decode);
+                  r.times.sample, r.times.decode, r.work.candidates, r.work.geometries, r.work.templateSearches,
+                  r.work.grids);
     return buf;
 }
 

@@ -37,11 +37,20 @@ struct StageTimes {  // milliseconds spent per stage for the last call
     double binarize = 0, locate = 0, sample = 0, decode = 0;
 };
 
+// Work done for the last call, in deterministic units (tests bound it; times vary with the machine).
+struct WorkCounts {
+    int candidates = 0;        // finder triple + dimension hypotheses offered
+    int geometries = 0;        // geometries built from them
+    int templateSearches = 0;  // finder / alignment template searches on the grey image
+    int grids = 0;             // module grids sampled and decoded
+};
+
 struct DecodeResult {
     DecodeStatus status = DecodeStatus::not_found;
     std::string message;
     std::vector<Symbol> symbols;
     StageTimes times;
+    WorkCounts work;
     bool found() const { return status == DecodeStatus::found; }
 };
 

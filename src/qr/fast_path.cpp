@@ -36,16 +36,22 @@ bool try_fast_path(const image::ImageView& frame, const BinarizerStep& first, co
     lo.maxTriples = std::min(lo.maxTriples, kFastPathCandidates);
     propose_symbols(frame, s.binary, s.finders, lo, s.locate, s.candidates);
     result.times.locate += ms_since(t0);
+    result.work.candidates += static_cast<int>(s.candidates.size());
     const int n = std::min(static_cast<int>(s.candidates.size()), kFastPathCandidates);
     for (int i = 0; i < n; ++i) {
         t0 = Clock::now();
         const bool built = build_geometry(frame, s.candidates[static_cast<size_t>(i)], false, s.geometry, 0);
         result.times.locate += ms_since(t0);
         const SymbolGeometry& g = s.geometry;
+        if (built) {
+            ++result.work.geometries;
+            result.work.templateSearches += g.templateSearches;
+        }
         if (!built || g.timing < config.minTiming) continue;
         t0 = Clock::now();
         sample_grid(frame, s.thresholds, g, config.sample, s.sample, s.grid);
         result.times.sample += ms_since(t0);
+        ++result.work.grids;
         t0 = Clock::now();
         GridDecodeResult r = decodeGrid(s.grid);
         result.times.decode += ms_since(t0);

@@ -75,21 +75,58 @@ bool confirm(const image::BitMatrix& b, float cx, int y, int rowTotal, Detection
     return true;
 }
 
-void merge(std::vector<FinderPattern>& found, const Detection& d) {
-    for (FinderPattern& f : found) {
-        const float dx = f.center.x - d.center.x, dy = f.center.y - d.center.y;
-        const float lim = 2.0f * std::max(f.moduleSize, d.moduleSize);
-        const float ratio = f.moduleSize / d.moduleSize;
-        if (dx * dx + dy * dy <= lim * lim && ratio > 0.5f && ratio < 2.0f) {
-            const float w = static_cast<float>(f.hits);
-            f.center.x = (f.center.x * w + d.center.x) / (w + 1);
-            f.center.y = (f.center.y * w + d.center.y) / (w + 1);
-            f.moduleSize = (f.moduleSize * w + d.moduleSize) / (w + 1);
-            ++f.hits;
-            return;
-        }
+// Finders indexed by centre in square cells, so that a detection is compared with the finders near it
+// only: noise and texture give thousands of look-alikes, and comparing each with all was quadratic.
+constexpr int kCellPixels = 16;
+
+int cell_of(float v, int count) {
+    return std::clamp(static_cast<int>(std::floor(v / static_cast<float>(kCellPixels))), 0, count - 1);
+}
+
+int cell_index(const FinderScratch& s, Point p) {
+    return cell_of(p.y, s.cellRows) * s.cellCols + cell_of(p.x, s.cellCols);
+}
+
+bool same_finder(const FinderPattern& f, const Detection& d) {
+    const float dx = f.center.x - d.center.x, dy = f.center.y - d.center.y;
+    const float lim = 2.0f * std::max(f.moduleSize, d.moduleSize);
+    const float ratio = f.moduleSize / d.moduleSize;
+    return dx * dx + dy * dy <= lim * lim && ratio > 0.5f && ratio < 2.0f;
+}
+
+// Merges d into the first finder in list order it matches (as a scan of the whole list would), or appends it.
+void merge(std::vector<FinderPattern>& found, FinderScratch& s, const Detection& d) {
+    // A match has ratio < 2, so its distance is under 2 * 2 d.moduleSize: only cells that near can hold it.
+    const float reach = 4.0f * d.moduleSize + 1.0f;
+    const int x0 = cell_of(d.center.x - reach, s.cellCols), x1 = cell_of(d.center.x + reach, s.cellCols);
+    const int y0 = cell_of(d.center.y - reach, s.cellRows), y1 = cell_of(d.center.y + reach, s.cellRows);
+    int best = -1;
+    if (static_cast<size_t>((x1 - x0 + 1) * (y1 - y0 + 1)) > found.size()) {
+        for (size_t i = 0; i < found.size() && best < 0; ++i)
+            if (same_finder(found[i], d)) best = static_cast<int>(i);
+    } else {
+        for (int cy = y0; cy <= y1; ++cy)
+            for (int cx = x0; cx <= x1; ++cx)
+                for (int i : s.cells[static_cast<size_t>(cy * s.cellCols + cx)])
+                    if ((best < 0 || i < best) && same_finder(found[static_cast<size_t>(i)], d)) best = i;
     }
-    found.push_back({d.center, d.moduleSize, 1});
+    if (best < 0) {
+        s.cells[static_cast<size_t>(cell_index(s, d.center))].push_back(static_cast<int>(found.size()));
+        found.push_back({d.center, d.moduleSize, 1});
+        return;
+    }
+    FinderPattern& f = found[static_cast<size_t>(best)];
+    const int before = cell_index(s, f.center);
+    const float w = static_cast<float>(f.hits);
+    f.center.x = (f.center.x * w + d.center.x) / (w + 1);
+    f.center.y = (f.center.y * w + d.center.y) / (w + 1);
+    f.moduleSize = (f.moduleSize * w + d.moduleSize) / (w + 1);
+    ++f.hits;
+    const int after = cell_index(s, f.center);
+    if (after == before) return;
+    std::vector<int>& old = s.cells[static_cast<size_t>(before)];
+    old.erase(std::find(old.begin(), old.end(), best));
+    s.cells[static_cast<size_t>(after)].push_back(best);
 }
 
 // Integer pre-check of finder_ratio_ok: rejects only run groups that finder_ratio_ok rejects too (its
@@ -144,12 +181,16 @@ void find_finder_patterns(const image::BitMatrix& binary, const FinderOptions& o
     if (binary.width < 7 || binary.height < 7) return;
     const int step = std::max(1, options.rowStep);
     scratch.rowBits.resize(static_cast<size_t>((std::max(binary.width, binary.height) + 63) / 64));
+    scratch.cellCols = (binary.width + kCellPixels - 1) / kCellPixels;
+    scratch.cellRows = (binary.height + kCellPixels - 1) / kCellPixels;
+    scratch.cells.resize(static_cast<size_t>(scratch.cellCols * scratch.cellRows));
+    for (std::vector<int>& c : scratch.cells) c.clear();
     uint64_t* const words = scratch.rowBits.data();
     Detection d{};
     for (int y = 0; y < binary.height; y += step) {
         const uint8_t* row = binary.bits.data() + static_cast<size_t>(y) * static_cast<size_t>(binary.width);
         scan_line(row, binary.width, words, [&](float cx, int total) {
-            if (confirm(binary, cx, y, total, d)) merge(out, d);
+            if (confirm(binary, cx, y, total, d)) merge(out, scratch, d);
         });
     }
     if (options.scanColumns) {
@@ -162,7 +203,7 @@ void find_finder_patterns(const image::BitMatrix& binary, const FinderOptions& o
                 Cross h;
                 if (!cross_section(binary, x, y, 1, 0, std::max(3, total), h) || !finder_ratio_ok(h.runs)) return;
                 const float cx = static_cast<float>(x) + (h.lo + h.hi) * 0.5f + 0.5f;
-                if (confirm(binary, cx, y, h.total(), d)) merge(out, d);
+                if (confirm(binary, cx, y, h.total(), d)) merge(out, scratch, d);
             });
         }
     }

@@ -23,6 +23,8 @@ struct FinderOptions {
 struct FinderScratch {  // reused between calls
     image::BitMatrix transposed;  // the column scan reads the columns as rows of this
     std::vector<uint64_t> rowBits;  // one row packed to bits
+    std::vector<std::vector<int>> cells;  // finder indices by centre, in square cells (finder.cpp)
+    int cellCols = 0, cellRows = 0;
 };
 
 // Clears `out` and fills it with merged detections, most confirmed first.

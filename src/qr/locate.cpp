@@ -106,7 +106,7 @@ float timing_score(const image::ImageView& gray, const Perspective& h, int d, bo
 // Without any alignment pattern (version 1, or none matched) the fourth point is re-estimated from the
 // refined finder centres and the finders' module sizes ms (fourth_corner.hpp).
 std::optional<Perspective> refine(const image::ImageView& gray, const Perspective& h, int d, bool inverted,
-                                  const std::array<float, 3>& ms) {
+                                  const std::array<float, 3>& ms, int& searches) {
     std::array<Point, 3 + 49> src{}, dst{};
     size_t n = 0;
     const float dim = static_cast<float>(d);
@@ -120,6 +120,7 @@ std::optional<Perspective> refine(const image::ImageView& gray, const Perspectiv
         ts.coarseStep = 0.25f;
         ts.inverted = inverted;
         const TemplateMatch m = best_template_match(gray, kFinderTemplate, ts);
+        ++searches;
         if (m.contrast <= 0) return std::nullopt;
         finderContrast += m.contrast / 3.0f;
         src[n] = f;
@@ -139,6 +140,7 @@ std::optional<Perspective> refine(const image::ImageView& gray, const Perspectiv
             ts.distancePenalty = 0.1f;
             ts.inverted = inverted;
             const TemplateMatch m = best_template_match(gray, kAlignmentTemplate, ts);
+            ++searches;
             if (m.contrast < 0.3f * finderContrast) continue;
             src[n] = a;
             dst[n++] = m.center;
@@ -160,6 +162,7 @@ bool geometry_for_dimension(const image::ImageView& gray, Point a, Point b, Poin
     const std::optional<Perspective> rough = from_four(a, b, c, fourth, dim, dim - 3.5f);
     std::optional<Perspective> h;
     bool aligned = false;
+    int searches = 0;
     if (d >= 25) {
         // Bottom-right alignment pattern centre: module d - 7, i.e. d - 6.5 (6.3.6, Annex E).
         const float brModule = dim - 6.5f;
@@ -170,6 +173,7 @@ bool geometry_for_dimension(const image::ImageView& gray, Point a, Point b, Poin
         ts.radiusModules = std::clamp(dim * 0.12f, 3.0f, 12.0f);
         ts.inverted = inverted;
         const TemplateMatch m = best_template_match(gray, kAlignmentTemplate, ts);
+        ++searches;
         if (m.contrast >= 4.0f) {
             h = from_four(a, b, c, m.center, dim, brModule);
             aligned = h.has_value();
@@ -188,7 +192,7 @@ bool geometry_for_dimension(const image::ImageView& gray, Point a, Point b, Poin
     // per alignment pattern, and most geometries built on a frame without a symbol alternate at random.
     for (int pass = 0; pass < refinePasses; ++pass) {
         if (pass == 1 && timing_score(gray, *h, d, inverted) < kSecondRefineTiming) break;
-        if (auto better = refine(gray, *h, d, inverted, ms)) h = better;
+        if (auto better = refine(gray, *h, d, inverted, ms, searches)) h = better;
     }
     out.dimension = d;
     out.moduleToImage = *h;
@@ -196,6 +200,7 @@ bool geometry_for_dimension(const image::ImageView& gray, Point a, Point b, Poin
     out.moduleSize = (std::hypot(u.x, u.y) + std::hypot(v.x, v.y)) * 0.5f;
     out.alignmentFound = aligned;
     out.refinePasses = refinePasses;
+    out.templateSearches = searches;
     out.timing = timing_score(gray, *h, d, inverted);
     return true;
 }
@@ -234,6 +239,7 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
         struct Option {
             int dim;
             float timing;
+            float rough;
         } options5[5];
         int nOptions = 0;
         for (int dk = -2; dk <= 2; ++dk) {
@@ -250,13 +256,18 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
             if (!affine) continue;
             const float timing = timing_score(gray, *affine, dim, options.inverted);
             if (timing < options.minRoughTiming) continue;
-            options5[nOptions++] = {dim, timing - 0.05f * near};
+            // Large symbols judge many timing modules, so chance scores 0.5 give or take little; there a
+            // score within half a standard deviation of chance is noise (the corpus reads score 1.5+ above),
+            // and the geometry's alignment search, 12 modules wide, is the costliest.
+            const float judged = 2.0f * static_cast<float>(dim - 18);
+            if (dim >= options.chanceGateDimension && timing < 0.5f + 0.25f / std::sqrt(judged)) continue;
+            options5[nOptions++] = {dim, timing - 0.05f * near, timing};
         }
         for (int i = 1; i < nOptions; ++i)  // insertion sort, best timing first (stable: nearest first on ties)
             for (int j = i; j > 0 && options5[j].timing > options5[j - 1].timing; --j) std::swap(options5[j], options5[j - 1]);
         for (int i = 0; i < std::min(nOptions, 3); ++i)
             out.push_back({fa.center, fb.center, fc.center, {fa.moduleSize, fb.moduleSize, fc.moduleSize},
-                           options5[i].dim, tr.score - 0.1f * static_cast<float>(i), t});
+                           options5[i].dim, tr.score - 0.1f * static_cast<float>(i), t, options5[i].rough});
     }
     // Triples in rank order, each with its dimensions nearest first.
     std::stable_sort(out.begin(), out.end(), [](const SymbolCandidate& x, const SymbolCandidate& y) { return x.score > y.score; });
@@ -279,7 +290,8 @@ void refine_geometry(const image::ImageView& gray, const SymbolCandidate& c, boo
     // The same gate as in geometry_for_dimension, so staged refinement ends where build_geometry would.
     const bool gated = g.refinePasses == 1 && g.timing < kSecondRefineTiming;
     if (!gated)
-        if (auto better = refine(gray, g.moduleToImage, d, inverted, c.finderModules)) g.moduleToImage = *better;
+        if (auto better = refine(gray, g.moduleToImage, d, inverted, c.finderModules, g.templateSearches))
+            g.moduleToImage = *better;
     const Perspective& h = g.moduleToImage;
     g.corners = {h.map({0, 0}), h.map({dim, 0}), h.map({dim, dim}), h.map({0, dim})};
     ++g.refinePasses;

@@ -26,6 +26,7 @@ struct SymbolGeometry {
     bool alignmentFound = false;
     int triple = 0;                 // rank of the finder triple it came from
     int refinePasses = 0;           // refinement passes applied so far
+    int templateSearches = 0;       // template searches spent on it so far (work accounting)
 };
 
 // Refinement passes of a complete geometry (build_geometry's default).
@@ -39,6 +40,8 @@ struct LocateOptions {
     // Dimensions whose timing patterns alternate less than this under the finders' frame are not offered
     // (random modules score about 0.5); the full geometry, which costs far more, is then not built.
     float minRoughTiming = 0.4f;
+    // From this dimension up, the rough timing must also beat chance by half a standard deviation.
+    int chanceGateDimension = 37;
 };
 
 // A finder triple with one dimension to try: cheap to make, turned into a geometry on demand.
@@ -48,6 +51,7 @@ struct SymbolCandidate {
     int dimension = 0;
     float score = 0;
     int triple = 0;
+    float roughTiming = 0;  // timing score under the finders' frame (propose_symbols' gate)
 };
 
 struct LocateScratch {

@@ -70,6 +70,8 @@ PipelineConfig default_pipeline_config() {
 namespace {
 
 struct Progress {  // what the passes over one frame learn beyond the symbols
+    int maxHits[2] = {0, 0};    // most scan lines any finder was confirmed on, per polarity (1: inverted)
+    bool textured = false;      // the first binarization showed finder look-alikes everywhere
     bool located = false;       // some geometry had alternating timing patterns
     std::string lastError;      // why the last of them did not decode
     float largestFinder = 0;    // pixels per module of the largest finder seen, in camera-frame pixels
@@ -83,8 +85,16 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                   DecoderScratch& s, GridDecodeFn decodeGrid, float scale, int stepCount, int maxCandidates,
                   bool afterFastPath, Progress& progress, DecodeResult& result) {
     const int maxSymbols = std::max(1, options.maxSymbols);
-    for (int step = 0; step < std::min(stepCount, static_cast<int>(config.steps.size())); ++step) {
+    const int steps = std::min(stepCount, static_cast<int>(config.steps.size()));
+    for (int step = 0; step < steps; ++step) {
         const BinarizerStep& b = config.steps[static_cast<size_t>(step)];
+        // The harder binarizations re-read finders the earlier ones saw broken or blurred; a frame where no
+        // finder look-alike held over three scan lines (a finder centre is 3 modules: 3 rows at 1 px per module;
+        // most frames without a code) has nothing to re-read.
+        if (b.harderOnly && std::max(progress.maxHits[0], progress.maxHits[1]) < config.harderMinHits) continue;
+        // Nor one whose first binarization showed finder look-alikes everywhere (noise, fabric, gravel):
+        // the harder ones find more of the same.
+        if (b.harderOnly && progress.textured) continue;
         if (b.harderOnly && !options.tryHarder) continue;
         auto t0 = Clock::now();
         if (afterFastPath && step == 0)
@@ -94,21 +104,36 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
         result.times.binarize += ms_since(t0);
         for (int pass = 0; pass < (options.tryInverted ? 2 : 1); ++pass) {
             const bool inverted = pass == 1;
+            // Texture shows as many light-centred look-alikes as dark ones; a light-on-dark symbol on it is
+            // the rarest of frames, and the inverted pass would cost as much as the normal one.
+            if (inverted && progress.textured) break;
+            // Likewise per polarity: a harder binarization re-reads finders of the polarity they were seen in.
+            if (b.harderOnly && progress.maxHits[pass] < config.harderMinHits) continue;
             if (inverted) {
                 t0 = Clock::now();
                 invert(s.binary);
                 result.times.binarize += ms_since(t0);
             }
             t0 = Clock::now();
-            find_finder_patterns(s.binary, {1, options.tryHarder && step > 0}, s.finder, s.finders);
-            for (const FinderPattern& f : s.finders)
+            // Column scans (finders whose rows break up) in the last step only: they double a scan's cost,
+            // and no corpus read needs them in the global step.
+            find_finder_patterns(s.binary, {1, options.tryHarder && step > 0 && step + 1 == steps}, s.finder, s.finders);
+            for (const FinderPattern& f : s.finders) {
                 progress.largestFinder = std::max(progress.largestFinder, f.moduleSize * scale);
+                progress.maxHits[pass] = std::max(progress.maxHits[pass], f.hits);
+            }
+            const long pixels = static_cast<long>(frame.width) * frame.height;
+            const long many = std::max(static_cast<long>(config.textureFinders), pixels / config.texturePixelsPerFinder);
+            if (step == 0 && scale == 1.0f && static_cast<long>(s.finders.size()) >= many) progress.textured = true;
             result.times.locate += ms_since(t0);
             LocateOptions lo;
             lo.inverted = inverted;
-            if (maxCandidates > 0) {
-                lo.maxCandidates = maxCandidates;
-                lo.maxTriples = std::min(lo.maxTriples, maxCandidates);
+            // Texture: the look-alikes outrank a real symbol's finders only by chance, so the triples
+            // past the first few are mostly chance too.
+            const int cap = progress.textured ? config.texturedCandidates : maxCandidates;
+            if (cap > 0) {
+                lo.maxCandidates = cap;
+                lo.maxTriples = std::min(lo.maxTriples, cap);
             }
             // One symbol per round: the finders covered by symbols already decoded (by this or an earlier
             // binarization) are dropped and the triples formed again among the rest, so that the other
@@ -123,6 +148,7 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                 });
                 propose_symbols(frame, s.binary, s.finders, lo, s.locate, s.candidates);
                 result.times.locate += ms_since(t0);
+                result.work.candidates += static_cast<int>(s.candidates.size());
                 const size_t before = result.symbols.size();
                 SampleOptions so = config.sample;
                 so.inverted = inverted;
@@ -130,12 +156,19 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                     auto t = Clock::now();
                     sample_grid(frame, s.thresholds, g, so, s.sample, s.grid);
                     result.times.sample += ms_since(t);
+                    ++result.work.grids;
                     t = Clock::now();
                     GridDecodeResult r = decodeGrid(s.grid);
                     result.times.decode += ms_since(t);
                     return r;
                 };
                 for (const SymbolCandidate& c : s.candidates) {
+                    // A bound on the work per frame: textured frames show many finder look-alikes in every
+                    // binarization and polarity, and each geometry costs template searches.
+                    // decodeAll gets the bound per symbol wanted.
+                    if (result.work.geometries >= config.maxGeometries * maxSymbols ||
+                        result.work.templateSearches >= config.maxTemplateSearches * maxSymbols)
+                        break;
                     bool decoded = false;
                     // Cheap geometries first: before refinement, and after one pass, most symbols read already.
                     // Only the complete geometry (kRefinePasses) counts as "located" and keeps its error, as
@@ -143,10 +176,16 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                     for (int passes = 0; passes <= kRefinePasses && !decoded; ++passes) {
                         const bool complete = passes == kRefinePasses;
                         t0 = Clock::now();
+                        const int searchesBefore = passes > 0 ? s.geometry.templateSearches : 0;
                         const bool built = passes > 0 || build_geometry(frame, c, inverted, s.geometry, 0);
                         if (passes > 0) refine_geometry(frame, c, inverted, s.geometry);
                         result.times.locate += ms_since(t0);
                         if (!built) break;
+                        result.work.geometries += passes == 0 ? 1 : 0;
+                        result.work.templateSearches += s.geometry.templateSearches - searchesBefore;
+                        // Refinement costs a template search per finder and alignment pattern: only for
+                        // geometries whose timing patterns already alternate clearly better than chance.
+                        if (passes == 0 && s.geometry.timing < config.minRefineTiming) break;
                         const SymbolGeometry& g = s.geometry;
                         // Timing patterns that do not alternate: not a symbol.
                         if (g.timing < config.minTiming) continue;
@@ -162,6 +201,8 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                             t0 = Clock::now();
                             const bool again = build_geometry(frame, affine, inverted, s.geometry);
                             result.times.locate += ms_since(t0);
+                            ++result.work.geometries;
+                            result.work.templateSearches += s.geometry.templateSearches;
                             if (again && g.timing >= config.minTiming) r = read(g);
                         }
                         if (!r.ok()) {
@@ -226,7 +267,8 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
     // 1920x1080 one costs about a whole 640x360 decode, and its text and graphics show large finder
     // look-alikes often.
     const bool reduce = static_cast<long>(frame.width) * frame.height <= config.downscaleMaxPixels;
-    for (int i = 0; i < config.downscaleCount && reduce && options.tryHarder && result.symbols.empty(); ++i) {
+    for (int i = 0; i < config.downscaleCount && reduce && !progress.textured && options.tryHarder && result.symbols.empty();
+         ++i) {
         const int factor = config.downscales[static_cast<size_t>(i)];
         if (progress.largestFinder < 1.3f * static_cast<float>(factor)) continue;
         const image::ImageView small = image::downscale(frame, factor, s.reduced);

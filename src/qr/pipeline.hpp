@@ -33,7 +33,21 @@ struct PipelineConfig {
     int downscaleCandidates = 0;      // and at most this many candidates (triples too) per pass: a second
                                       // look at large, clean symbols must not cost a full search
     long downscaleMaxPixels = 0;      // and only for frames of at most this many pixels
+    // Per-frame bounds on geometries built and template searches (counts, not time, so that results do
+    // not depend on the machine); the corpus reads use at most 34 and 146.
+    int maxGeometries = 48;
+    int maxTemplateSearches = 320;
+    // A frame whose first binarization shows at least max(textureFinders, pixels / texturePixelsPerFinder)
+    // finders (in one polarity) is texture: no harder steps, no reduced frame. The corpus reads that need
+    // them show at most 9; noise shows one per 100-300 pixels.
+    int textureFinders = 16;
+    long texturePixelsPerFinder = 1000;
+    int texturedCandidates = 3;  // candidates (and triples) per pass on a textured frame
+    int harderMinHits = 3;    // harderOnly steps run only after a finder confirmed on this many scan lines
     float minTiming = 0.55f;  // geometries whose timing patterns alternate less are skipped
+    // Unrefined geometries (random modules: about 0.5) whose timing patterns alternate less are not
+    // refined: every symbol the corpus reads after refinement scores 0.69 or more before it.
+    float minRefineTiming = 0.6f;
     SampleOptions sample;
 };
 

@@ -1,0 +1,81 @@
+// Frames without a code are the common camera frame: the work the decoder spends on them is bounded by
+// counts (DecodeResult::work), whatever finder look-alikes noise and texture show.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "qr/decoder.hpp"
+#include "qr/pipeline.hpp"
+#include "support/render.hpp"
+
+namespace {
+
+using namespace cccd;
+
+// The most template searches one candidate can cost: the alignment search, two refinements of the three
+// finders and 46 alignment patterns (version 40), and the affine retry doing it all again.
+constexpr int kOneCandidateSearches = 2 * (1 + 2 * (3 + 46));
+
+struct Noise {
+    std::vector<uint8_t> pixels;
+    int width = 0, height = 0;
+    image::ImageView view() const { return {pixels.data(), width, height, width}; }
+};
+
+// Uniform grey noise, or black/white noise when `binary` (a fixed generator: the same frame every run).
+Noise noise(int width, int height, bool binary, uint32_t seed) {
+    Noise n{std::vector<uint8_t>(static_cast<size_t>(width) * static_cast<size_t>(height)), width, height};
+    uint32_t x = seed;
+    for (uint8_t& p : n.pixels) {
+        x = x * 1664525u + 1013904223u;
+        const uint8_t v = static_cast<uint8_t>(x >> 24);
+        p = binary ? (v & 0x80 ? 255 : 0) : v;
+    }
+    return n;
+}
+
+void expect_bounded(const qr::DecodeResult& r) {
+    const qr::PipelineConfig c = qr::default_pipeline_config();
+    EXPECT_FALSE(r.found());
+    EXPECT_LE(r.work.geometries, c.maxGeometries + 1);  // the last candidate's affine retry
+    EXPECT_LE(r.work.templateSearches, c.maxTemplateSearches + kOneCandidateSearches);
+    EXPECT_LE(r.work.grids, 3 * (c.maxGeometries + 1));  // up to three sampled geometries per candidate
+}
+
+TEST(WorkBound, NoiseFramesStayUnderTheCaps) {
+    qr::Decoder d;
+    for (const auto& [w, h, binary] : {std::tuple{120, 120, false}, {48, 36, false}, {640, 480, false},
+                                       {1280, 720, true}}) {
+        for (uint32_t seed : {1u, 2u, 3u}) {
+            const Noise n = noise(w, h, binary, seed);
+            SCOPED_TRACE(std::to_string(w) + "x" + std::to_string(h) + " seed " + std::to_string(seed));
+            expect_bounded(d.decode(n.view()));
+        }
+    }
+}
+
+TEST(WorkBound, SmallNoiseUsesLittleWork) {
+    // Most fuzzer inputs: tiny random frames.
+    qr::Decoder d;
+    const Noise n = noise(48, 36, false, 7);
+    const qr::DecodeResult r = d.decode(n.view());
+    EXPECT_LE(r.work.templateSearches, qr::default_pipeline_config().maxTemplateSearches);
+}
+
+TEST(WorkBound, CountsAreReportedForAFrameWithACode) {
+    const qr::ModuleGrid g = testsupport::qrencode_grid("work counts", 'M', 3);
+    testsupport::RenderParams p;
+    p.moduleSize = 4;
+    p.angleDeg = 9;
+    const auto frame = testsupport::render(g, p);
+    qr::Decoder d;
+    const qr::DecodeResult r = d.decode(frame.view());
+    ASSERT_TRUE(r.found());
+    EXPECT_GE(r.work.candidates, 1);
+    EXPECT_GE(r.work.geometries, 1);
+    EXPECT_GE(r.work.grids, 1);
+    EXPECT_LE(r.work.geometries, 3);  // a clean symbol reads from its first candidates
+}
+
+}  // namespace
