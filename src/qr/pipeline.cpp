@@ -71,7 +71,6 @@ namespace {
 
 struct Progress {  // what the passes over one frame learn beyond the symbols
     int maxHits[2] = {0, 0};    // most scan lines any finder was confirmed on, per polarity (1: inverted)
-    bool textured = false;      // the first binarization showed finder look-alikes everywhere
     bool located = false;       // some geometry had alternating timing patterns
     std::string lastError;      // why the last of them did not decode
     float largestFinder = 0;    // pixels per module of the largest finder seen, in camera-frame pixels
@@ -92,9 +91,6 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
         // finder look-alike held over three scan lines (a finder centre is 3 modules: 3 rows at 1 px per module;
         // most frames without a code) has nothing to re-read.
         if (b.harderOnly && std::max(progress.maxHits[0], progress.maxHits[1]) < config.harderMinHits) continue;
-        // Nor one whose first binarization showed finder look-alikes everywhere (noise, fabric, gravel):
-        // the harder ones find more of the same.
-        if (b.harderOnly && progress.textured) continue;
         if (b.harderOnly && !options.tryHarder) continue;
         auto t0 = Clock::now();
         if (afterFastPath && step == 0)
@@ -104,10 +100,7 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
         result.times.binarize += ms_since(t0);
         for (int pass = 0; pass < (options.tryInverted ? 2 : 1); ++pass) {
             const bool inverted = pass == 1;
-            // Texture shows as many light-centred look-alikes as dark ones; a light-on-dark symbol on it is
-            // the rarest of frames, and the inverted pass would cost as much as the normal one.
-            if (inverted && progress.textured) break;
-            // Likewise per polarity: a harder binarization re-reads finders of the polarity they were seen in.
+            // A harder binarization re-reads finders of the polarity they were seen in.
             if (b.harderOnly && progress.maxHits[pass] < config.harderMinHits) continue;
             if (inverted) {
                 t0 = Clock::now();
@@ -122,18 +115,12 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                 progress.largestFinder = std::max(progress.largestFinder, f.moduleSize * scale);
                 progress.maxHits[pass] = std::max(progress.maxHits[pass], f.hits);
             }
-            const long pixels = static_cast<long>(frame.width) * frame.height;
-            const long many = std::max(static_cast<long>(config.textureFinders), pixels / config.texturePixelsPerFinder);
-            if (step == 0 && scale == 1.0f && static_cast<long>(s.finders.size()) >= many) progress.textured = true;
             result.times.locate += ms_since(t0);
             LocateOptions lo;
             lo.inverted = inverted;
-            // Texture: the look-alikes outrank a real symbol's finders only by chance, so the triples
-            // past the first few are mostly chance too.
-            const int cap = progress.textured ? config.texturedCandidates : maxCandidates;
-            if (cap > 0) {
-                lo.maxCandidates = cap;
-                lo.maxTriples = std::min(lo.maxTriples, cap);
+            if (maxCandidates > 0) {
+                lo.maxCandidates = maxCandidates;
+                lo.maxTriples = std::min(lo.maxTriples, maxCandidates);
             }
             // One symbol per round: the finders covered by symbols already decoded (by this or an earlier
             // binarization) are dropped and the triples formed again among the rest, so that the other
@@ -267,7 +254,7 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
     // 1920x1080 one costs about a whole 640x360 decode, and its text and graphics show large finder
     // look-alikes often.
     const bool reduce = static_cast<long>(frame.width) * frame.height <= config.downscaleMaxPixels;
-    for (int i = 0; i < config.downscaleCount && reduce && !progress.textured && options.tryHarder && result.symbols.empty();
+    for (int i = 0; i < config.downscaleCount && reduce && options.tryHarder && result.symbols.empty();
          ++i) {
         const int factor = config.downscales[static_cast<size_t>(i)];
         if (progress.largestFinder < 1.3f * static_cast<float>(factor)) continue;

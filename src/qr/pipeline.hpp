@@ -37,12 +37,8 @@ struct PipelineConfig {
     // not depend on the machine); the corpus reads use at most 34 and 146.
     int maxGeometries = 48;
     int maxTemplateSearches = 320;
-    // A frame whose first binarization shows at least max(textureFinders, pixels / texturePixelsPerFinder)
-    // finders (in one polarity) is texture: no harder steps, no reduced frame. The corpus reads that need
-    // them show at most 9; noise shows one per 100-300 pixels.
-    int textureFinders = 16;
-    long texturePixelsPerFinder = 1000;
-    int texturedCandidates = 3;  // candidates (and triples) per pass on a textured frame
+    // No "texture" shortcut (skipping the harder steps on frames full of finder look-alikes): a large noisy
+    // symbol is itself full of look-alikes, and neither their number nor their strength told it from noise.
     int harderMinHits = 3;    // harderOnly steps run only after a finder confirmed on this many scan lines
     float minTiming = 0.55f;  // geometries whose timing patterns alternate less are skipped
     // Unrefined geometries (random modules: about 0.5) whose timing patterns alternate less are not
