@@ -27,17 +27,28 @@ float worst_error(const qr::SymbolGeometry& g, const testsupport::Rendered& r, f
     return worst;
 }
 
+// The first binarizer step's bits and the finders found in them.
+struct Binarized {
+    image::LocalBinarizeScratch scratch;
+    image::ThresholdMap map;
+    image::BitMatrix b;
+    std::vector<qr::FinderPattern> f;
+};
+
+void binarize_and_find(const image::ImageView& view, Binarized& out) {
+    image::binarize_local(view, {8, 2, 24, 8, 3, 8}, out.scratch, out.map, out.b);
+    qr::find_finder_patterns(out.b, {}, out.f);
+}
+
 struct Located {
     std::vector<qr::SymbolGeometry> geometries;
 };
 
 Located locate(const testsupport::Rendered& r) {
-    image::LocalBinarizeScratch s;
-    image::ThresholdMap map;
-    image::BitMatrix b;
-    image::binarize_local(r.view(), {8, 2, 24, 8, 3, 8}, s, map, b);
-    std::vector<qr::FinderPattern> f;
-    qr::find_finder_patterns(b, {}, f);
+    Binarized bf;
+    binarize_and_find(r.view(), bf);
+    auto& b = bf.b;
+    auto& f = bf.f;
     qr::LocateScratch ls;
     Located out;
     qr::locate_symbols(r.view(), b, f, {}, ls, out.geometries);
@@ -177,12 +188,10 @@ TEST(Locate, FindersWithWrongTimingPatternsAreNotProposed) {
     p.moduleSize = 4;
     p.noise = 2;
     const auto r = testsupport::render(g, p);
-    image::LocalBinarizeScratch s;
-    image::ThresholdMap map;
-    image::BitMatrix b;
-    image::binarize_local(r.view(), {8, 2, 24, 8, 3, 8}, s, map, b);
-    std::vector<qr::FinderPattern> f;
-    qr::find_finder_patterns(b, {}, f);
+    Binarized bf;
+    binarize_and_find(r.view(), bf);
+    auto& b = bf.b;
+    auto& f = bf.f;
     ASSERT_EQ(f.size(), 3u);
     qr::LocateScratch ls;
     std::vector<qr::SymbolCandidate> c;
@@ -197,8 +206,7 @@ TEST(Locate, FindersWithWrongTimingPatternsAreNotProposed) {
     EXPECT_TRUE(has29());  // ungated
     // The real symbol with the same finders is proposed.
     const auto full = testsupport::render(real, p);
-    image::binarize_local(full.view(), {8, 2, 24, 8, 3, 8}, s, map, b);
-    qr::find_finder_patterns(b, {}, f);
+    binarize_and_find(full.view(), bf);
     qr::propose_symbols(full.view(), b, f, {}, ls, c);
     ASSERT_FALSE(c.empty());
     EXPECT_EQ(c[0].dimension, 29);
@@ -228,12 +236,10 @@ TEST(Locate, RefiningInStepsGivesTheSameGeometry) {
     p.tilt = 0.1f;
     p.blurSigma = 0.6f;
     const auto r = testsupport::render(g, p);
-    image::LocalBinarizeScratch s;
-    image::ThresholdMap map;
-    image::BitMatrix b;
-    image::binarize_local(r.view(), {8, 2, 24, 8, 3, 8}, s, map, b);
-    std::vector<qr::FinderPattern> f;
-    qr::find_finder_patterns(b, {}, f);
+    Binarized bf;
+    binarize_and_find(r.view(), bf);
+    auto& b = bf.b;
+    auto& f = bf.f;
     qr::LocateScratch ls;
     std::vector<qr::SymbolCandidate> candidates;
     qr::propose_symbols(r.view(), b, f, {}, ls, candidates);
