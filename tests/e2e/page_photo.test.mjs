@@ -120,6 +120,30 @@ test('createScanner().scanImage on the main thread takes a Blob, an ImageBitmap 
   await context.close();
 });
 
+// "Clear" must take the card's pixels out of memory, not only off the screen: in the browser, after a
+// photo was scanned, the WASM frame buffer reads back as zeros (the page's Worker runs this same scanner).
+test('clear() zeroes the WASM frame buffer in the browser', async (t) => {
+  if (!existsSync(dir)) return t.skip(`corpus not found at ${dir}`);
+  const { context, page } = await openIdle();
+  const entry = index()[0];
+  const bytes = [...readFileSync(`${dir}/${entry.file}`)];
+  const seen = await page.evaluate(async (bytes) => {
+    const { createScanner } = await import('/src/index.js');
+    const scanner = await createScanner();
+    const r = await scanner.scanImage(new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }));
+    const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }));
+    const [w, h] = [bitmap.width, bitmap.height];
+    // The same size again hands out a view of the same buffer, still holding the photo's pixels.
+    const before = scanner.frameBuffer(w, h, 'rgba').some((v) => v !== 0 && v !== 255);
+    scanner.clear();
+    const after = scanner.frameBuffer(w, h, 'rgba').every((v) => v === 0);
+    scanner.destroy();
+    return { text: r.text, before, after };
+  }, bytes);
+  assert.deepEqual(seen, { text: entry.payload, before: true, after: true });
+  await context.close();
+});
+
 test('copy as JSON puts the result on the clipboard', async () => {
   const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
