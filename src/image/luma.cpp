@@ -14,18 +14,15 @@ inline uint8_t luma_of(const uint8_t* p) {
 }
 
 #ifdef __wasm_simd128__
-// 8 pixels (two vectors of RGBA) -> 8 luminance values as u16 lanes.
-inline v128_t luma8(v128_t a, v128_t b) {
-    const v128_t rg = wasm_i8x16_shuffle(a, b, 0, 4, 8, 12, 16, 20, 24, 28, 1, 5, 9, 13, 17, 21, 25, 29);
-    const v128_t bx = wasm_i8x16_shuffle(a, b, 2, 6, 10, 14, 18, 22, 26, 30, 3, 7, 11, 15, 19, 23, 27, 31);
-    const v128_t r = wasm_u16x8_extend_low_u8x16(rg);
-    const v128_t g = wasm_u16x8_extend_high_u8x16(rg);
-    const v128_t bl = wasm_u16x8_extend_low_u8x16(bx);
-    v128_t y = wasm_i16x8_mul(r, wasm_i16x8_splat(kWr));
-    y = wasm_i16x8_add(y, wasm_i16x8_mul(g, wasm_i16x8_splat(kWg)));
-    y = wasm_i16x8_add(y, wasm_i16x8_mul(bl, wasm_i16x8_splat(kWb)));
-    y = wasm_i16x8_add(y, wasm_i16x8_splat(128));
-    return wasm_u16x8_shr(y, 8);  // unsigned shift: the sum may exceed 32767
+// 4 pixels (one vector of RGBA) -> their luminance in 32-bit lanes. Read as 16-bit lanes, a pixel is
+// (r | g << 8), (b | a << 8): the low bytes carry r and b, the high bytes g and a, so two pairwise dot
+// products weigh all three without any byte shuffle (alpha gets weight 0).
+inline v128_t luma4(v128_t px) {
+    const v128_t low = wasm_v128_and(px, wasm_i16x8_splat(0x00FF));
+    const v128_t high = wasm_u16x8_shr(px, 8);
+    const v128_t y = wasm_i32x4_add(wasm_i32x4_dot_i16x8(low, wasm_i32x4_splat(kWr | (kWb << 16))),
+                                    wasm_i32x4_dot_i16x8(high, wasm_i32x4_splat(kWg)));
+    return wasm_u32x4_shr(wasm_i32x4_add(y, wasm_i32x4_splat(128)), 8);
 }
 
 void rgba_to_luma_simd(const uint8_t* rgba, int width, int height, int rgbaStride, uint8_t* luma) {
@@ -35,8 +32,8 @@ void rgba_to_luma_simd(const uint8_t* rgba, int width, int height, int rgbaStrid
         int x = 0;
         for (; x + 16 <= width; x += 16) {
             const uint8_t* p = src + 4 * x;
-            const v128_t lo = luma8(wasm_v128_load(p), wasm_v128_load(p + 16));
-            const v128_t hi = luma8(wasm_v128_load(p + 32), wasm_v128_load(p + 48));
+            const v128_t lo = wasm_u16x8_narrow_i32x4(luma4(wasm_v128_load(p)), luma4(wasm_v128_load(p + 16)));
+            const v128_t hi = wasm_u16x8_narrow_i32x4(luma4(wasm_v128_load(p + 32)), luma4(wasm_v128_load(p + 48)));
             wasm_v128_store(dst + x, wasm_u8x16_narrow_i16x8(lo, hi));
         }
         for (; x < width; ++x) dst[x] = luma_of(src + 4 * x);
