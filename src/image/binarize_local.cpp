@@ -65,17 +65,10 @@ void apply_threshold_map(const ImageView& gray, const ThresholdMap& map, std::ve
     const int twoB = 2 * bs;
     rowLevel.resize(static_cast<size_t>(bx));
     for (int y = 0; y < gray.height; ++y) {
-        // Vertical position between block-row centres, as 2y + 1 - bs = 2 bs (row index + fraction).
-        int j = 0, fy = 0;
-        const int num = 2 * y + 1 - bs;
-        if (num > 0) {
-            j = num / twoB;
-            fy = num - j * twoB;
-            if (j >= by - 1) j = by - 1, fy = 0;
-        }
-        const int j1 = std::min(j + 1, by - 1);
+        const BlockRowWeights rw = block_row_weights(y, bs, by);
         for (int i = 0; i < bx; ++i)  // 256 * level, interpolated vertically
-            rowLevel[static_cast<size_t>(i)] = (map.block(i, j) * (twoB - fy) + map.block(i, j1) * fy) * 256 / twoB;
+            rowLevel[static_cast<size_t>(i)] =
+                (map.block(i, rw.top) * (twoB - rw.fraction) + map.block(i, rw.bottom) * rw.fraction) * 256 / twoB;
         const uint8_t* src = gray.row(y);
         uint8_t* dst = out.bits.data() + static_cast<size_t>(y) * static_cast<size_t>(gray.width);
         int i = 0, frac = 1 - bs;  // 2x + 1 - bs - i * 2 bs

@@ -7,6 +7,24 @@
 
 namespace cccd::image {
 
+// Where pixel row y falls between block-row centres: rows `top` and `bottom` (= top + 1, or the last row)
+// weigh (2 bs - fraction) and fraction, in units of 1 / (2 bs). Centres sit at 2y + 1 = (2 j + 1) bs.
+struct BlockRowWeights {
+    int top = 0, bottom = 0, fraction = 0;
+};
+
+inline BlockRowWeights block_row_weights(int y, int blockSize, int blocksY) {
+    BlockRowWeights w;
+    const int twoB = 2 * blockSize, num = 2 * y + 1 - blockSize;
+    if (num > 0) {
+        w.top = num / twoB;
+        w.fraction = num - w.top * twoB;
+        if (w.top >= blocksY - 1) w.top = blocksY - 1, w.fraction = 0;
+    }
+    w.bottom = std::min(w.top + 1, blocksY - 1);
+    return w;
+}
+
 struct ThresholdMap {
     int blockSize = 1;  // pixels per block side; the global binarizer uses one block covering everything
     int blocksX = 0, blocksY = 0;

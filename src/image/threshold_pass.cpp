@@ -217,18 +217,10 @@ void pass(const ImageView& gray, const ThresholdMap* mapOrNull, int fineRadius, 
     uint16_t* const col = s.columnSum.data();
     const FineRowFn fineRow = keep ? fine_row_for<true>(r) : fine_row_for<false>(r);
     for (int y = 0; y < h; ++y) {
-        // Vertical position between block-row centres, as in apply_threshold_map.
-        int j = 0, fy = 0;
-        const int num = 2 * y + 1 - bs;
-        if (num > 0) {
-            j = num / twoB;
-            fy = num - j * twoB;
-            if (j >= by - 1) j = by - 1, fy = 0;
-        }
-        const int j1 = std::min(j + 1, by - 1);
-        const uint16_t* top = keep ? nullptr : level_row(j);
-        const uint16_t* bottom = keep ? nullptr : level_row(j1);
-        const uint16_t wTop = static_cast<uint16_t>(twoB - fy), wBottom = static_cast<uint16_t>(fy);
+        const BlockRowWeights rw = block_row_weights(y, bs, by);
+        const uint16_t* top = keep ? nullptr : level_row(rw.top);
+        const uint16_t* bottom = keep ? nullptr : level_row(rw.bottom);
+        const uint16_t wTop = static_cast<uint16_t>(twoB - rw.fraction), wBottom = static_cast<uint16_t>(rw.fraction);
         const uint8_t* src = gray.row(y);
         uint8_t* dst = out.bits.data() + static_cast<size_t>(y) * static_cast<size_t>(w);
         if (r == 0) {
