@@ -62,6 +62,9 @@ PipelineConfig default_pipeline_config() {
     c.downscaleSteps = 3;
     c.downscaleCandidates = 3;
     c.downscaleMaxPixels = 1280L * 720L;
+    // 1280x720 and 1920x1080 card photos: ~70% read in the first look (cccd-synth), at 640x480 under half.
+    c.firstLookFactor = 2;
+    c.firstLookMinSide = 720;
     c.sample.mapWeight = 0.25f;
     c.sample.neighbourRadius = 1;
     return c;
@@ -242,6 +245,20 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
     // Cheap first try (fast_path.hpp) when one symbol is wanted; if it reads nothing, step 0 starts from its
     // block-only bits and adds the fine refinement, which gives exactly step 0's binarization.
     const bool fast = std::max(1, options.maxSymbols) == 1 && config.stepCount > 0 && fast_path_applies(config.steps[0]);
+    if (fast && config.firstLookFactor > 1 && std::min(frame.width, frame.height) >= config.firstLookMinSide) {
+        const auto t0 = Clock::now();
+        const image::ImageView small = image::downscale(frame, config.firstLookFactor, s.reduced);
+        result.times.binarize += ms_since(t0);
+        if (try_fast_path(small, config.steps[0], config, s, decodeGrid, result)) {
+            const auto f = static_cast<float>(config.firstLookFactor);
+            for (Symbol& sym : result.symbols) {
+                sym.corners = scaled(sym.corners, f);
+                sym.moduleSize *= f;
+            }
+            result.status = DecodeStatus::found;
+            return result;
+        }
+    }
     if (fast && try_fast_path(frame, config.steps[0], config, s, decodeGrid, result)) {
         result.status = DecodeStatus::found;
         return result;

@@ -33,6 +33,11 @@ struct PipelineConfig {
     int downscaleCandidates = 0;      // and at most this many candidates (triples too) per pass: a second
                                       // look at large, clean symbols must not cost a full search
     long downscaleMaxPixels = 0;      // and only for frames of at most this many pixels
+    // Frames whose shorter side is at least firstLookMinSide get the fast path (fast_path.hpp) on the frame
+    // reduced by firstLookFactor before anything at full size: an ID card filling an HD camera frame has
+    // modules of 3+ px, and the reduced frame costs a quarter (0: off).
+    int firstLookFactor = 0;
+    int firstLookMinSide = 0;
     // Per-frame bounds on geometries built and template searches (counts, not time, so that results do
     // not depend on the machine); the corpus reads use at most 34 and 146.
     int maxGeometries = 48;

@@ -25,6 +25,25 @@ TEST(Downscale, AveragesBlocks) {
     EXPECT_EQ(v.at(1, 0), 201);
 }
 
+TEST(Downscale, HalvesWithRoundingAtAnyWidth) {
+    // Factor 2 has its own row loop (vector lanes in WASM): every 2x2 block mean, rounded half up, at an odd
+    // width and height with a stride, wide enough for whole vectors and a remainder.
+    const int w = 75, h = 9, stride = 80;
+    std::vector<uint8_t> px(static_cast<size_t>(stride * h));
+    uint32_t x = 12345;
+    for (uint8_t& p : px) p = static_cast<uint8_t>((x = x * 1664525u + 1013904223u) >> 24);
+    std::vector<uint8_t> out;
+    const ImageView v = cccd::image::downscale({px.data(), w, h, stride}, 2, out);
+    ASSERT_EQ(v.width, 37);
+    ASSERT_EQ(v.height, 4);
+    for (int j = 0; j < v.height; ++j)
+        for (int i = 0; i < v.width; ++i) {
+            const auto at = [&](int xx, int yy) { return static_cast<int>(px[static_cast<size_t>(yy * stride + xx)]); };
+            const int sum = at(2 * i, 2 * j) + at(2 * i + 1, 2 * j) + at(2 * i, 2 * j + 1) + at(2 * i + 1, 2 * j + 1);
+            EXPECT_EQ(v.at(i, j), (sum + 2) / 4) << i << "," << j;
+        }
+}
+
 TEST(Downscale, TooSmallOrBadFactorIsEmpty) {
     std::vector<uint8_t> px(4, 100), out;
     EXPECT_FALSE(cccd::image::downscale({px.data(), 2, 2, 2}, 3, out).valid());

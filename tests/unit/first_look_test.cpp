@@ -1,0 +1,100 @@
+// The first look (pipeline.hpp firstLookFactor): HD frames try the fast path on the frame halved before
+// anything at full size; what it reads is reported in camera-frame coordinates, and what it cannot read
+// falls through to the full-size pipeline.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "qr/decoder.hpp"
+#include "qr/grid_decoder.hpp"
+#include "qr/pipeline.hpp"
+#include "support/render.hpp"
+
+namespace {
+
+using namespace cccd;
+
+testsupport::Rendered hd_frame(const qr::ModuleGrid& g, float moduleSize, int width = 1280, int height = 720) {
+    testsupport::RenderParams p;
+    p.width = width;
+    p.height = height;
+    p.moduleSize = moduleSize;
+    p.angleDeg = 12;
+    p.centerX = 700;
+    p.centerY = 330;
+    p.blurSigma = 0.7f;
+    p.noise = 3;
+    return testsupport::render(g, p);
+}
+
+qr::DecodeResult decode_with(const image::ImageView& frame, int firstLookFactor, bool tryHarder) {
+    qr::PipelineConfig c = qr::default_pipeline_config();
+    c.firstLookFactor = firstLookFactor;
+    qr::DecoderScratch s;
+    qr::DecodeOptions o;
+    o.tryHarder = tryHarder;
+    return qr::run_pipeline(frame, o, c, s, &qr::decode_grid);
+}
+
+TEST(FirstLook, ReportsCornersAndModuleSizeOfTheCameraFrame) {
+    const qr::ModuleGrid g = testsupport::qrencode_grid("first look 079012345678|123456789|Nguyen Van A", 'M', 5);
+    ASSERT_FALSE(g.modules.empty()) << "qrencode missing";
+    const auto frame = hd_frame(g, 5);
+    const qr::DecodeResult on = decode_with(frame.view(), 2, true), off = decode_with(frame.view(), 0, true);
+    ASSERT_TRUE(on.found());
+    ASSERT_TRUE(off.found());
+    EXPECT_EQ(on.symbols[0].data.text, off.symbols[0].data.text);
+    EXPECT_NEAR(on.symbols[0].moduleSize, 5.0f, 0.4f);
+    for (int i = 0; i < 4; ++i) {
+        EXPECT_NEAR(on.symbols[0].corners[i].x, frame.corners[i].x, 2.0f) << "corner " << i;
+        EXPECT_NEAR(on.symbols[0].corners[i].y, frame.corners[i].y, 2.0f) << "corner " << i;
+    }
+}
+
+// Dark modules dithered at one pixel (a halftone print): at full size their runs break up and step 0 finds
+// no finder; halved, each 2x2 block is a solid mid-grey.
+testsupport::Rendered halftone_frame(int width, int height) {
+    const qr::ModuleGrid g = testsupport::qrencode_grid("halftone", 'M', 3);
+    testsupport::Rendered frame = hd_frame(g, 6, width, height);
+    for (int y = 0; y < frame.height; ++y)
+        for (int x = 0; x < frame.width; ++x) {
+            uint8_t& p = frame.pixels[static_cast<size_t>(y * frame.width + x)];
+            if (p < 100 && (x + y) % 2 == 1) p = 230;
+        }
+    return frame;
+}
+
+TEST(FirstLook, ReadsWhatOnlyTheHalvedFrameShows) {
+    // Without tryHarder nothing else reduces the frame, so only the first look can read it.
+    const testsupport::Rendered frame = halftone_frame(1280, 720);
+    ASSERT_FALSE(frame.pixels.empty()) << "qrencode missing";
+    EXPECT_FALSE(decode_with(frame.view(), 0, false).found());
+    const qr::DecodeResult r = decode_with(frame.view(), 2, false);
+    ASSERT_TRUE(r.found());
+    EXPECT_EQ(r.symbols[0].data.text, "halftone");
+}
+
+TEST(FirstLook, OnlyForFramesWithAShorterSideOf720OrMore) {
+    // The Decoder's own configuration: the same halftone reads in an HD frame, not in a 1280x719 one.
+    qr::Decoder d;
+    qr::DecodeOptions o;
+    o.tryHarder = false;
+    const testsupport::Rendered hd = halftone_frame(1280, 720), below = halftone_frame(1280, 719);
+    ASSERT_FALSE(hd.pixels.empty()) << "qrencode missing";
+    EXPECT_TRUE(d.decode(hd.view(), o).found());
+    EXPECT_FALSE(d.decode(below.view(), o).found());
+}
+
+TEST(FirstLook, SmallModulesFallThroughToTheFullFrame) {
+    // 1.7 px per module is 0.85 once halved: the first look cannot read it, the full-size pass does.
+    const qr::ModuleGrid g = testsupport::qrencode_grid("small modules 0123456789", 'M', 4);
+    ASSERT_FALSE(g.modules.empty()) << "qrencode missing";
+    const auto frame = hd_frame(g, 1.7f);
+    qr::Decoder d;
+    const qr::DecodeResult r = d.decode(frame.view());
+    ASSERT_TRUE(r.found());
+    EXPECT_EQ(r.symbols[0].data.text, "small modules 0123456789");
+    EXPECT_NEAR(r.symbols[0].moduleSize, 1.7f, 0.2f);
+}
+
+}  // namespace
