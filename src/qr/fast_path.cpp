@@ -14,6 +14,16 @@ double ms_since(Clock::time_point t0) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
 }
 
+// The geometry of a symbol located in a frame reduced by `factor`, in the full frame (continuous coordinates
+// scale exactly, downscale.hpp).
+SymbolGeometry enlarged(const SymbolGeometry& g, float factor) {
+    SymbolGeometry out = g;
+    for (size_t k = 0; k < 6; ++k) out.moduleToImage.m[k] *= factor;  // rows x and y of the perspective
+    for (Point& p : out.corners) p = {p.x * factor, p.y * factor};
+    out.moduleSize *= factor;
+    return out;
+}
+
 }  // namespace
 
 bool fast_path_applies(const BinarizerStep& first) {
@@ -22,7 +32,7 @@ bool fast_path_applies(const BinarizerStep& first) {
 }
 
 bool try_fast_path(const image::ImageView& frame, const BinarizerStep& first, const PipelineConfig& config,
-                   DecoderScratch& s, GridDecodeFn decodeGrid, DecodeResult& result) {
+                   DecoderScratch& s, GridDecodeFn decodeGrid, DecodeResult& result, SampleAt at) {
     auto t0 = Clock::now();
     image::LocalBinarizeParams blockOnly = first.local;
     blockOnly.fineRadius = 0;
@@ -37,19 +47,26 @@ bool try_fast_path(const image::ImageView& frame, const BinarizerStep& first, co
     propose_symbols(frame, s.binary, s.finders, lo, s.locate, s.candidates);
     result.times.locate += ms_since(t0);
     result.work.candidates += static_cast<int>(s.candidates.size());
+    const bool enlarge = at.frame != nullptr && at.factor > 1;
+    const image::ImageView& sampled = enlarge ? *at.frame : frame;
+    if (enlarge) {  // the block levels, read at the full frame's scale
+        s.enlargedThresholds = s.thresholds;
+        s.enlargedThresholds.blockSize *= at.factor;
+    }
+    const image::ThresholdMap& levels = enlarge ? s.enlargedThresholds : s.thresholds;
     const int n = std::min(static_cast<int>(s.candidates.size()), kFastPathCandidates);
     for (int i = 0; i < n; ++i) {
         t0 = Clock::now();
         const bool built = build_geometry(frame, s.candidates[static_cast<size_t>(i)], false, s.geometry, 0);
         result.times.locate += ms_since(t0);
-        const SymbolGeometry& g = s.geometry;
         if (built) {
             ++result.work.geometries;
-            result.work.templateSearches += g.templateSearches;
+            result.work.templateSearches += s.geometry.templateSearches;
         }
-        if (!built || g.timing < config.minTiming) continue;
+        if (!built || s.geometry.timing < config.minTiming) continue;
+        const SymbolGeometry g = enlarge ? enlarged(s.geometry, static_cast<float>(at.factor)) : s.geometry;
         t0 = Clock::now();
-        sample_grid(frame, s.thresholds, g, config.sample, s.sample, s.grid);
+        sample_grid(sampled, levels, g, config.sample, s.sample, s.grid);
         result.times.sample += ms_since(t0);
         ++result.work.grids;
         t0 = Clock::now();

@@ -68,6 +68,7 @@ struct DecoderScratch {
     SampleScratch sample;
     ModuleGrid grid;
     std::vector<uint8_t> reduced;  // downscaled frame
+    image::ThresholdMap enlargedThresholds;  // a reduced frame's levels at the camera frame's scale
 };
 
 // Frame size limit (pixels a side); larger frames are invalid_input.
