@@ -14,14 +14,15 @@ inline constexpr int kFastPathCandidates = 3;
 // can be completed to.
 bool fast_path_applies(const BinarizerStep& first);
 
-// Where a first look samples: `frame` (the camera frame) is `factor` times the frame the fast path located
-// symbols in. Modules are read at full resolution, where they are sharper than in the reduced frame.
+// A first look: `frame` (the camera frame) is `factor` times the frame the fast path locates symbols in.
+// Small modules are read at full resolution, where they are sharper than in the reduced frame; results
+// are in the camera frame's coordinates.
 struct SampleAt {
     const image::ImageView* frame = nullptr;  // nullptr: the frame located in
     int factor = 1;
 };
 
-// True when a symbol was read (result.symbols has it, in the coordinates of the frame sampled). Otherwise
+// True when a symbol was read (result.symbols has it). Otherwise
 // s.binary holds the first step's block-only bits and s.thresholds its levels; s.local.fineMargin the
 // margin to complete it with.
 bool try_fast_path(const image::ImageView& frame, const BinarizerStep& first, const PipelineConfig& config,
