@@ -33,6 +33,25 @@ constexpr auto kCompositions = [] {
     return a;
 }();
 
+// Bounds of the table, so that the common characters (ASCII: digits, separators, unaccented letters) skip
+// the binary searches: nothing below kFirstComposed decomposes, and only marks within
+// [kFirstMark, kLastMark] compose.
+constexpr char32_t kFirstComposed = [] {
+    char32_t m = kDecompositions[0].composed;
+    for (const auto& p : kDecompositions) m = std::min(m, p.composed);
+    return m;
+}();
+constexpr char32_t kFirstMark = [] {
+    char32_t m = kDecompositions[0].mark;
+    for (const auto& p : kDecompositions) m = std::min(m, p.mark);
+    return m;
+}();
+constexpr char32_t kLastMark = [] {
+    char32_t m = kDecompositions[0].mark;
+    for (const auto& p : kDecompositions) m = std::max(m, p.mark);
+    return m;
+}();
+
 int combining_class(char32_t cp) {
     if (cp < 0x0300 || cp > 0x036F) return 0;
     auto it = std::lower_bound(std::begin(kCombiningClasses), std::end(kCombiningClasses), cp,
@@ -41,12 +60,14 @@ int combining_class(char32_t cp) {
 }
 
 const DecompositionPair* find_decomposition(char32_t cp) {
+    if (cp < kFirstComposed) return nullptr;
     auto it = std::lower_bound(std::begin(kDecompositions), std::end(kDecompositions), cp,
                                [](const DecompositionPair& p, char32_t v) { return p.composed < v; });
     return (it != std::end(kDecompositions) && it->composed == cp) ? &*it : nullptr;
 }
 
 char32_t find_composition(char32_t base, char32_t mark) {
+    if (mark < kFirstMark || mark > kLastMark) return 0;
     auto it = std::lower_bound(kCompositions.begin(), kCompositions.end(), std::pair{base, mark},
                                [](const DecompositionPair& p, std::pair<char32_t, char32_t> v) {
                                    return p.base < v.first || (p.base == v.first && p.mark < v.second);
@@ -82,8 +103,10 @@ std::u32string to_nfd(std::u32string_view text) {
         if (combining_class(out[i]) == 0) { ++i; continue; }
         size_t j = i;
         while (j < out.size() && combining_class(out[j]) != 0) ++j;
-        std::stable_sort(out.begin() + i, out.begin() + j,
-                         [](char32_t a, char32_t b) { return combining_class(a) < combining_class(b); });
+        // Insertion sort: stable, and runs are a mark or two (std::stable_sort allocates a buffer).
+        for (size_t k = i + 1; k < j; ++k)
+            for (size_t m = k; m > i && combining_class(out[m - 1]) > combining_class(out[m]); --m)
+                std::swap(out[m - 1], out[m]);
         i = j;
     }
     return out;
