@@ -28,4 +28,10 @@ struct SampleAt {
 bool try_fast_path(const image::ImageView& frame, const BinarizerStep& first, const PipelineConfig& config,
                    DecoderScratch& s, GridDecodeFn decodeGrid, DecodeResult& result, SampleAt at = {});
 
+// The first look at an HD frame: the fast path on `reduced` (`frame` reduced by `factor`), and again on the
+// reduced frame's complete step-0 binarization. Leaves s.binary and s.thresholds to be overwritten.
+bool try_first_look(const image::ImageView& reduced, const image::ImageView& frame, int factor,
+                    const BinarizerStep& first, const PipelineConfig& config, DecoderScratch& s,
+                    GridDecodeFn decodeGrid, DecodeResult& result);
+
 }  // namespace cccd::qr

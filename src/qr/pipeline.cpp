@@ -249,7 +249,7 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
         const auto t0 = Clock::now();
         const image::ImageView small = image::downscale(frame, config.firstLookFactor, s.reduced);
         result.times.binarize += ms_since(t0);
-        if (try_fast_path(small, config.steps[0], config, s, decodeGrid, result, {&frame, config.firstLookFactor})) {
+        if (try_first_look(small, frame, config.firstLookFactor, config.steps[0], config, s, decodeGrid, result)) {
             result.status = DecodeStatus::found;
             return result;
         }
