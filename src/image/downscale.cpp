@@ -5,10 +5,8 @@
 #endif
 
 namespace cccd::image {
-namespace {
 
-// factor 2, one output row: (a + b + c + d + 2) / 4 of each 2x2 block, as the general loop rounds.
-void halve_row(const uint8_t* top, const uint8_t* bottom, int w, uint8_t* out) {
+void halve_rows(const uint8_t* top, const uint8_t* bottom, int w, uint8_t* out) {
     int x = 0;
 #ifdef __wasm_simd128__
     // Pairwise sums of 16 bytes of each row give 8 block sums in 16-bit lanes.
@@ -31,15 +29,13 @@ void halve_row(const uint8_t* top, const uint8_t* bottom, int w, uint8_t* out) {
         out[x] = static_cast<uint8_t>((top[2 * x] + top[2 * x + 1] + bottom[2 * x] + bottom[2 * x + 1] + 2) >> 2);
 }
 
-}  // namespace
-
 ImageView downscale(const ImageView& gray, int factor, std::vector<uint8_t>& pixels) {
     if (factor < 1 || gray.width < factor || gray.height < factor) return {};
     const int w = gray.width / factor, h = gray.height / factor;
     pixels.resize(static_cast<size_t>(w) * static_cast<size_t>(h));
     if (factor == 2) {
         for (int y = 0; y < h; ++y)
-            halve_row(gray.row(2 * y), gray.row(2 * y + 1), w, pixels.data() + static_cast<size_t>(y) * static_cast<size_t>(w));
+            halve_rows(gray.row(2 * y), gray.row(2 * y + 1), w, pixels.data() + static_cast<size_t>(y) * static_cast<size_t>(w));
         return {pixels.data(), w, h, w};
     }
     const unsigned area = static_cast<unsigned>(factor * factor);

@@ -14,4 +14,8 @@ namespace cccd::image {
 // Fills `pixels` and returns a view of it (width and height rounded down; empty when below one pixel).
 ImageView downscale(const ImageView& gray, int factor, std::vector<uint8_t>& pixels);
 
+// One output row of a factor-2 reduction: out[x] = (top[2x] + top[2x+1] + bottom[2x] + bottom[2x+1] + 2) / 4
+// for x < outWidth (vector lanes in WASM).
+void halve_rows(const uint8_t* top, const uint8_t* bottom, int outWidth, uint8_t* out);
+
 }  // namespace cccd::image

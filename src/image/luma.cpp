@@ -1,5 +1,9 @@
 #include "image/luma.hpp"
 
+#include <algorithm>
+
+#include "image/downscale.hpp"
+
 #ifdef __wasm_simd128__
 #include <wasm_simd128.h>
 #endif
@@ -39,9 +43,39 @@ void rgba_to_luma_simd(const uint8_t* rgba, int width, int height, int rgbaStrid
         for (; x < width; ++x) dst[x] = luma_of(src + 4 * x);
     }
 }
+
 #endif
 
 }  // namespace
+
+bool rgba_to_luma_halved(std::span<const uint8_t> rgba, int width, int height, int rgbaStride, std::span<uint8_t> halved) {
+    if (width < 2 || height < 2 || rgbaStride < 4 * width) return false;
+    const size_t w = static_cast<size_t>(width), h = static_cast<size_t>(height);
+    const int hw = width / 2, hh = height / 2;
+    if (rgba.size() < static_cast<size_t>(rgbaStride) * (h - 1) + 4 * w ||
+        halved.size() < static_cast<size_t>(hw) * static_cast<size_t>(hh))
+        return false;
+    // Two rows of lumas at a time, in pieces that stay in L1, then their 2x2 means: the full-size plane
+    // is never written out.
+    constexpr int kPiece = 256;
+    uint8_t top[kPiece], bottom[kPiece];
+    for (int y = 0; y < hh; ++y) {
+        const uint8_t* src = rgba.data() + static_cast<size_t>(2 * y) * static_cast<size_t>(rgbaStride);
+        uint8_t* out = halved.data() + static_cast<size_t>(y) * static_cast<size_t>(hw);
+        for (int x = 0; x < 2 * hw; x += kPiece) {
+            const int n = std::min(kPiece, 2 * hw - x);  // even
+#ifdef __wasm_simd128__
+            rgba_to_luma_simd(src + 4 * x, n, 1, rgbaStride, top);
+            rgba_to_luma_simd(src + rgbaStride + 4 * x, n, 1, rgbaStride, bottom);
+#else
+            rgba_to_luma_scalar(src + 4 * x, n, 1, rgbaStride, top);
+            rgba_to_luma_scalar(src + rgbaStride + 4 * x, n, 1, rgbaStride, bottom);
+#endif
+            halve_rows(top, bottom, n / 2, out + x / 2);
+        }
+    }
+    return true;
+}
 
 void rgba_to_luma_scalar(const uint8_t* rgba, int width, int height, int rgbaStride, uint8_t* luma) {
     for (int y = 0; y < height; ++y) {

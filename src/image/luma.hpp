@@ -14,4 +14,9 @@ bool rgba_to_luma(std::span<const uint8_t> rgba, int width, int height, int rgba
 // The plain loop, always available: the reference the SIMD path is tested against.
 void rgba_to_luma_scalar(const uint8_t* rgba, int width, int height, int rgbaStride, uint8_t* luma);
 
+// The luminance plane reduced by 2 in one pass over the RGBA, byte for byte image::downscale(factor 2) of
+// rgba_to_luma's plane (each output the rounded mean of four lumas): (width / 2) * (height / 2) bytes.
+// Returns false (and writes nothing) when the sizes do not fit the spans or the frame is under 2x2.
+bool rgba_to_luma_halved(std::span<const uint8_t> rgba, int width, int height, int rgbaStride, std::span<uint8_t> halved);
+
 }  // namespace cccd::image

@@ -4,6 +4,7 @@
 // camera loop allocates nothing per frame once the frame size is stable.
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -59,6 +60,9 @@ inline constexpr int kDecodeAllMaxSymbols = 32;
 
 struct DecoderScratch;  // defined in decoder.cpp
 
+// The full-size frame, made on demand (and kept) by a caller for whom making it costs (RGBA in WASM).
+using FullFrameFn = std::function<image::ImageView()>;
+
 class Decoder {
 public:
     Decoder();
@@ -72,6 +76,14 @@ public:
     // Every symbol in the frame (up to options.maxSymbols, or kDecodeAllMaxSymbols when that is 1), in the
     // order found; a symbol is reported once however many binarizations see it.
     DecodeResult decodeAll(const image::ImageView& frame, DecodeOptions options = {});
+
+    // For a caller that makes the luminance frame itself at a cost (RGBA in WASM). HD frames start with a
+    // look at the frame reduced by firstLookFactor(...) (0: no such look for this size): decodeReduced
+    // takes that reduction (exactly image::downscale's) and calls `full` for the width x height frame only
+    // when it needs it; the result is decode(full())'s.
+    int firstLookFactor(int width, int height, const DecodeOptions& options = {}) const;
+    DecodeResult decodeReduced(const image::ImageView& reduced, int width, int height, const FullFrameFn& full,
+                               const DecodeOptions& options = {});
 
 private:
     std::unique_ptr<DecoderScratch> scratch_;

@@ -60,8 +60,8 @@ bool read_first_candidates(const image::ImageView& frame, const PipelineConfig& 
         const bool enlarge = reduced && s.geometry.moduleSize < kSampleFullBelow;
         const SymbolGeometry g = enlarge ? enlarged(s.geometry, static_cast<float>(at.factor)) : s.geometry;
         t0 = Clock::now();
-        sample_grid(enlarge ? *at.frame : frame, enlarge ? s.enlargedThresholds : s.thresholds, g, config.sample,
-                    s.sample, s.grid);
+        if (enlarge) sample_grid((*at.frame)(), s.enlargedThresholds, g, config.sample, s.sample, s.grid);
+        else sample_grid(frame, s.thresholds, g, config.sample, s.sample, s.grid);
         result.times.sample += ms_since(t0);
         ++result.work.grids;
         t0 = Clock::now();
@@ -96,7 +96,7 @@ bool try_fast_path(const image::ImageView& frame, const BinarizerStep& first, co
     return read_first_candidates(frame, config, s, decodeGrid, result, at);
 }
 
-bool try_first_look(const image::ImageView& reduced, const image::ImageView& frame, int factor,
+bool try_first_look(const image::ImageView& reduced, const FullFrameFn& frame, int factor,
                     const BinarizerStep& first, const PipelineConfig& config, DecoderScratch& s,
                     GridDecodeFn decodeGrid, DecodeResult& result) {
     const SampleAt at{&frame, factor};

@@ -14,11 +14,11 @@ inline constexpr int kFastPathCandidates = 3;
 // can be completed to.
 bool fast_path_applies(const BinarizerStep& first);
 
-// A first look: `frame` (the camera frame) is `factor` times the frame the fast path locates symbols in.
-// Small modules are read at full resolution, where they are sharper than in the reduced frame; results
-// are in the camera frame's coordinates.
+// A first look: the frame the fast path locates symbols in is the camera frame reduced by `factor`; `frame`
+// makes the camera frame (only called when needed). Small modules are read at full resolution, where
+// they are sharper than in the reduced frame; results are in the camera frame's coordinates.
 struct SampleAt {
-    const image::ImageView* frame = nullptr;  // nullptr: the frame located in
+    const FullFrameFn* frame = nullptr;  // nullptr: no reduction
     int factor = 1;
 };
 
@@ -28,9 +28,9 @@ struct SampleAt {
 bool try_fast_path(const image::ImageView& frame, const BinarizerStep& first, const PipelineConfig& config,
                    DecoderScratch& s, GridDecodeFn decodeGrid, DecodeResult& result, SampleAt at = {});
 
-// The first look at an HD frame: the fast path on `reduced` (`frame` reduced by `factor`), and again on the
+// The first look at an HD frame: the fast path on `reduced` (the frame reduced by `factor`), and again on the
 // reduced frame's complete step-0 binarization. Leaves s.binary and s.thresholds to be overwritten.
-bool try_first_look(const image::ImageView& reduced, const image::ImageView& frame, int factor,
+bool try_first_look(const image::ImageView& reduced, const FullFrameFn& frame, int factor,
                     const BinarizerStep& first, const PipelineConfig& config, DecoderScratch& s,
                     GridDecodeFn decodeGrid, DecodeResult& result);
 

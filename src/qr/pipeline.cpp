@@ -219,41 +219,37 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
 
 }  // namespace
 
-DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& options, const PipelineConfig& config,
-                          DecoderScratch& s, GridDecodeFn decodeGrid) {
-    DecodeResult result;
-    if (frame.data == nullptr) {
-        result.status = DecodeStatus::invalid_input;
-        result.message = "no pixel data";
-        return result;
-    }
-    if (frame.width <= 0 || frame.height <= 0) {
-        result.status = DecodeStatus::invalid_input;
-        result.message = "width and height must be positive";
-        return result;
-    }
-    if (frame.stride < frame.width) {
-        result.status = DecodeStatus::invalid_input;
-        result.message = "stride is smaller than the width";
-        return result;
-    }
-    if (frame.width > kMaxFrameSide || frame.height > kMaxFrameSide) {
-        result.status = DecodeStatus::invalid_input;
-        result.message = "frame larger than 16384 pixels a side";
-        return result;
-    }
+namespace {
+
+bool invalid(DecodeResult& result, const char* message) {
+    result.status = DecodeStatus::invalid_input;
+    result.message = message;
+    return false;
+}
+
+bool valid_size(int width, int height, DecodeResult& result) {
+    if (width <= 0 || height <= 0) return invalid(result, "width and height must be positive");
+    if (width > kMaxFrameSide || height > kMaxFrameSide) return invalid(result, "frame larger than 16384 pixels a side");
+    return true;
+}
+
+bool valid_frame(const image::ImageView& frame, DecodeResult& result) {
+    if (frame.data == nullptr) return invalid(result, "no pixel data");
+    if (!valid_size(frame.width, frame.height, result)) return false;
+    if (frame.stride < frame.width) return invalid(result, "stride is smaller than the width");
+    return true;
+}
+
+bool fast_path_wanted(const PipelineConfig& config, const DecodeOptions& options) {
+    return std::max(1, options.maxSymbols) == 1 && config.stepCount > 0 && fast_path_applies(config.steps[0]);
+}
+
+// Everything after the first look, on the full-size frame.
+DecodeResult full_size(const image::ImageView& frame, const DecodeOptions& options, const PipelineConfig& config,
+                       DecoderScratch& s, GridDecodeFn decodeGrid, DecodeResult result) {
     // Cheap first try (fast_path.hpp) when one symbol is wanted; if it reads nothing, step 0 starts from its
     // block-only bits and adds the fine refinement, which gives exactly step 0's binarization.
-    const bool fast = std::max(1, options.maxSymbols) == 1 && config.stepCount > 0 && fast_path_applies(config.steps[0]);
-    if (fast && config.firstLookFactor > 1 && std::min(frame.width, frame.height) >= config.firstLookMinSide) {
-        const auto t0 = Clock::now();
-        const image::ImageView small = image::downscale(frame, config.firstLookFactor, s.reduced);
-        result.times.binarize += ms_since(t0);
-        if (try_first_look(small, frame, config.firstLookFactor, config.steps[0], config, s, decodeGrid, result)) {
-            result.status = DecodeStatus::found;
-            return result;
-        }
-    }
+    const bool fast = fast_path_wanted(config, options);
     if (fast && try_fast_path(frame, config.steps[0], config, s, decodeGrid, result)) {
         result.status = DecodeStatus::found;
         return result;
@@ -285,6 +281,56 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
         result.message = "no QR symbol found";
     }
     return result;
+}
+
+}  // namespace
+
+bool first_look_applies(const PipelineConfig& config, const DecodeOptions& options, int width, int height) {
+    return fast_path_wanted(config, options) && config.firstLookFactor > 1 &&
+           std::min(width, height) >= config.firstLookMinSide;
+}
+
+DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& options, const PipelineConfig& config,
+                          DecoderScratch& s, GridDecodeFn decodeGrid) {
+    DecodeResult result;
+    if (!valid_frame(frame, result)) return result;
+    if (first_look_applies(config, options, frame.width, frame.height)) {
+        const auto t0 = Clock::now();
+        const image::ImageView small = image::downscale(frame, config.firstLookFactor, s.reduced);
+        result.times.binarize += ms_since(t0);
+        const FullFrameFn full = [&frame] { return frame; };
+        if (try_first_look(small, full, config.firstLookFactor, config.steps[0], config, s, decodeGrid, result)) {
+            result.status = DecodeStatus::found;
+            return result;
+        }
+    }
+    return full_size(frame, options, config, s, decodeGrid, std::move(result));
+}
+
+DecodeResult run_pipeline_reduced(const image::ImageView& reduced, int width, int height, const FullFrameFn& fullFrame,
+                                  const DecodeOptions& options, const PipelineConfig& config, DecoderScratch& s,
+                                  GridDecodeFn decodeGrid) {
+    DecodeResult result;
+    if (!valid_size(width, height, result) || !valid_frame(reduced, result)) return result;
+    if (!first_look_applies(config, options, width, height)) {
+        invalid(result, "no first look at a frame of this size: decode the full frame");
+        return result;
+    }
+    if (reduced.width != width / config.firstLookFactor || reduced.height != height / config.firstLookFactor) {
+        invalid(result, "the reduced frame's size does not match the frame's");
+        return result;
+    }
+    if (try_first_look(reduced, fullFrame, config.firstLookFactor, config.steps[0], config, s, decodeGrid, result)) {
+        result.status = DecodeStatus::found;
+        return result;
+    }
+    const image::ImageView frame = fullFrame();
+    if (frame.width != width || frame.height != height) {
+        invalid(result, "the full frame's size does not match");
+        return result;
+    }
+    if (!valid_frame(frame, result)) return result;
+    return full_size(frame, options, config, s, decodeGrid, std::move(result));
 }
 
 }  // namespace cccd::qr

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <optional>
 #include <span>
 
 #include "cccd/card_json.hpp"
@@ -60,6 +61,32 @@ FrameBuffer FrameScanner::prepare(int width, int height, int channels, double ca
     return f;
 }
 
+qr::DecodeResult FrameScanner::decode() {
+    const image::ImageView frame{frame_.data(), width_, height_, width_};
+    if (channels_ == 1) return decoder_.decode(frame);
+    const size_t pixels = static_cast<size_t>(width_) * static_cast<size_t>(height_);
+    const std::span<const uint8_t> rgba(frame_.data(), pixels * 4);
+    const auto full_luma = [&] {
+        if (luma_.size() < pixels) luma_.resize(pixels);
+        image::rgba_to_luma(rgba, width_, height_, width_ * 4, std::span<uint8_t>(luma_.data(), pixels));
+        return image::ImageView{luma_.data(), width_, height_, width_};
+    };
+    // HD frames: the decoder's first look wants the frame halved. Made straight from the RGBA, the
+    // full-size luminance is converted only if the first look needs it (small modules) or reads nothing:
+    // most card frames never need it.
+    if (decoder_.firstLookFactor(width_, height_) == 2) {
+        const size_t halvedPixels = static_cast<size_t>(width_ / 2) * static_cast<size_t>(height_ / 2);
+        if (halved_.size() < halvedPixels) halved_.resize(halvedPixels);
+        image::rgba_to_luma_halved(rgba, width_, height_, width_ * 4, std::span<uint8_t>(halved_.data(), halvedPixels));
+        std::optional<image::ImageView> full;
+        return decoder_.decodeReduced({halved_.data(), width_ / 2, height_ / 2, width_ / 2}, width_, height_, [&] {
+            if (!full) full = full_luma();
+            return *full;
+        });
+    }
+    return decoder_.decode(full_luma());
+}
+
 std::string FrameScanner::scan_json() {
     JsonWriter w;
     w.begin_object();
@@ -70,15 +97,7 @@ std::string FrameScanner::scan_json() {
         return w.str();
     }
     const auto start = std::chrono::steady_clock::now();
-    image::ImageView view{frame_.data(), width_, height_, width_};
-    if (channels_ == 4) {
-        const size_t pixels = static_cast<size_t>(width_) * static_cast<size_t>(height_);
-        if (luma_.size() < pixels) luma_.resize(pixels);
-        image::rgba_to_luma(std::span<const uint8_t>(frame_.data(), pixels * 4), width_, height_, width_ * 4,
-                            std::span<uint8_t>(luma_.data(), pixels));
-        view.data = luma_.data();
-    }
-    const qr::DecodeResult r = decoder_.decode(view);
+    const qr::DecodeResult r = decode();
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 
     const bool found = r.found() && !r.symbols.empty();
@@ -112,6 +131,7 @@ std::string FrameScanner::scan_json() {
 void FrameScanner::wipe() {
     if (!frame_.empty()) std::memset(frame_.data(), 0, frame_.size());
     if (!luma_.empty()) std::memset(luma_.data(), 0, luma_.size());
+    if (!halved_.empty()) std::memset(halved_.data(), 0, halved_.size());
     width_ = height_ = channels_ = 0;
 }
 
@@ -119,6 +139,7 @@ void FrameScanner::release() {
     wipe();
     std::vector<uint8_t>().swap(frame_);
     std::vector<uint8_t>().swap(luma_);
+    std::vector<uint8_t>().swap(halved_);
 }
 
 }  // namespace cccd::wasm

@@ -36,7 +36,7 @@ public:
     // Decodes the prepared frame: JSON {found, text, corners, ms, card, …} (README "scan results").
     std::string scan_json();
 
-    // Overwrites the frame (and its luminance copy) with zeros: "clear" on the page wipes the pixels
+    // Overwrites the frame (and its luminance copies) with zeros: "clear" on the page wipes the pixels
     // of the last card from memory, not only from the screen.
     void wipe();
 
@@ -44,9 +44,12 @@ public:
     void release();
 
 private:
+    qr::DecodeResult decode();  // the prepared frame; RGBA converted to luminance as the decoder needs it
+
     qr::Decoder decoder_;
     std::vector<uint8_t> frame_;
     std::vector<uint8_t> luma_;
+    std::vector<uint8_t> halved_;  // the luminance halved, for the decoder's first look at HD frames
     int width_ = 0, height_ = 0, channels_ = 0;
 };
 

@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <vector>
 
+#include "image/downscale.hpp"
 #include "qr/decoder.hpp"
 #include "qr/grid_decoder.hpp"
 #include "qr/pipeline.hpp"
@@ -95,6 +97,48 @@ TEST(FirstLook, SmallModulesFallThroughToTheFullFrame) {
     ASSERT_TRUE(r.found());
     EXPECT_EQ(r.symbols[0].data.text, "small modules 0123456789");
     EXPECT_NEAR(r.symbols[0].moduleSize, 1.7f, 0.2f);
+}
+
+TEST(FirstLook, DecodeReducedGivesDecodesResultAndMakesTheFullFrameOnlyWhenNeeded) {
+    qr::Decoder d;
+    ASSERT_EQ(d.firstLookFactor(1280, 720), 2);
+    EXPECT_EQ(d.firstLookFactor(1280, 719), 0);
+    qr::DecodeOptions several;
+    several.maxSymbols = 2;
+    EXPECT_EQ(d.firstLookFactor(1280, 720, several), 0);  // decodeAll has no fast path, so no first look
+    const qr::ModuleGrid g = testsupport::qrencode_grid("decode reduced 0123456789", 'M', 5);
+    ASSERT_FALSE(g.modules.empty()) << "qrencode missing";
+    // 5 px per module reads in the halved frame without the full one; 1.7 px only in the full frame.
+    for (const float moduleSize : {5.0f, 1.7f}) {
+        const auto frame = hd_frame(g, moduleSize);
+        std::vector<uint8_t> pixels;
+        const image::ImageView reduced = image::downscale(frame.view(), 2, pixels);
+        int calls = 0;
+        const qr::DecodeResult r = d.decodeReduced(reduced, 1280, 720, [&] {
+            ++calls;
+            return frame.view();
+        });
+        const qr::DecodeResult expected = d.decode(frame.view());
+        ASSERT_TRUE(r.found()) << moduleSize;
+        ASSERT_TRUE(expected.found());
+        EXPECT_EQ(r.symbols[0].data.text, expected.symbols[0].data.text);
+        for (int i = 0; i < 4; ++i) EXPECT_EQ(r.symbols[0].corners[i].x, expected.symbols[0].corners[i].x);
+        EXPECT_EQ(calls > 0, moduleSize < 2.5f) << moduleSize;
+    }
+}
+
+TEST(FirstLook, DecodeReducedRefusesMismatchedSizes) {
+    qr::Decoder d;
+    std::vector<uint8_t> px(640 * 360, 200), full(1280 * 720, 200);
+    const qr::FullFrameFn make = [&] { return image::ImageView{full.data(), 1280, 720, 1280}; };
+    EXPECT_EQ(d.decodeReduced({px.data(), 640, 360, 640}, 1280, 719, make).status, qr::DecodeStatus::invalid_input);
+    EXPECT_EQ(d.decodeReduced({px.data(), 639, 360, 640}, 1280, 720, make).status, qr::DecodeStatus::invalid_input);
+    EXPECT_EQ(d.decodeReduced({nullptr, 640, 360, 640}, 1280, 720, make).status, qr::DecodeStatus::invalid_input);
+    const qr::FullFrameFn wrong = [&] { return image::ImageView{full.data(), 1200, 720, 1280}; };
+    const qr::DecodeResult r = d.decodeReduced({px.data(), 640, 360, 640}, 1280, 720, wrong);
+    EXPECT_EQ(r.status, qr::DecodeStatus::invalid_input);
+    EXPECT_FALSE(r.message.empty());
+    EXPECT_EQ(d.decodeReduced({px.data(), 640, 360, 640}, 1280, 720, make).status, qr::DecodeStatus::not_found);
 }
 
 }  // namespace

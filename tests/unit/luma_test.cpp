@@ -6,6 +6,8 @@
 
 #include <vector>
 
+#include "image/downscale.hpp"
+
 namespace {
 
 using cccd::image::rgba_to_luma;
@@ -45,6 +47,31 @@ TEST(Luma, RefusesSpansThatDoNotFit) {
     EXPECT_FALSE(rgba_to_luma(rgba, 10, 2, 40, std::span(y).first(19)));   // output too short
     EXPECT_FALSE(rgba_to_luma(rgba, 0, 2, 40, y));
     EXPECT_TRUE(rgba_to_luma(rgba, 10, 2, 40, y));
+}
+
+TEST(Luma, HalvedIsTheDownscaleOfTheFullPlane) {
+    // Widths across the 256-pixel pieces and odd sizes (the last column and row dropped), with a stride.
+    uint32_t s = 777;
+    for (const auto& [width, height] : {std::pair{2, 2}, {3, 5}, {37, 9}, {255, 4}, {256, 3}, {513, 6}, {1280, 4}}) {
+        const int stride = 4 * width + 8;
+        std::vector<uint8_t> rgba(static_cast<size_t>(stride * height));
+        for (uint8_t& v : rgba) v = static_cast<uint8_t>((s = s * 1664525u + 1013904223u) >> 24);
+        std::vector<uint8_t> full(static_cast<size_t>(width * height)), reduced;
+        ASSERT_TRUE(rgba_to_luma(rgba, width, height, stride, full));
+        const cccd::image::ImageView expected = cccd::image::downscale({full.data(), width, height, width}, 2, reduced);
+        std::vector<uint8_t> halved(static_cast<size_t>((width / 2) * (height / 2)));
+        ASSERT_TRUE(cccd::image::rgba_to_luma_halved(rgba, width, height, stride, halved));
+        EXPECT_EQ(halved, std::vector<uint8_t>(expected.data, expected.data + halved.size())) << width << "x" << height;
+    }
+}
+
+TEST(Luma, HalvedRefusesWhatDoesNotFit) {
+    std::vector<uint8_t> rgba(4 * 10 * 4), y(10);
+    EXPECT_FALSE(cccd::image::rgba_to_luma_halved(rgba, 1, 4, 40, y));                      // under 2x2
+    EXPECT_FALSE(cccd::image::rgba_to_luma_halved(rgba, 10, 4, 36, y));                     // stride < 4 * width
+    EXPECT_FALSE(cccd::image::rgba_to_luma_halved(std::span(rgba).first(159), 10, 4, 40, y));
+    EXPECT_FALSE(cccd::image::rgba_to_luma_halved(rgba, 10, 4, 40, std::span(y).first(9)));
+    EXPECT_TRUE(cccd::image::rgba_to_luma_halved(rgba, 10, 4, 40, y));
 }
 
 }  // namespace
