@@ -31,7 +31,10 @@ SymbolGeometry enlarged(const SymbolGeometry& g, float factor) {
 bool read_first_candidates(const image::ImageView& frame, const PipelineConfig& config, DecoderScratch& s,
                            GridDecodeFn decodeGrid, DecodeResult& result, SampleAt at) {
     auto t0 = Clock::now();
-    find_finder_patterns(s.binary, {1, false}, s.finder, s.finders);
+    // A first look scans every other row of the reduced frame: its finders, 3+ px modules there, still
+    // cross four or more rows, and none of the corpus reads changes (corpus_report --dump). At full size
+    // that lost a read, so the fast path proper scans every row.
+    find_finder_patterns(s.binary, {at.frame != nullptr ? 2 : 1, false}, s.finder, s.finders);
     // Candidates are ranked by their triple's score, so the first kFastPathCandidates come from the first
     // kFastPathCandidates triples: the others need no dimension ranking here.
     LocateOptions lo;
