@@ -1,10 +1,54 @@
 #include "qr/sample.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 
 #include "image/bilinear.hpp"
 
 namespace cccd::qr {
+
+namespace {
+
+// Large modules: average five points around the centre to ride over noise and JPEG blocks.
+float spread_of(const SymbolGeometry& g) { return g.moduleSize >= 4.0f ? 0.2f : 0.0f; }
+
+// The corners of the square the samples come from, mapped to the image, and whether the perspective keeps
+// the square convex (its denominator has one sign at the four corners): then every sample lies within the
+// mapped corners.
+struct SampledSquare {
+    std::array<Point, 4> corners;
+    bool convex = false;
+};
+
+SampledSquare sampled_square(const SymbolGeometry& g) {
+    const float spread = spread_of(g);
+    const float lo = 0.5f - spread, hi = static_cast<float>(g.dimension) - 0.5f + spread;
+    const auto& m = g.moduleToImage.m;
+    SampledSquare q;
+    int positive = 0, k = 0;
+    for (const auto& [cx, cy] : {std::pair{lo, lo}, {hi, lo}, {lo, hi}, {hi, hi}}) {
+        positive += m[6] * cx + m[7] * cy + m[8] > 0 ? 1 : 0;
+        q.corners[static_cast<size_t>(k++)] = g.moduleToImage.map({cx, cy});
+    }
+    q.convex = positive == 0 || positive == 4;
+    return q;
+}
+
+}  // namespace
+
+RowSpan sampled_rows(const SymbolGeometry& g, int height) {
+    const SampledSquare q = sampled_square(g);
+    if (!q.convex) return {0, height};
+    float y0 = q.corners[0].y, y1 = y0;
+    for (const Point& p : q.corners) y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+    if (!std::isfinite(y0) || !std::isfinite(y1)) return {0, height};
+    // bilinear reads the rows either side of y - 0.5; a pixel more covers rounding, and edge clamps read
+    // the first or last row.
+    const float first = std::clamp(std::floor(y0) - 2.0f, 0.0f, static_cast<float>(height));
+    const float end = std::clamp(std::ceil(y1) + 3.0f, 0.0f, static_cast<float>(height));
+    return {static_cast<int>(first), std::max(static_cast<int>(first), static_cast<int>(end))};
+}
 
 void sample_grid(const image::ImageView& gray, const image::ThresholdMap& map, const SymbolGeometry& g,
                  const SampleOptions& options, SampleScratch& s, ModuleGrid& out) {
@@ -12,23 +56,16 @@ void sample_grid(const image::ImageView& gray, const image::ThresholdMap& map, c
     const size_t n = static_cast<size_t>(d) * static_cast<size_t>(d);
     s.values.resize(n);
     s.levels.resize(n);
-    // Large modules: average five points around the centre to ride over noise and JPEG blocks.
-    const float spread = g.moduleSize >= 4.0f ? 0.2f : 0.0f;
-    // When the sampled square maps well inside the frame, no sample needs bilinear's edge clamps: the
-    // perspective keeps the square convex when its denominator has one sign at the four corners, so
-    // every sample lies within the mapped corners (a pixel of margin covers rounding).
+    const float spread = spread_of(g);
+    // When the sampled square maps well inside the frame, no sample needs bilinear's edge clamps (a pixel
+    // of margin covers rounding).
     bool inside = true;
     {
-        const float lo = 0.5f - spread, hi = static_cast<float>(d) - 0.5f + spread;
-        const auto& m = g.moduleToImage.m;
-        int positive = 0;
-        for (const auto& [cx, cy] : {std::pair{lo, lo}, {hi, lo}, {lo, hi}, {hi, hi}}) {
-            positive += m[6] * cx + m[7] * cy + m[8] > 0 ? 1 : 0;
-            const Point q = g.moduleToImage.map({cx, cy});
-            inside = inside && q.x >= 1.5f && q.y >= 1.5f && q.x < static_cast<float>(gray.width) - 2.5f &&
-                     q.y < static_cast<float>(gray.height) - 2.5f;
-        }
-        inside = inside && (positive == 0 || positive == 4);
+        const SampledSquare q = sampled_square(g);
+        for (const Point& p : q.corners)
+            inside = inside && p.x >= 1.5f && p.y >= 1.5f && p.x < static_cast<float>(gray.width) - 2.5f &&
+                     p.y < static_cast<float>(gray.height) - 2.5f;
+        inside = inside && q.convex;
     }
     const auto grey = [&](Point q) { return inside ? image::bilinear_inside(gray, q.x, q.y) : image::bilinear(gray, q.x, q.y); };
     for (int y = 0; y < d; ++y)

@@ -1,9 +1,9 @@
 #include "wasm/frame_scanner.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstring>
-#include <optional>
 #include <span>
 
 #include "cccd/card_json.hpp"
@@ -65,26 +65,41 @@ qr::DecodeResult FrameScanner::decode() {
     const image::ImageView frame{frame_.data(), width_, height_, width_};
     if (channels_ == 1) return decoder_.decode(frame);
     const size_t pixels = static_cast<size_t>(width_) * static_cast<size_t>(height_);
-    const std::span<const uint8_t> rgba(frame_.data(), pixels * 4);
-    const auto full_luma = [&] {
-        if (luma_.size() < pixels) luma_.resize(pixels);
-        image::rgba_to_luma(rgba, width_, height_, width_ * 4, std::span<uint8_t>(luma_.data(), pixels));
-        return image::ImageView{luma_.data(), width_, height_, width_};
+    if (luma_.size() < pixels) luma_.resize(pixels);
+    const image::ImageView luma{luma_.data(), width_, height_, width_};
+    const size_t rowBytes = static_cast<size_t>(width_) * 4;
+    // Rows [first, end) of the luminance plane converted from the RGBA (those not converted yet).
+    const auto convert = [&](int first, int end) {
+        first = std::clamp(first, 0, height_);
+        end = std::clamp(end, first, height_);
+        for (int y = first; y < end;) {
+            if (rowsMade_[static_cast<size_t>(y)]) {
+                ++y;
+                continue;
+            }
+            int stop = y;
+            while (stop < end && !rowsMade_[static_cast<size_t>(stop)]) rowsMade_[static_cast<size_t>(stop++)] = 1;
+            const size_t rows = static_cast<size_t>(stop - y);
+            image::rgba_to_luma(std::span<const uint8_t>(frame_.data() + static_cast<size_t>(y) * rowBytes, rows * rowBytes),
+                                width_, stop - y, width_ * 4,
+                                std::span<uint8_t>(luma_.data() + static_cast<size_t>(y) * static_cast<size_t>(width_),
+                                                   rows * static_cast<size_t>(width_)));
+            y = stop;
+        }
+        return luma;
     };
+    rowsMade_.assign(static_cast<size_t>(height_), 0);
     // HD frames: the decoder's first look wants the frame halved. Made straight from the RGBA, the
-    // full-size luminance is converted only if the first look needs it (small modules) or reads nothing:
-    // most card frames never need it.
+    // full-size luminance is converted only where the first look samples at full size (the rows under a
+    // small-moduled symbol) or, everywhere, when it reads nothing: most card frames need little of it.
     if (decoder_.firstLookFactor(width_, height_) == 2) {
         const size_t halvedPixels = static_cast<size_t>(width_ / 2) * static_cast<size_t>(height_ / 2);
         if (halved_.size() < halvedPixels) halved_.resize(halvedPixels);
-        image::rgba_to_luma_halved(rgba, width_, height_, width_ * 4, std::span<uint8_t>(halved_.data(), halvedPixels));
-        std::optional<image::ImageView> full;
-        return decoder_.decodeReduced({halved_.data(), width_ / 2, height_ / 2, width_ / 2}, width_, height_, [&] {
-            if (!full) full = full_luma();
-            return *full;
-        });
+        image::rgba_to_luma_halved(std::span<const uint8_t>(frame_.data(), pixels * 4), width_, height_, width_ * 4,
+                                   std::span<uint8_t>(halved_.data(), halvedPixels));
+        return decoder_.decodeReduced({halved_.data(), width_ / 2, height_ / 2, width_ / 2}, width_, height_, convert);
     }
-    return decoder_.decode(full_luma());
+    return decoder_.decode(convert(0, height_));
 }
 
 std::string FrameScanner::scan_json() {

@@ -50,6 +50,7 @@ private:
     std::vector<uint8_t> frame_;
     std::vector<uint8_t> luma_;
     std::vector<uint8_t> halved_;  // the luminance halved, for the decoder's first look at HD frames
+    std::vector<uint8_t> rowsMade_;  // per row of luma_: converted from this frame's RGBA yet
     int width_ = 0, height_ = 0, channels_ = 0;
 };
 

@@ -3,7 +3,9 @@
 // falls through to the full-size pipeline.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 #include <vector>
 
 #include "image/downscale.hpp"
@@ -99,7 +101,7 @@ TEST(FirstLook, SmallModulesFallThroughToTheFullFrame) {
     EXPECT_NEAR(r.symbols[0].moduleSize, 1.7f, 0.2f);
 }
 
-TEST(FirstLook, DecodeReducedGivesDecodesResultAndMakesTheFullFrameOnlyWhenNeeded) {
+TEST(FirstLook, DecodeReducedGivesDecodesResultAndMakesOnlyTheRowsItReads) {
     qr::Decoder d;
     ASSERT_EQ(d.firstLookFactor(1280, 720), 2);
     EXPECT_EQ(d.firstLookFactor(1280, 719), 0);
@@ -108,33 +110,42 @@ TEST(FirstLook, DecodeReducedGivesDecodesResultAndMakesTheFullFrameOnlyWhenNeede
     EXPECT_EQ(d.firstLookFactor(1280, 720, several), 0);  // decodeAll has no fast path, so no first look
     const qr::ModuleGrid g = testsupport::qrencode_grid("decode reduced 0123456789", 'M', 5);
     ASSERT_FALSE(g.modules.empty()) << "qrencode missing";
-    // 5 px per module reads in the halved frame without the full one; 1.7 px only in the full frame.
-    for (const float moduleSize : {5.0f, 1.7f}) {
+    // 5 px per module reads in the halved frame without the full one; 3.6 px (1.8 halved) samples a band
+    // of full-size rows; 1.7 px only reads in the full frame. The full frame handed out holds only the
+    // rows asked for (zeros elsewhere), so reading any other row would change the result.
+    for (const float moduleSize : {5.0f, 3.6f, 1.7f}) {
         const auto frame = hd_frame(g, moduleSize);
-        std::vector<uint8_t> pixels;
+        std::vector<uint8_t> pixels, made(frame.pixels.size(), 0);
         const image::ImageView reduced = image::downscale(frame.view(), 2, pixels);
-        int calls = 0;
-        const qr::DecodeResult r = d.decodeReduced(reduced, 1280, 720, [&] {
-            ++calls;
-            return frame.view();
+        std::vector<std::pair<int, int>> asked;
+        const qr::DecodeResult r = d.decodeReduced(reduced, 1280, 720, [&](int first, int end) {
+            asked.emplace_back(first, end);
+            std::copy(frame.pixels.begin() + first * 1280, frame.pixels.begin() + end * 1280, made.begin() + first * 1280);
+            return image::ImageView{made.data(), 1280, 720, 1280};
         });
         const qr::DecodeResult expected = d.decode(frame.view());
         ASSERT_TRUE(r.found()) << moduleSize;
         ASSERT_TRUE(expected.found());
         EXPECT_EQ(r.symbols[0].data.text, expected.symbols[0].data.text);
         for (int i = 0; i < 4; ++i) EXPECT_EQ(r.symbols[0].corners[i].x, expected.symbols[0].corners[i].x);
-        EXPECT_EQ(calls > 0, moduleSize < 2.5f) << moduleSize;
+        if (moduleSize == 5.0f) EXPECT_TRUE(asked.empty());
+        if (moduleSize == 3.6f) {
+            ASSERT_FALSE(asked.empty());
+            EXPECT_GT(asked[0].first, 0);  // a band around the symbol, not the frame
+            EXPECT_LT(asked[0].second, 720);
+        }
+        if (moduleSize == 1.7f) EXPECT_EQ(asked.back(), std::make_pair(0, 720));  // fell through to full size
     }
 }
 
 TEST(FirstLook, DecodeReducedRefusesMismatchedSizes) {
     qr::Decoder d;
     std::vector<uint8_t> px(640 * 360, 200), full(1280 * 720, 200);
-    const qr::FullFrameFn make = [&] { return image::ImageView{full.data(), 1280, 720, 1280}; };
+    const qr::FullFrameFn make = [&](int, int) { return image::ImageView{full.data(), 1280, 720, 1280}; };
     EXPECT_EQ(d.decodeReduced({px.data(), 640, 360, 640}, 1280, 719, make).status, qr::DecodeStatus::invalid_input);
     EXPECT_EQ(d.decodeReduced({px.data(), 639, 360, 640}, 1280, 720, make).status, qr::DecodeStatus::invalid_input);
     EXPECT_EQ(d.decodeReduced({nullptr, 640, 360, 640}, 1280, 720, make).status, qr::DecodeStatus::invalid_input);
-    const qr::FullFrameFn wrong = [&] { return image::ImageView{full.data(), 1200, 720, 1280}; };
+    const qr::FullFrameFn wrong = [&](int, int) { return image::ImageView{full.data(), 1200, 720, 1280}; };
     const qr::DecodeResult r = d.decodeReduced({px.data(), 640, 360, 640}, 1280, 720, wrong);
     EXPECT_EQ(r.status, qr::DecodeStatus::invalid_input);
     EXPECT_FALSE(r.message.empty());
