@@ -62,6 +62,13 @@ test('frames written straight into the WASM frame buffer; views survive memory g
   assert.equal(again.byteOffset, offset);
   again.set(img.data);
   assert.equal(s.scanFrame().text, r.text);
+  // Same size again (prepared once, reused without a call into WASM): the scan reads what was just written.
+  s.frameBuffer(img.width, img.height, 'luma').fill(255);
+  assert.equal(s.scanFrame().found, false);
+  // Another format of the same size is prepared anew.
+  assert.equal(s.frameBuffer(img.width, img.height, 'rgba').length, img.width * img.height * 4);
+  s.frameBuffer(img.width, img.height, 'luma').set(img.data);
+  assert.equal(s.scanFrame().text, r.text);
   // clear() wipes the frame: the pixels of the card are gone from WASM memory.
   s.clear();
   assert.throws(() => s.scanFrame(), typed('no-frame'));

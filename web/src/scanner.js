@@ -48,6 +48,12 @@ export async function createScanner(options = {}) {
       checkSize(width, height, 'frame');
       if (format !== 'rgba' && format !== 'luma') throw invalid(`format must be 'rgba' or 'luma', got ${describe(format)}`);
       const channels = format === 'rgba' ? 4 : 1;
+      const wanted = Math.max(Number(capacity) || 0, width * height * channels);
+      // The same frame as last time (a camera stream): the buffer is already prepared for it.
+      if (frame && frame.width === width && frame.height === height && frame.channels === channels && frame.bytes === wanted) {
+        alive();
+        return view();
+      }
       const r = call((m) => JSON.parse(m.prepareFrame(width, height, channels, Number(capacity) || 0)));
       if (!r.ok) throw new CccdScannerError(r.code, r.message);
       frame = { ptr: r.ptr, bytes: r.bytes, width, height, channels };
