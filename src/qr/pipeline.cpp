@@ -70,6 +70,11 @@ PipelineConfig default_pipeline_config() {
     return c;
 }
 
+WorkBudget work_budget(const PipelineConfig& c, int width, int height) {
+    if (static_cast<long>(width) * height < c.smallFramePixels) return {c.smallMaxGeometries, c.smallMaxTemplateSearches};
+    return {c.maxGeometries, c.maxTemplateSearches};
+}
+
 namespace {
 
 struct Progress {  // what the passes over one frame learn beyond the symbols
@@ -85,7 +90,7 @@ struct Progress {  // what the passes over one frame learn beyond the symbols
 // completes with the fine refinement instead of binarizing again.
 void decode_steps(const image::ImageView& frame, const DecodeOptions& options, const PipelineConfig& config,
                   DecoderScratch& s, GridDecodeFn decodeGrid, float scale, int stepCount, int maxCandidates,
-                  bool afterFastPath, Progress& progress, DecodeResult& result) {
+                  bool afterFastPath, WorkBudget budget, Progress& progress, DecodeResult& result) {
     const int maxSymbols = std::max(1, options.maxSymbols);
     const int steps = std::min(stepCount, static_cast<int>(config.steps.size()));
     for (int step = 0; step < steps; ++step) {
@@ -156,8 +161,8 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                     // A bound on the work per frame: textured frames show many finder look-alikes in every
                     // binarization and polarity, and each geometry costs template searches.
                     // decodeAll gets the bound per symbol wanted.
-                    if (result.work.geometries >= config.maxGeometries * maxSymbols ||
-                        result.work.templateSearches >= config.maxTemplateSearches * maxSymbols)
+                    if (result.work.geometries >= budget.geometries * maxSymbols ||
+                        result.work.templateSearches >= budget.templateSearches * maxSymbols)
                         break;
                     bool decoded = false;
                     // Cheap geometries first: before refinement, and after one pass, most symbols read already.
@@ -255,7 +260,8 @@ DecodeResult full_size(const image::ImageView& frame, const DecodeOptions& optio
         return result;
     }
     Progress progress;
-    decode_steps(frame, options, config, s, decodeGrid, 1.0f, config.stepCount, 0, fast, progress, result);
+    const WorkBudget budget = work_budget(config, frame.width, frame.height);
+    decode_steps(frame, options, config, s, decodeGrid, 1.0f, config.stepCount, 0, fast, budget, progress, result);
     // Reduced frames (downscale.hpp): textured or halftoned modules that broke into runs at full size. Only
     // when some finder was seen with modules that stay 1.3 px wide once reduced (the ring of a textured
     // finder usually survives), and only for frames up to downscaleMaxPixels: the reduced frame of a
@@ -269,7 +275,7 @@ DecodeResult full_size(const image::ImageView& frame, const DecodeOptions& optio
         const image::ImageView small = image::downscale(frame, factor, s.reduced);
         if (small.width < 21 || small.height < 21) break;  // a version 1 symbol at a pixel per module
         decode_steps(small, options, config, s, decodeGrid, static_cast<float>(factor), config.downscaleSteps,
-                     config.downscaleCandidates, false, progress, result);
+                     config.downscaleCandidates, false, budget, progress, result);
     }
     if (!result.symbols.empty()) {
         result.status = DecodeStatus::found;

@@ -42,6 +42,13 @@ struct PipelineConfig {
     // not depend on the machine); the corpus reads use at most 34 and 146.
     int maxGeometries = 48;
     int maxTemplateSearches = 320;
+    // Frames of fewer than smallFramePixels get these bounds instead: such a frame holds a symbol or two
+    // (the corpus's frames under 128x128, 65x65 and 95x75, read within 6 geometries and 22 searches), but a
+    // template search costs the same in it as in a camera frame, so a tiny frame full of finder
+    // look-alikes (noise, a fuzzer's inputs) would otherwise cost as much as an HD one.
+    long smallFramePixels = 128L * 128L;
+    int smallMaxGeometries = 8;
+    int smallMaxTemplateSearches = 64;
     // No "texture" shortcut (skipping the harder steps on frames full of finder look-alikes): a large noisy
     // symbol is itself full of look-alikes, and neither their number nor their strength told it from noise.
     int harderMinHits = 3;    // harderOnly steps run only after a finder confirmed on this many scan lines
@@ -54,6 +61,13 @@ struct PipelineConfig {
 
 // The configuration Decoder uses.
 PipelineConfig default_pipeline_config();
+
+// The bounds on geometries and template searches per symbol asked for, for a frame of this size.
+struct WorkBudget {
+    int geometries = 0;
+    int templateSearches = 0;
+};
+WorkBudget work_budget(const PipelineConfig& config, int width, int height);
 
 // Everything a Decoder reuses between frames.
 struct DecoderScratch {

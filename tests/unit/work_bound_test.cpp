@@ -56,11 +56,21 @@ TEST(WorkBound, NoiseFramesStayUnderTheCaps) {
 }
 
 TEST(WorkBound, SmallNoiseUsesLittleWork) {
-    // Most fuzzer inputs: tiny random frames.
+    // Most fuzzer inputs: tiny random frames. Under 128x128 pixels the small bounds apply.
+    const qr::PipelineConfig c = qr::default_pipeline_config();
+    EXPECT_EQ(qr::work_budget(c, 127, 128).geometries, c.smallMaxGeometries);
+    EXPECT_EQ(qr::work_budget(c, 128, 128).geometries, c.maxGeometries);
     qr::Decoder d;
-    const Noise n = noise(48, 36, false, 7);
-    const qr::DecodeResult r = d.decode(n.view());
-    EXPECT_LE(r.work.templateSearches, qr::default_pipeline_config().maxTemplateSearches);
+    for (const auto& [w, h, binary] : {std::tuple{48, 36, false}, {25, 68, true}, {120, 120, false}, {127, 127, true}}) {
+        for (uint32_t seed : {7u, 8u, 9u}) {
+            const Noise n = noise(w, h, binary, seed);
+            const qr::DecodeResult r = d.decode(n.view());
+            SCOPED_TRACE(std::to_string(w) + "x" + std::to_string(h) + " seed " + std::to_string(seed));
+            EXPECT_FALSE(r.found());
+            EXPECT_LE(r.work.geometries, c.smallMaxGeometries + 1);  // the last candidate's affine retry
+            EXPECT_LE(r.work.templateSearches, c.smallMaxTemplateSearches + kOneCandidateSearches);
+        }
+    }
 }
 
 TEST(WorkBound, CountsAreReportedForAFrameWithACode) {
