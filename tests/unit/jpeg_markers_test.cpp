@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <iterator>
+#include <string>
 #include <vector>
 
 #include "io/image_file.hpp"
@@ -74,6 +75,36 @@ TEST(JpegMarkers, FuzzFindingIsRefusedByTheLoader) {
     const auto img = cccd::io::load_image_from_memory(file.data(), file.size());
     EXPECT_FALSE(img.ok());
     EXPECT_NE(img.error.find("Huffman table"), std::string::npos) << img.error;
+}
+
+TEST(JpegMarkers, TruncatedSegmentIsCheckedAsStbReadsIt) {
+    // The file ends inside the DHT segment: stb reads zeros past the end, so the tables it sees are the
+    // bytes that are there padded with zeros. A second table within them declaring 300 codes is refused;
+    // one whose counts lie past the end (zeros) is harmless.
+    Bytes tables = table({0, 3}, 3);
+    const Bytes big = {0x00, 0, 0, 0, 0, 0, 0, 0, 0, 150, 150, 0, 0, 0, 0, 0, 0};  // counts only, values cut off
+    tables.insert(tables.end(), big.begin(), big.end());
+    Bytes f = jpeg_with_dht(tables);
+    f[4] = 0x02;  // declared length 0x02xx: far past the end of the file
+    f.resize(f.size() - 2);  // and no EOI
+    EXPECT_NE(cccd::io::check_jpeg_huffman_tables(f).find("300 codes"), std::string::npos);
+    Bytes fine = jpeg_with_dht(table({0, 3}, 3));
+    fine[5] = 2 + 20 + 2 * 17;  // two more tables' worth of zeros past the end: no codes
+    fine.resize(fine.size() - 2);
+    EXPECT_EQ(cccd::io::check_jpeg_huffman_tables(fine), "");
+}
+
+// Two more findings (the DHT segment runs past the end of the file; a later table in it declares more
+// than 256 codes): refused by the loader before stb builds its tables.
+TEST(JpegMarkers, TruncatedSegmentFindingsAreRefusedByTheLoader) {
+    for (const char* name : {"stb-dht-truncated-1.jpg", "stb-dht-truncated-2.jpg"}) {
+        std::ifstream in(std::string(CCCD_REPO_DIR "/tests/fuzz/regressions/image_decode/") + name, std::ios::binary);
+        ASSERT_TRUE(in) << name << " missing";
+        const Bytes file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const auto img = cccd::io::load_image_from_memory(file.data(), file.size());
+        EXPECT_FALSE(img.ok()) << name;
+        EXPECT_NE(img.error.find("Huffman table"), std::string::npos) << name << ": " << img.error;
+    }
 }
 
 }  // namespace
