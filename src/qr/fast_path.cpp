@@ -26,7 +26,6 @@ SymbolGeometry enlarged(const SymbolGeometry& g, float factor) {
     return out;
 }
 
-
 // Finders in s.binary, then the unrefined geometry of the first candidates, sampled and decoded.
 bool read_first_candidates(const image::ImageView& frame, const PipelineConfig& config, DecoderScratch& s,
                            GridDecodeFn decodeGrid, DecodeResult& result, SampleAt at) {
@@ -66,8 +65,9 @@ bool read_first_candidates(const image::ImageView& frame, const PipelineConfig& 
         if (enlarge) {  // only the rows under the symbol need to exist at full size
             const RowSpan rows = sampled_rows(g, at.height);
             sample_grid((*at.frame)(rows.first, rows.end), s.enlargedThresholds, g, config.sample, s.sample, s.grid);
+        } else {
+            sample_grid(frame, s.thresholds, g, config.sample, s.sample, s.grid);
         }
-        else sample_grid(frame, s.thresholds, g, config.sample, s.sample, s.grid);
         result.times.sample += ms_since(t0);
         ++result.work.grids;
         t0 = Clock::now();

@@ -23,9 +23,8 @@ struct SampleAt {
     int height = 0;  // of the camera frame
 };
 
-// True when a symbol was read (result.symbols has it). Otherwise
-// s.binary holds the first step's block-only bits and s.thresholds its levels; s.local.fineMargin the
-// margin to complete it with.
+// True when a symbol was read (result.symbols has it). Otherwise s.binary holds the first step's block-only
+// bits and s.thresholds its levels; s.local.fineMargin the margin to complete it with.
 bool try_fast_path(const image::ImageView& frame, const BinarizerStep& first, const PipelineConfig& config,
                    DecoderScratch& s, GridDecodeFn decodeGrid, DecodeResult& result, SampleAt at = {});
 

@@ -62,7 +62,7 @@ PipelineConfig default_pipeline_config() {
     c.downscaleSteps = 3;
     c.downscaleCandidates = 3;
     c.downscaleMaxPixels = 1280L * 720L;
-    // 1280x720 and 1920x1080 card photos: ~70% read in the first look (cccd-synth), at 640x480 under half.
+    // 81 of the 121 1280x720 corpus card photos read in the first look; at 640x480 under half would.
     c.firstLookFactor = 2;
     c.firstLookMinSide = 720;
     c.sample.mapWeight = 0.25f;
