@@ -1,0 +1,86 @@
+// The PNG chunk check that guards stb_image (src/io/png_chunks), on chunk streams built here and on the
+// fuzzer's finding kept in tests/fuzz/regressions.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "io/image_file.hpp"
+#include "io/png_chunks.hpp"
+
+namespace {
+
+using Bytes = std::vector<uint8_t>;
+
+Bytes read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return Bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// The position of the first chunk of this type in a PNG file (its length field), or 0.
+size_t find_chunk(const Bytes& png, const char* type) {
+    for (size_t at = 8; at + 8 <= png.size();) {
+        const size_t length = static_cast<size_t>(png[at]) << 24 | static_cast<size_t>(png[at + 1]) << 16 |
+                              static_cast<size_t>(png[at + 2]) << 8 | png[at + 3];
+        if (std::string(png.begin() + static_cast<long>(at) + 4, png.begin() + static_cast<long>(at) + 8) == type) return at;
+        at += 12 + length;
+    }
+    return 0;
+}
+
+// An empty IDAT chunk (the CRC is not checked by stb_image) inserted at byte `at`.
+Bytes with_empty_idat(Bytes png, size_t at) {
+    const Bytes chunk = {0, 0, 0, 0, 'I', 'D', 'A', 'T', 0x35, 0xAF, 0x06, 0x1E};
+    png.insert(png.begin() + static_cast<long>(at), chunk.begin(), chunk.end());
+    return png;
+}
+
+const std::string kPng = CCCD_REPO_DIR "/tests/fixtures/images/gray16-qr.png";
+
+TEST(PngChunks, ASoundFilePasses) {
+    const Bytes png = read_file(kPng);
+    ASSERT_FALSE(png.empty()) << kPng;
+    EXPECT_EQ(cccd::io::check_png_chunks(png), "");
+}
+
+TEST(PngChunks, AnEmptyIdatBeforeTheDataIsRefused) {
+    const Bytes png = read_file(kPng);
+    const size_t idat = find_chunk(png, "IDAT");
+    ASSERT_GT(idat, 0u);
+    const Bytes bad = with_empty_idat(png, idat);
+    EXPECT_NE(cccd::io::check_png_chunks(bad).find("empty IDAT"), std::string::npos);
+    const auto img = cccd::io::load_image_from_memory(bad.data(), bad.size());
+    EXPECT_FALSE(img.ok());
+    EXPECT_NE(img.error.find("empty IDAT"), std::string::npos) << img.error;
+}
+
+TEST(PngChunks, AnEmptyIdatAfterTheDataStillDecodes) {
+    const Bytes png = read_file(kPng);
+    const size_t iend = find_chunk(png, "IEND");
+    ASSERT_GT(iend, 0u);
+    const Bytes late = with_empty_idat(png, iend);
+    EXPECT_EQ(cccd::io::check_png_chunks(late), "");
+    EXPECT_TRUE(cccd::io::load_image_from_memory(late.data(), late.size()).ok());
+}
+
+TEST(PngChunks, OtherFilesAreLeftToTheDecoder) {
+    EXPECT_EQ(cccd::io::check_png_chunks(Bytes{0xFF, 0xD8, 0xFF}), "");
+    EXPECT_EQ(cccd::io::check_png_chunks({}), "");
+    Bytes cut = read_file(kPng);
+    cut.resize(40);  // inside a chunk
+    EXPECT_EQ(cccd::io::check_png_chunks(cut), "");
+}
+
+// image_decode_fuzz's finding: an indexed PNG whose first IDAT chunk is empty made stb_image 2.27 memcpy
+// zero bytes to a null pointer. Loading must now fail with a message before stb sees it.
+TEST(PngChunks, FuzzFindingIsRefusedByTheLoader) {
+    const Bytes file = read_file(CCCD_REPO_DIR "/tests/fuzz/regressions/image_decode/stb-png-empty-idat.png");
+    ASSERT_FALSE(file.empty()) << "regression file missing";
+    const auto img = cccd::io::load_image_from_memory(file.data(), file.size());
+    EXPECT_FALSE(img.ok());
+    EXPECT_NE(img.error.find("empty IDAT"), std::string::npos) << img.error;
+}
+
+}  // namespace
