@@ -42,13 +42,8 @@ struct ThresholdMap {
     // Threshold at a pixel position (x, y), both in pixels; bilinear between block centres.
     float at(float x, float y) const {
         if (blocksX == 1 && blocksY == 1) return level[0];
-        // Block sizes are powers of two but for the global binarizer's one block: multiplying by the
-        // reciprocal is then exact, and a division per call cost a visible share of sampling in WASM.
-        const float bs = static_cast<float>(blockSize);
-        const bool pow2 = (blockSize & (blockSize - 1)) == 0;
-        const float inv = 1.0f / bs;
-        const float fx = std::clamp((pow2 ? x * inv : x / bs) - 0.5f, 0.0f, static_cast<float>(blocksX - 1));
-        const float fy = std::clamp((pow2 ? y * inv : y / bs) - 0.5f, 0.0f, static_cast<float>(blocksY - 1));
+        const float fx = std::clamp(x / static_cast<float>(blockSize) - 0.5f, 0.0f, static_cast<float>(blocksX - 1));
+        const float fy = std::clamp(y / static_cast<float>(blockSize) - 0.5f, 0.0f, static_cast<float>(blocksY - 1));
         const int x0 = static_cast<int>(fx), y0 = static_cast<int>(fy);
         const int x1 = std::min(x0 + 1, blocksX - 1), y1 = std::min(y0 + 1, blocksY - 1);
         const float ax = fx - static_cast<float>(x0), ay = fy - static_cast<float>(y0);

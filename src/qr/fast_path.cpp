@@ -42,10 +42,7 @@ bool read_first_candidates(const image::ImageView& frame, const PipelineConfig& 
     result.times.locate += ms_since(t0);
     result.work.candidates += static_cast<int>(s.candidates.size());
     const bool reduced = at.frame != nullptr && at.factor > 1;
-    if (reduced) {  // the block levels, read at the full frame's scale
-        s.enlargedThresholds = s.thresholds;
-        s.enlargedThresholds.blockSize *= at.factor;
-    }
+    bool levelsEnlarged = false;
     const int n = std::min(static_cast<int>(s.candidates.size()), kFastPathCandidates);
     for (int i = 0; i < n; ++i) {
         t0 = Clock::now();
@@ -63,6 +60,11 @@ bool read_first_candidates(const image::ImageView& frame, const PipelineConfig& 
         const SymbolGeometry g = enlarge ? enlarged(s.geometry, static_cast<float>(at.factor)) : s.geometry;
         t0 = Clock::now();
         if (enlarge) {  // only the rows under the symbol need to exist at full size
+            if (!levelsEnlarged) {  // the block levels, read at the full frame's scale
+                s.enlargedThresholds = s.thresholds;
+                s.enlargedThresholds.blockSize *= at.factor;
+                levelsEnlarged = true;
+            }
             const RowSpan rows = sampled_rows(g, at.height);
             sample_grid((*at.frame)(rows.first, rows.end), s.enlargedThresholds, g, config.sample, s.sample, s.grid);
         } else {
