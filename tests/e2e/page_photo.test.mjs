@@ -28,6 +28,12 @@ async function openIdle() {
   return opened;
 }
 
+// The idle page and the first cccd-synth photo (its index entry and its bytes, ready for page.evaluate).
+async function openIdleWithPhoto() {
+  const entry = index()[0];
+  return { ...(await openIdle()), entry, bytes: [...readFileSync(`${dir}/${entry.file}`)] };
+}
+
 // Makes a File of `path`'s bytes inside the page and hands it to `how` (drop or paste).
 async function deliver(page, path, how) {
   const bytes = [...readFileSync(path)];
@@ -95,9 +101,7 @@ test('a photo without a QR code, and a file that is not an image, give clear sta
 
 test('createScanner().scanImage on the main thread takes a Blob, an ImageBitmap and an <img>', async (t) => {
   if (!existsSync(dir)) return t.skip(`corpus not found at ${dir}`);
-  const { context, page } = await openIdle();
-  const entry = index()[0];
-  const bytes = [...readFileSync(`${dir}/${entry.file}`)];
+  const { context, page, entry, bytes } = await openIdleWithPhoto();
   const texts = await page.evaluate(async (bytes) => {
     const { createScanner } = await import('/src/index.js');
     const scanner = await createScanner();
@@ -124,9 +128,7 @@ test('createScanner().scanImage on the main thread takes a Blob, an ImageBitmap 
 // photo was scanned, the WASM frame buffer reads back as zeros (the page's Worker runs this same scanner).
 test('clear() zeroes the WASM frame buffer in the browser', async (t) => {
   if (!existsSync(dir)) return t.skip(`corpus not found at ${dir}`);
-  const { context, page } = await openIdle();
-  const entry = index()[0];
-  const bytes = [...readFileSync(`${dir}/${entry.file}`)];
+  const { context, page, entry, bytes } = await openIdleWithPhoto();
   const seen = await page.evaluate(async (bytes) => {
     const { createScanner } = await import('/src/index.js');
     const scanner = await createScanner();
