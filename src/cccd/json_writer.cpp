@@ -8,39 +8,46 @@
 namespace cccd {
 
 void append_json_string(std::string& out, std::string_view s) {
-    out.push_back('"');
+    out += '"';
+    // Bytes that need no escaping are copied a run at a time: one append per run rather than one call per
+    // byte (a WASM build links std::string's members out of line, and a card's JSON is mostly such runs).
+    size_t run = 0;
+    const auto flush = [&](size_t end) { out.append(s.data() + run, end - run); };
     for (size_t i = 0; i < s.size();) {
         const auto c = static_cast<unsigned char>(s[i]);
         if (c >= 0x80) {
-            // Copy one valid UTF-8 sequence, or write U+FFFD for an invalid byte.
-            size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+            // One valid UTF-8 sequence stays in the run; an invalid byte becomes U+FFFD.
+            const size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
             if (len > 1 && i + len <= s.size() && is_valid_utf8(s.substr(i, len))) {
-                out.append(s.substr(i, len));
                 i += len;
-            } else {
-                out += "\xEF\xBF\xBD";
-                ++i;
+                continue;
             }
+            flush(i);
+            out += "\xEF\xBF\xBD";
+            run = ++i;
             continue;
         }
+        if (c >= 0x20 && c != 0x7F && c != '"' && c != '\\') {
+            ++i;
+            continue;
+        }
+        flush(i);
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
             case '\n': out += "\\n"; break;
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20 || c == 0x7F) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out.push_back(static_cast<char>(c));
-                }
+            default: {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                out += buf;
+            }
         }
-        ++i;
+        run = ++i;
     }
-    out.push_back('"');
+    flush(s.size());
+    out += '"';
 }
 
 void JsonWriter::separate() {
