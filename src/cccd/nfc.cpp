@@ -92,7 +92,26 @@ char32_t lower_case(char32_t cp) {
     return cp;
 }
 
+// NFC's quick check (UAX #15 section 9) for the characters of the table: a character is left as it is by
+// to_nfc when it is no mark and either has no decomposition or recomposes from it (no singleton, no
+// exclusion) down its whole chain. Text of such characters alone has no mark to compose, so it is NFC.
+bool stays_in_nfc(char32_t cp) {
+    if (cp < kFirstComposed && cp < kFirstMark) return true;  // ASCII and most of Latin-1: the common case
+    if (combining_class(cp) != 0 || (cp >= kFirstMark && cp <= kLastMark)) return false;
+    const auto* d = find_decomposition(cp);
+    return d == nullptr || (d->recomposes && stays_in_nfc(d->base));
+}
+
+bool already_nfc(std::u32string_view text) {
+    return std::all_of(text.begin(), text.end(), stays_in_nfc);
+}
+
 }  // namespace
+
+char32_t base_letter(char32_t cp) {
+    while (const auto* d = find_decomposition(cp)) cp = d->base;
+    return cp;
+}
 
 std::u32string to_nfd(std::u32string_view text) {
     std::u32string out;
@@ -113,6 +132,7 @@ std::u32string to_nfd(std::u32string_view text) {
 }
 
 std::u32string to_nfc(std::u32string_view text) {
+    if (already_nfc(text)) return std::u32string(text);  // a card's text, almost always
     const std::u32string nfd = to_nfd(text);
     std::u32string out;
     out.reserve(nfd.size());
@@ -139,7 +159,7 @@ std::u32string to_nfc(std::u32string_view text) {
 
 std::string to_nfc(std::string_view utf8) {
     auto cps = decode_utf8(utf8);
-    if (!cps) return std::string(utf8);
+    if (!cps || already_nfc(*cps)) return std::string(utf8);
     return encode_utf8(to_nfc(*cps));
 }
 
@@ -161,8 +181,9 @@ std::string match_key(std::string_view utf8, bool strip_marks) {
 bool has_diacritics(std::string_view utf8) {
     auto cps = decode_utf8(utf8);
     if (!cps) return false;
-    for (char32_t cp : to_nfd(*cps))
-        if (combining_class(cp) != 0 || cp == 0x0110 || cp == 0x0111) return true;
+    // A mark in the decomposition: the character is a mark or decomposes (every pair is base + mark).
+    for (char32_t cp : *cps)
+        if (combining_class(cp) != 0 || find_decomposition(cp) != nullptr || cp == 0x0110 || cp == 0x0111) return true;
     return false;
 }
 

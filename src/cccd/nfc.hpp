@@ -8,6 +8,9 @@
 namespace cccd {
 
 std::u32string to_nfd(std::u32string_view text);
+// The first code point of cp's canonical decomposition: the letter without its marks (ệ -> e), cp itself
+// when it has none. to_nfd of one character without building a string.
+char32_t base_letter(char32_t cp);
 std::u32string to_nfc(std::u32string_view text);
 // UTF-8 in, UTF-8 NFC out. Invalid UTF-8 is returned unchanged (the caller reports it).
 std::string to_nfc(std::string_view utf8);

@@ -126,9 +126,9 @@ std::optional<std::string> repair_once(std::string_view utf8, RunStats& stats) {
 }
 
 bool is_vowel(char32_t cp) {
-    const std::u32string d = to_nfd(std::u32string(1, cp));
-    switch (d[0] | 0x20) {
-        case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': return d[0] < 0x80;
+    const char32_t base = base_letter(cp);
+    switch (base | 0x20) {
+        case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': return base < 0x80;
         default: return false;
     }
 }

@@ -95,6 +95,20 @@ TEST(Nfc, ComposesLikeUnicode) {
     }
 }
 
+// to_nfc returns text of characters that pass its quick check as it is; NFC(x) = NFC(NFD(x)) (UAX #15)
+// checks that shortcut against the full decompose-and-compose path, which every decomposed input takes.
+TEST(Nfc, QuickCheckAgreesWithTheFullAlgorithmForEveryCharacterInReach) {
+    int checked = 0;
+    for (char32_t cp = 1; cp < 0x2500; ++cp) {
+        for (const std::u32string& text : {std::u32string{cp}, std::u32string{U'a', cp}, std::u32string{cp, U'\u0301'}}) {
+            ASSERT_EQ(to_nfc(text), to_nfc(to_nfd(text))) << std::hex << static_cast<uint32_t>(cp);
+            ++checked;
+        }
+    }
+    EXPECT_EQ(checked, 3 * 0x24FF);
+    EXPECT_EQ(to_nfc(kVietnameseVowels), kVietnameseVowels);
+}
+
 TEST(Nfc, Utf8OverloadGivesByteEqualPrecomposedText) {
     const std::string decomposed = "Nguye\xCC\x82\xCC\x83n Thi\xCC\xA3 Lan, Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng";
     const std::string precomposed = "Nguyễn Thị Lan, Phường";
