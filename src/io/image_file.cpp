@@ -4,6 +4,7 @@
 
 #include "io/jpeg_markers.hpp"
 #include "io/png_chunks.hpp"
+#include "io/pnm_header.hpp"
 
 #define STB_IMAGE_IMPLEMENTATION
 #define STBI_NO_STDIO  // we read files ourselves, so size limits apply before decoding
@@ -28,6 +29,7 @@ LoadedImage load_image_from_memory(const uint8_t* data, size_t size, const Image
     // Before stb reads any header: its JPEG header parser already builds the Huffman tables.
     if (std::string bad = check_jpeg_huffman_tables({data, size}); !bad.empty()) return fail("cannot decode image: " + bad);
     if (std::string bad = check_png_chunks({data, size}); !bad.empty()) return fail("cannot decode image: " + bad);
+    if (std::string bad = check_pnm_header({data, size}); !bad.empty()) return fail("cannot decode image: " + bad);
     int w = 0, h = 0, channels = 0;
     if (!stbi_info_from_memory(data, len, &w, &h, &channels))
         return fail(std::string("not a readable image: ") + stbi_failure_reason());

@@ -107,4 +107,59 @@ TEST(JpegMarkers, TruncatedSegmentFindingsAreRefusedByTheLoader) {
     }
 }
 
+// A marker segment: FF, marker, 2-byte length, payload.
+Bytes segment(uint8_t marker, const Bytes& payload) {
+    Bytes f = {0xFF, marker, static_cast<uint8_t>((payload.size() + 2) >> 8), static_cast<uint8_t>((payload.size() + 2) & 0xFF)};
+    for (uint8_t b : payload) f.push_back(b);  // (insert() of an empty payload trips GCC 12's -Wstringop-overread)
+    return f;
+}
+
+// SOI, a DHT segment defining the tables with these Tc/Th bytes, SOFn with one component, one SOS
+// naming tables td/ta with spectral start ss and Ah ah, some scan bytes, EOI.
+Bytes scan_stream(const Bytes& tableIds, uint8_t sof, uint8_t td, uint8_t ta, uint8_t ss = 0, uint8_t ah = 0) {
+    Bytes tables;
+    for (uint8_t id : tableIds) {
+        Bytes t = table({0, 1}, 1);
+        t[0] = id;
+        tables.insert(tables.end(), t.begin(), t.end());
+    }
+    Bytes f = {0xFF, 0xD8};
+    for (const Bytes& part : {segment(0xC4, tables), segment(sof, {8, 0, 8, 0, 8, 1, 1, 0x11, 0}),
+                              segment(0xDA, {1, 1, static_cast<uint8_t>(td << 4 | ta), ss, 63, static_cast<uint8_t>(ah << 4)})})
+        f.insert(f.end(), part.begin(), part.end());
+    f.insert(f.end(), {0x12, 0x34, 0xFF, 0xD9});
+    return f;
+}
+
+TEST(JpegMarkers, ABaselineScanNeedsBothOfItsTablesDefined) {
+    EXPECT_EQ(cccd::io::check_jpeg_huffman_tables(scan_stream({0x00, 0x10}, 0xC0, 0, 0)), "");
+    EXPECT_EQ(cccd::io::check_jpeg_huffman_tables(scan_stream({0x01, 0x13}, 0xC1, 1, 3)), "");
+    EXPECT_NE(cccd::io::check_jpeg_huffman_tables(scan_stream({0x00}, 0xC0, 0, 0)).find("AC Huffman table 0"),
+              std::string::npos);
+    EXPECT_NE(cccd::io::check_jpeg_huffman_tables(scan_stream({0x10, 0x11}, 0xC0, 1, 1)).find("DC Huffman table 1"),
+              std::string::npos);
+}
+
+TEST(JpegMarkers, AProgressiveScanNeedsOnlyTheTableItDecodesWith) {
+    // G.1.2: a first DC scan uses the DC table, a DC refinement none, an AC scan the AC table.
+    EXPECT_EQ(cccd::io::check_jpeg_huffman_tables(scan_stream({0x00}, 0xC2, 0, 3, 0, 0)), "");
+    EXPECT_NE(cccd::io::check_jpeg_huffman_tables(scan_stream({0x10}, 0xC2, 0, 0, 0, 0)).find("DC Huffman table 0"),
+              std::string::npos);
+    EXPECT_EQ(cccd::io::check_jpeg_huffman_tables(scan_stream({}, 0xC2, 2, 2, 0, 1)), "");
+    EXPECT_EQ(cccd::io::check_jpeg_huffman_tables(scan_stream({0x12}, 0xC2, 3, 2, 1, 0)), "");
+    EXPECT_NE(cccd::io::check_jpeg_huffman_tables(scan_stream({0x02}, 0xC2, 2, 2, 1, 0)).find("AC Huffman table 2"),
+              std::string::npos);
+}
+
+// image_decode_fuzz's fifth finding: the scan names AC table 0, which no DHT segment defines; stb_image
+// 2.27 decoded with the uncleared memory where that table would be and read past its 256 values.
+TEST(JpegMarkers, UndefinedTableFindingIsRefusedByTheLoader) {
+    std::ifstream in(CCCD_REPO_DIR "/tests/fuzz/regressions/image_decode/stb-jpeg-undefined-table.jpg", std::ios::binary);
+    ASSERT_TRUE(in) << "regression file missing";
+    const Bytes file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto img = cccd::io::load_image_from_memory(file.data(), file.size());
+    EXPECT_FALSE(img.ok());
+    EXPECT_NE(img.error.find("AC Huffman table 0, which no DHT segment defines"), std::string::npos) << img.error;
+}
+
 }  // namespace
