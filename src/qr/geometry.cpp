@@ -45,12 +45,6 @@ std::optional<Matrix> square_to_quad(const std::array<Point, 4>& q) {
 
 }  // namespace
 
-Point Perspective::map(Point p) const {
-    const double w = m[6] * p.x + m[7] * p.y + m[8];
-    return {static_cast<float>((m[0] * p.x + m[1] * p.y + m[2]) / w),
-            static_cast<float>((m[3] * p.x + m[4] * p.y + m[5]) / w)};
-}
-
 std::optional<Perspective> Perspective::quad_to_quad(const std::array<Point, 4>& src, const std::array<Point, 4>& dst) {
     const auto from = square_to_quad(src), to = square_to_quad(dst);
     if (!from || !to || std::abs(determinant(*to)) < 1e-12) return std::nullopt;  // dst collapsed to a line or point

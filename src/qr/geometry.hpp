@@ -13,7 +13,12 @@ struct Point {
 // x' = (a x + b y + c) / (g x + h y + 1), y' = (d x + e y + f) / (g x + h y + 1)
 struct Perspective {
     std::array<double, 9> m{};  // a b c d e f g h 1, row-major 3x3
-    Point map(Point p) const;
+    // Inline: sampling maps every module of a grid, and a WASM build did not inline it across files.
+    Point map(Point p) const {
+        const double w = m[6] * p.x + m[7] * p.y + m[8];
+        return {static_cast<float>((m[0] * p.x + m[1] * p.y + m[2]) / w),
+                static_cast<float>((m[3] * p.x + m[4] * p.y + m[5]) / w)};
+    }
     // The transform taking src[i] to dst[i] for four points; nullopt when degenerate.
     static std::optional<Perspective> quad_to_quad(const std::array<Point, 4>& src, const std::array<Point, 4>& dst);
 };
