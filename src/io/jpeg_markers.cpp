@@ -16,6 +16,7 @@ bool is_rst(uint8_t m) { return m >= 0xD0 && m <= 0xD7; }
 // Which Huffman tables (class 0 DC, 1 AC; ids 0..3) DHT segments have defined so far, and the frame type.
 struct TableState {
     bool defined[2][4] = {};
+    bool frame = false;  // a SOF0-2 segment came: stb_image decodes scans only after one (else "no SOF")
     bool progressive = false;
 };
 
@@ -42,7 +43,7 @@ std::string check_dht(std::span<const uint8_t> segment, TableState& state) {
 // stb-jpeg-undefined-table.jpg). Webcam MJPEG frames that rely on the standard's example tables
 // (Annex K) without a DHT segment are refused for the same reason: stb does not supply them.
 std::string check_sos(std::span<const uint8_t> segment, const TableState& state) {
-    if (segment.empty()) return {};
+    if (segment.empty() || !state.frame) return {};
     const size_t n = segment[0];
     if (n == 0 || segment.size() < 1 + 2 * n + 3) return {};  // stb_image reports a bad scan header
     const int ss = segment[1 + 2 * n], ah = segment[3 + 2 * n] >> 4;
@@ -62,7 +63,10 @@ std::string check_sos(std::span<const uint8_t> segment, const TableState& state)
 std::string check_segment(uint8_t marker, std::span<const uint8_t> segment, TableState& state) {
     if (marker == kDht) return check_dht(segment, state);
     if (marker == kSos) return check_sos(segment, state);
-    if (marker == 0xC0 || marker == 0xC1 || marker == 0xC2) state.progressive = marker == 0xC2;  // SOF0-2
+    if (marker == 0xC0 || marker == 0xC1 || marker == 0xC2) {  // SOF0-2, the frames stb_image decodes
+        state.frame = true;
+        state.progressive = marker == 0xC2;
+    }
     return {};
 }
 

@@ -140,6 +140,11 @@ TEST(JpegMarkers, ABaselineScanNeedsBothOfItsTablesDefined) {
               std::string::npos);
 }
 
+TEST(JpegMarkers, ScansOfFramesStbCannotDecodeAreLeftToIt) {
+    // An arithmetic-coded frame (SOF9) has no DHT segments; stb_image stops at it with its own message.
+    EXPECT_EQ(cccd::io::check_jpeg_huffman_tables(scan_stream({}, 0xC9, 0, 0)), "");
+}
+
 TEST(JpegMarkers, AProgressiveScanNeedsOnlyTheTableItDecodesWith) {
     // G.1.2: a first DC scan uses the DC table, a DC refinement none, an AC scan the AC table.
     EXPECT_EQ(cccd::io::check_jpeg_huffman_tables(scan_stream({0x00}, 0xC2, 0, 3, 0, 0)), "");
