@@ -1,5 +1,6 @@
 #pragma once
-// Image files (PNG, JPEG, BMP, GIF, PGM/PPM, …) to a luminance plane, for the CLI, tests and benchmarks.
+// Image files (PNG, JPEG, BMP, GIF, binary PGM/PPM; no other format) to a luminance plane, for the CLI,
+// tests and benchmarks.
 // Native only: the browser decodes images itself and hands the WASM module pixels.
 #include <cstdint>
 #include <string>

@@ -38,6 +38,25 @@ TEST_P(OddImage, DecodesToThePayload) {
 
 INSTANTIATE_TEST_SUITE_P(Files, OddImage, testing::Values("cmyk-qr.jpg", "gray16-qr.png", "large-8000.png"));
 
+TEST(ImageFile, FormatsOutsideTheFuzzedFiveAreRefused) {
+    // A valid 2x2 grey TGA (type 3, uncompressed) and a Radiance HDR header: stb_image reads both when
+    // built with every format; ours takes only PNG, JPEG, BMP, GIF and PNM, the formats its fuzzer feeds.
+    const std::vector<uint8_t> tga = {0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, 0, 8, 0, 10, 200, 30, 40};
+    const std::string hdr = "#?RADIANCE\nFORMAT=32-bit_rle_rgbe\n\n-Y 1 +X 1\n\x80\x80\x80\x80";
+    for (const auto& bytes : {tga, std::vector<uint8_t>(hdr.begin(), hdr.end())}) {
+        const auto img = cccd::io::load_image_from_memory(bytes.data(), bytes.size());
+        EXPECT_FALSE(img.ok());
+        EXPECT_NE(img.error.find("not a readable image"), std::string::npos) << img.error;
+    }
+    // The same pixels as a binary PGM are read.
+    const std::string pgm = "P5 2 2 255\n";
+    std::vector<uint8_t> ok(pgm.begin(), pgm.end());
+    ok.insert(ok.end(), {10, 200, 30, 40});
+    const auto img = cccd::io::load_image_from_memory(ok.data(), ok.size());
+    ASSERT_TRUE(img.ok()) << img.error;
+    EXPECT_EQ(img.luma, (std::vector<uint8_t>{10, 200, 30, 40}));
+}
+
 TEST(ImageFile, LargeImageKeepsItsSize) {
     const auto img = cccd::io::load_image(kDir + "large-8000.png");
     ASSERT_TRUE(img.ok()) << img.error;
