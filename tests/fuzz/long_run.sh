@@ -1,0 +1,37 @@
+#!/bin/sh
+# A long fuzz run, the kind issue 6 asks for: JOBS libFuzzer processes (one per core, each its own process:
+# libFuzzer's -fork mode restarts a job every few minutes and ran at half the rate here) share one corpus
+# folder until together they have run RUNS inputs under ASan+UBSan. Prints each process's executions, the
+# total and any finding (saved under OUT/artifacts); exits 1 on a finding.
+#   tests/fuzz/long_run.sh NAME [RUNS] [OUT]     e.g. tests/fuzz/long_run.sh image_decode 10000000
+# NAME: parser, qr_bitstream or image_decode (build/fuzz/NAME_fuzz, from the fuzz preset). RUNS defaults
+# to 10 000 000; OUT (default /var/tmp/cccd-fuzz/NAME) keeps the corpus between runs. MAX_SECONDS (env)
+# stops the processes earlier; the total then says how far they got.
+set -eu
+cd "$(dirname "$0")/../.."
+name=${1:?usage: tests/fuzz/long_run.sh NAME [RUNS] [OUT]}
+runs=${2:-10000000}
+out=${3:-/var/tmp/cccd-fuzz/$name}
+fuzzer=build/fuzz/${name}_fuzz
+[ -x "$fuzzer" ] || { echo "$fuzzer missing: cmake --preset fuzz && cmake --build --preset fuzz" >&2; exit 2; }
+jobs=$(nproc)
+max_len=4096; [ "$name" = image_decode ] && max_len=16384  # as in .ci/test
+mkdir -p "$out/corpus" "$out/artifacts"
+echo "$name: $jobs processes x $((runs / jobs)) inputs, corpus $out/corpus, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+k=0
+while [ $k -lt "$jobs" ]; do
+  "$fuzzer" -runs=$((runs / jobs)) -max_total_time="${MAX_SECONDS:-0}" -max_len=$max_len -print_final_stats=1 -artifact_prefix="$out/artifacts/" \
+    "$out/corpus" "tests/fuzz/seeds/$name" >"$out/job$k.log" 2>&1 &
+  k=$((k + 1))
+done
+wait || true
+total=0 k=0 found=0
+while [ $k -lt "$jobs" ]; do
+  n=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/job$k.log")
+  echo "process $k: ${n:-?} inputs"
+  total=$((total + ${n:-0}))
+  grep -q -E "ERROR: |runtime error|deadly signal" "$out/job$k.log" && found=1 && grep -m3 -E "ERROR: |runtime error|Test unit written" "$out/job$k.log"
+  k=$((k + 1))
+done
+echo "$name: $total inputs in all$([ $found = 1 ] && echo ', FINDINGS above' || echo ', no finding')"
+exit $found
