@@ -48,6 +48,30 @@ TEST(PnmHeader, DigitsStbNeverReadsAreNotCounted) {
     EXPECT_EQ(cccd::io::check_pnm_header({}), "");
 }
 
+TEST(PnmHeader, SixteenBitSamplesAreRefused) {
+    // stb_image 2.27 reads a 16-bit PGM's big-endian samples in the machine's byte order (0x1234 came out
+    // as 0x34), and overruns its buffer on 16-bit colour PPM: neither is read.
+    EXPECT_NE(cccd::io::check_pnm_header(bytes("P6 2 2 65535\n")).find("16-bit PGM/PPM"), std::string::npos);
+    EXPECT_NE(cccd::io::check_pnm_header(bytes("P5 2 1 256\n")).find("16-bit PGM/PPM"), std::string::npos);
+    EXPECT_EQ(cccd::io::check_pnm_header(bytes("P6 2 2 255\n")), "");
+    Bytes pgm16 = bytes("P5 2 1 65535\n");
+    pgm16.insert(pgm16.end(), {0x12, 0x34, 0xAB, 0xCD});
+    const auto img = cccd::io::load_image_from_memory(pgm16.data(), pgm16.size());
+    EXPECT_FALSE(img.ok());
+    EXPECT_NE(img.error.find("16-bit PGM/PPM is not supported"), std::string::npos) << img.error;
+}
+
+// image_decode_fuzz's seventh finding: a 16-bit P6 header and one byte of pixels; stb_image 2.27 turned the
+// samples to grey as 8-bit data, then read 16-bit samples from the smaller result (heap overflow).
+TEST(PnmHeader, SixteenBitColourFindingIsRefusedByTheLoader) {
+    std::ifstream in(CCCD_REPO_DIR "/tests/fuzz/regressions/image_decode/stb-ppm16-convert.ppm", std::ios::binary);
+    ASSERT_TRUE(in) << "regression file missing";
+    const Bytes file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto img = cccd::io::load_image_from_memory(file.data(), file.size());
+    EXPECT_FALSE(img.ok());
+    EXPECT_NE(img.error.find("16-bit PGM/PPM is not supported"), std::string::npos) << img.error;
+}
+
 // image_decode_fuzz's fourth finding: "P5" and a 50-digit width; stb_image 2.27 multiplied it into an int
 // past INT_MAX (undefined behaviour). Loading must fail with a message before stb reads the header.
 TEST(PnmHeader, FuzzFindingIsRefusedByTheLoader) {
