@@ -83,4 +83,31 @@ TEST(PngChunks, FuzzFindingIsRefusedByTheLoader) {
     EXPECT_NE(img.error.find("empty IDAT"), std::string::npos) << img.error;
 }
 
+TEST(PngChunks, AnIdatLongerThanTheFileIsRefused) {
+    Bytes png = read_file(kPng);
+    const size_t idat = find_chunk(png, "IDAT");
+    ASSERT_GT(idat, 0u);
+    png[idat] = 0x40;  // the length field now says 1 GiB and more
+    EXPECT_NE(cccd::io::check_png_chunks(png).find("more than the file holds"), std::string::npos);
+    // A file cut off inside its image data is refused the same way; one cut off inside another chunk
+    // (here IHDR) is left to stb, which allocates nothing for it and reports the truncation.
+    Bytes cut = read_file(kPng);
+    cut.resize(find_chunk(cut, "IDAT") + 20);
+    EXPECT_NE(cccd::io::check_png_chunks(cut).find("more than the file holds"), std::string::npos);
+    cut.resize(8 + 8 + 5);
+    EXPECT_EQ(cccd::io::check_png_chunks(cut), "");
+    const auto img = cccd::io::load_image_from_memory(cut.data(), cut.size());
+    EXPECT_FALSE(img.ok());
+}
+
+// image_decode_fuzz's eighth finding: a second IDAT chunk declaring 1.18 GB in a 705-byte file; stb_image
+// 2.27 asked for 2 GiB before finding the data missing. Loading must fail before stb allocates.
+TEST(PngChunks, OversizedIdatFindingIsRefusedByTheLoader) {
+    const Bytes file = read_file(CCCD_REPO_DIR "/tests/fuzz/regressions/image_decode/stb-png-idat-past-end.png");
+    ASSERT_FALSE(file.empty()) << "regression file missing";
+    const auto img = cccd::io::load_image_from_memory(file.data(), file.size());
+    EXPECT_FALSE(img.ok());
+    EXPECT_NE(img.error.find("more than the file holds"), std::string::npos) << img.error;
+}
+
 }  // namespace
