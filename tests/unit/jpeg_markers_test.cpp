@@ -2,13 +2,12 @@
 // streams and on the fuzzer's finding kept in tests/fuzz/regressions.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
 #include "io/image_file.hpp"
 #include "io/jpeg_markers.hpp"
+#include "support/fuzz_findings.hpp"
 
 namespace {
 
@@ -69,12 +68,7 @@ TEST(JpegMarkers, NotAJpegIsLeftToTheDecoder) {
 // image_decode_fuzz's first finding: Debian's stb_image 2.27 wrote past its 257-entry size table on this
 // file's DHT segment (1276 codes). Loading must now fail with a message before stb sees the table.
 TEST(JpegMarkers, FuzzFindingIsRefusedByTheLoader) {
-    std::ifstream in(CCCD_REPO_DIR "/tests/fuzz/regressions/image_decode/stb-dht-overflow.jpg", std::ios::binary);
-    ASSERT_TRUE(in) << "regression file missing";
-    const Bytes file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const auto img = cccd::io::load_image_from_memory(file.data(), file.size());
-    EXPECT_FALSE(img.ok());
-    EXPECT_NE(img.error.find("Huffman table"), std::string::npos) << img.error;
+    testsupport::expect_finding_refused("stb-dht-overflow.jpg", "Huffman table");
 }
 
 TEST(JpegMarkers, TruncatedSegmentIsCheckedAsStbReadsIt) {
@@ -97,14 +91,8 @@ TEST(JpegMarkers, TruncatedSegmentIsCheckedAsStbReadsIt) {
 // Two more findings (the DHT segment runs past the end of the file; a later table in it declares more
 // than 256 codes): refused by the loader before stb builds its tables.
 TEST(JpegMarkers, TruncatedSegmentFindingsAreRefusedByTheLoader) {
-    for (const char* name : {"stb-dht-truncated-1.jpg", "stb-dht-truncated-2.jpg"}) {
-        std::ifstream in(std::string(CCCD_REPO_DIR "/tests/fuzz/regressions/image_decode/") + name, std::ios::binary);
-        ASSERT_TRUE(in) << name << " missing";
-        const Bytes file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        const auto img = cccd::io::load_image_from_memory(file.data(), file.size());
-        EXPECT_FALSE(img.ok()) << name;
-        EXPECT_NE(img.error.find("Huffman table"), std::string::npos) << name << ": " << img.error;
-    }
+    for (const char* name : {"stb-dht-truncated-1.jpg", "stb-dht-truncated-2.jpg"})
+        testsupport::expect_finding_refused(name, "Huffman table");
 }
 
 // A marker segment: FF, marker, 2-byte length, payload.
@@ -159,12 +147,7 @@ TEST(JpegMarkers, AProgressiveScanNeedsOnlyTheTableItDecodesWith) {
 // image_decode_fuzz's fifth finding: the scan names AC table 0, which no DHT segment defines; stb_image
 // 2.27 decoded with the uncleared memory where that table would be and read past its 256 values.
 TEST(JpegMarkers, UndefinedTableFindingIsRefusedByTheLoader) {
-    std::ifstream in(CCCD_REPO_DIR "/tests/fuzz/regressions/image_decode/stb-jpeg-undefined-table.jpg", std::ios::binary);
-    ASSERT_TRUE(in) << "regression file missing";
-    const Bytes file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const auto img = cccd::io::load_image_from_memory(file.data(), file.size());
-    EXPECT_FALSE(img.ok());
-    EXPECT_NE(img.error.find("AC Huffman table 0, which no DHT segment defines"), std::string::npos) << img.error;
+    testsupport::expect_finding_refused("stb-jpeg-undefined-table.jpg", "AC Huffman table 0, which no DHT segment defines");
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "io/image_file.hpp"
 #include "io/png_chunks.hpp"
+#include "support/fuzz_findings.hpp"
 
 namespace {
 
@@ -76,11 +77,7 @@ TEST(PngChunks, OtherFilesAreLeftToTheDecoder) {
 // image_decode_fuzz's finding: an indexed PNG whose first IDAT chunk is empty made stb_image 2.27 memcpy
 // zero bytes to a null pointer. Loading must now fail with a message before stb sees it.
 TEST(PngChunks, FuzzFindingIsRefusedByTheLoader) {
-    const Bytes file = read_file(CCCD_REPO_DIR "/tests/fuzz/regressions/image_decode/stb-png-empty-idat.png");
-    ASSERT_FALSE(file.empty()) << "regression file missing";
-    const auto img = cccd::io::load_image_from_memory(file.data(), file.size());
-    EXPECT_FALSE(img.ok());
-    EXPECT_NE(img.error.find("empty IDAT"), std::string::npos) << img.error;
+    testsupport::expect_finding_refused("stb-png-empty-idat.png", "empty IDAT");
 }
 
 TEST(PngChunks, AnIdatLongerThanTheFileIsRefused) {
@@ -103,11 +100,7 @@ TEST(PngChunks, AnIdatLongerThanTheFileIsRefused) {
 // image_decode_fuzz's eighth finding: a second IDAT chunk declaring 1.18 GB in a 705-byte file; stb_image
 // 2.27 asked for 2 GiB before finding the data missing. Loading must fail before stb allocates.
 TEST(PngChunks, OversizedIdatFindingIsRefusedByTheLoader) {
-    const Bytes file = read_file(CCCD_REPO_DIR "/tests/fuzz/regressions/image_decode/stb-png-idat-past-end.png");
-    ASSERT_FALSE(file.empty()) << "regression file missing";
-    const auto img = cccd::io::load_image_from_memory(file.data(), file.size());
-    EXPECT_FALSE(img.ok());
-    EXPECT_NE(img.error.find("more than the file holds"), std::string::npos) << img.error;
+    testsupport::expect_finding_refused("stb-png-idat-past-end.png", "more than the file holds");
 }
 
 }  // namespace

@@ -2,13 +2,12 @@
 // fuzzer's finding kept in tests/fuzz/regressions.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
 #include "io/image_file.hpp"
 #include "io/pnm_header.hpp"
+#include "support/fuzz_findings.hpp"
 
 namespace {
 
@@ -64,23 +63,13 @@ TEST(PnmHeader, SixteenBitSamplesAreRefused) {
 // image_decode_fuzz's seventh finding: a 16-bit P6 header and one byte of pixels; stb_image 2.27 turned the
 // samples to grey as 8-bit data, then read 16-bit samples from the smaller result (heap overflow).
 TEST(PnmHeader, SixteenBitColourFindingIsRefusedByTheLoader) {
-    std::ifstream in(CCCD_REPO_DIR "/tests/fuzz/regressions/image_decode/stb-ppm16-convert.ppm", std::ios::binary);
-    ASSERT_TRUE(in) << "regression file missing";
-    const Bytes file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const auto img = cccd::io::load_image_from_memory(file.data(), file.size());
-    EXPECT_FALSE(img.ok());
-    EXPECT_NE(img.error.find("16-bit PGM/PPM is not supported"), std::string::npos) << img.error;
+    testsupport::expect_finding_refused("stb-ppm16-convert.ppm", "16-bit PGM/PPM is not supported");
 }
 
 // image_decode_fuzz's fourth finding: "P5" and a 50-digit width; stb_image 2.27 multiplied it into an int
 // past INT_MAX (undefined behaviour). Loading must fail with a message before stb reads the header.
 TEST(PnmHeader, FuzzFindingIsRefusedByTheLoader) {
-    std::ifstream in(CCCD_REPO_DIR "/tests/fuzz/regressions/image_decode/stb-pnm-long-width.pgm", std::ios::binary);
-    ASSERT_TRUE(in) << "regression file missing";
-    const Bytes file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const auto img = cccd::io::load_image_from_memory(file.data(), file.size());
-    EXPECT_FALSE(img.ok());
-    EXPECT_NE(img.error.find("PNM header width has more than 9 digits"), std::string::npos) << img.error;
+    testsupport::expect_finding_refused("stb-pnm-long-width.pgm", "PNM header width has more than 9 digits");
 }
 
 }  // namespace
