@@ -96,6 +96,10 @@ test('bad inputs give typed errors', async () => {
   assert.throws(() => s.scanImageData({ data: new Uint16Array(400), width: 10, height: 10 }), typed('invalid-argument'));
   assert.throws(() => s.scanImageData({ data: [0, 0, 0, 0], width: 1, height: 1 }), typed('invalid-argument'));
   assert.throws(() => s.frameBuffer(10, 10, 'bgr'), typed('invalid-argument'));
+  // pixels whose buffer was transferred away (detached): said so, not a raw TypeError
+  const moved = new Uint8ClampedArray(400);
+  structuredClone(moved.buffer, { transfer: [moved.buffer] });
+  assert.throws(() => s.scanImageData({ data: moved, width: 10, height: 10 }), (e) => typed('invalid-argument')(e) && /detached/.test(e.message));
   assert.throws(() => s.scanFrame(), typed('no-frame'));
   await assert.rejects(s.scanImage(new Uint8Array(10)), typed('invalid-argument'));
   for (const bad of [undefined, null, 42, {}, [], new Uint8Array(3)]) assert.throws(() => s.parse(bad), typed('invalid-argument'));

@@ -35,6 +35,19 @@ function sizeOf(source) {
   return [source.width, source.height];
 }
 
+/** Why a drawable source has no pixels to draw (closed, transferred, not loaded), or null when it has some. */
+export function emptySourceReason(source) {
+  const [w, h] = sizeOf(source);
+  if (w && h) return null;
+  if (typeof ImageBitmap === 'function' && source instanceof ImageBitmap) {
+    return 'the ImageBitmap has no pixels left: it was closed or transferred';
+  }
+  if (typeof VideoFrame === 'function' && source instanceof VideoFrame) {
+    return 'the VideoFrame has no pixels left: it was closed or transferred';
+  }
+  return 'the image has no pixels (not loaded yet?)';
+}
+
 export async function imageToImageData(source, maxSide = MAX_PHOTO_SIDE) {
   const isBlob = typeof Blob === 'function' && source instanceof Blob;
   const drawable = typeof ImageBitmap === 'function' && source instanceof ImageBitmap ||
@@ -60,8 +73,9 @@ export async function imageToImageData(source, maxSide = MAX_PHOTO_SIDE) {
     }
   }
   try {
+    const empty = emptySourceReason(bitmap);
+    if (empty) throw invalid(empty);
     const [w, h] = sizeOf(bitmap);
-    if (!w || !h) throw invalid('the image has no pixels (not loaded yet?)');
     const scale = Math.min(1, maxSide / Math.max(w, h));
     const cw = Math.max(1, Math.round(w * scale));
     const ch = Math.max(1, Math.round(h * scale));

@@ -31,6 +31,19 @@ export function checkSize(width, height, what = 'image') {
   }
 }
 
+// ArrayBuffer.prototype.detached where the engine has it (Chromium, Node 22+); before that a detached
+// buffer is the only kind whose views report no bytes while a zero-length view of it cannot be made.
+function isDetached(buffer) {
+  if (typeof buffer.detached === 'boolean') return buffer.detached;
+  if (buffer.byteLength !== 0) return false;
+  try {
+    new Uint8Array(buffer, 0, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /** The pixel bytes of ImageData-like input as a Uint8Array (no copy), and whether they are RGBA. */
 export function pixelsOf(image) {
   if (image === null || typeof image !== 'object') {
@@ -40,6 +53,10 @@ export function pixelsOf(image) {
   checkSize(width, height);
   if (!ArrayBuffer.isView(data) || data instanceof DataView || data.BYTES_PER_ELEMENT !== 1) {
     throw invalid(`image data must be a Uint8Array or Uint8ClampedArray, got ${describe(data)}`);
+  }
+  if (isDetached(data.buffer)) {
+    throw invalid('image data is detached: its ArrayBuffer was transferred (postMessage, structuredClone) ' +
+      'or belonged to WASM memory that has grown since; pass pixels that are still readable');
   }
   const pixels = width * height;
   const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);

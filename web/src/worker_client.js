@@ -2,7 +2,7 @@
 // The worker is found relative to this module, so it works unbundled, with Vite and self-hosted.
 import { CccdScannerError } from './errors.js';
 import { describe, invalid, pixelsOf } from './validate.js';
-import { imageToImageData } from './pixels.js';
+import { emptySourceReason, imageToImageData } from './pixels.js';
 
 /**
  * Starts a decoding Worker and its WASM instance.
@@ -40,7 +40,12 @@ export async function createWorkerScanner(options = {}) {
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      worker.postMessage({ ...msg, id }, transfer);
+      try {
+        worker.postMessage({ ...msg, id }, transfer);
+      } catch (e) { // DataCloneError: a detached buffer, a closed or already transferred bitmap or frame
+        pending.delete(id);
+        reject(invalid(`the input cannot be handed to the decoding worker: it is detached, closed or already transferred (${e?.message ?? e})`));
+      }
     });
   };
 
@@ -59,6 +64,8 @@ export async function createWorkerScanner(options = {}) {
       if (!transferable && !isBlob) {
         return Promise.reject(invalid(`scanImage needs a Blob, File, ImageBitmap, HTMLImageElement or VideoFrame, got ${describe(source)}`));
       }
+      const empty = transferable && emptySourceReason(source);
+      if (empty) return Promise.reject(invalid(empty));
       if (typeof OffscreenCanvas !== 'function') {
         // No canvas in workers (older Safari): draw here, then hand the worker the pixels (transferred).
         return imageToImageData(source).then(({ data, width, height }) => {
