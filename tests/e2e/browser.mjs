@@ -2,6 +2,7 @@
 // playwright-core (never a downloaded browser).
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { after, before } from 'node:test';
 import { startServer } from '../../web/scripts/serve.mjs';
 
 // playwright-core is a devDependency of the web package (web/node_modules).
@@ -23,6 +24,22 @@ export async function serve(options = {}) {
   const server = await startServer({ listenHost: '127.0.0.1', listenPort: 0, ...options });
   const { port } = server.address();
   return { server, origin: `http://127.0.0.1:${port}` };
+}
+
+// One server and one browser for the calling test file: its before hook serves the package (serveOptions
+// as for serve) and starts the browser with `start`; its after hook closes both. The returned object
+// holds {server, origin, browser} once the hook has run.
+export function servedBrowser(serveOptions = {}, start = launch) {
+  const env = {};
+  before(async () => {
+    Object.assign(env, await serve(serveOptions));
+    env.browser = await start();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
 }
 
 // Opens the page and records every request, CSP violation and console message it causes.

@@ -2,25 +2,15 @@
 // the decoding Worker, which the page's meta tag does not): script-src 'self' 'wasm-unsafe-eval' and
 // nothing else. Camera, photo and keyboard-wedge paths all work and no violation is reported — and a
 // deliberate eval() proves that violations would be.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { cameraVideo, corpusDir, launchWithCamera, openPage, serve } from './browser.mjs';
+import { cameraVideo, corpusDir, launchWithCamera, openPage, servedBrowser } from './browser.mjs';
 
 const policy = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob: data:; " +
   "media-src 'self' blob:; connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
 const reports = [];
-let server;
-let origin;
-let browser;
-before(async () => {
-  ({ server, origin } = await serve({ csp: policy, onCspReport: (r) => reports.push(r) }));
-  browser = await launchWithCamera();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = servedBrowser({ csp: policy, onCspReport: (r) => reports.push(r) }, launchWithCamera);
 
 const settle = () => new Promise((r) => setTimeout(r, 500)); // reports are POSTed asynchronously
 
@@ -33,7 +23,7 @@ test('the page meta tag carries exactly the strict script-src', () => {
 test('camera, photo and wedge paths work under the strict CSP header, with no violation', async (t) => {
   if (!existsSync(cameraVideo)) return t.skip(`camera video not found at ${cameraVideo} (set CCCD_CORPUS_DIR)`);
   reports.length = 0;
-  const { context, page, record } = await openPage(browser, `${origin}/`);
+  const { context, page, record } = await openPage(env.browser, `${env.origin}/`);
   await page.waitForSelector('[data-testid=status][data-state=idle]');
   await page.click('[data-testid=start-camera]');
   await page.waitForSelector('[data-testid=status][data-state=found]', { timeout: 10_000 });
@@ -60,7 +50,7 @@ test('the <cccd-scanner> element works under the strict CSP header (constructed 
   if (!existsSync(cameraVideo)) return t.skip(`camera video not found at ${cameraVideo}`);
   reports.length = 0;
   const { fields } = JSON.parse(readFileSync(`${corpusDir}/cccd-video/card-approach.json`, 'utf8'));
-  const { context, page, record } = await openPage(browser, `${origin}/app/element.html`);
+  const { context, page, record } = await openPage(env.browser, `${env.origin}/app/element.html`);
   await page.click('cccd-scanner >> button');
   await page.waitForFunction((name) => document.querySelector('[name=name]').value === name, fields.name, { timeout: 10_000 });
   // Its styles applied (the aiming frame is absolutely positioned): CSP did not block them.

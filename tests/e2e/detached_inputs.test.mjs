@@ -2,21 +2,11 @@
 // VideoFrames that were closed or already handed to someone else. Both scanners, the main-thread one
 // (createScanner) and the Worker one (createWorkerScanner), answer each with a typed CccdScannerError
 // whose message names the cause, and keep working afterwards.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, serve } from './browser.mjs';
+import { openPage, servedBrowser } from './browser.mjs';
 
-let browser;
-let server;
-let origin;
-before(async () => {
-  ({ server, origin } = await serve());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = servedBrowser();
 
 // Runs every bad input through `make` ('main' or 'worker') in the page; returns, per case, the error's
 // name, code and message, and finally whether a good frame still scans.
@@ -53,7 +43,7 @@ async function tryAll(page, which) {
 
 for (const which of ['main', 'worker']) {
   test(`${which === 'main' ? 'createScanner' : 'createWorkerScanner'}: detached and closed inputs give typed errors that say so`, async () => {
-    const { context, page } = await openPage(browser, `${origin}/`);
+    const { context, page } = await openPage(env.browser, `${env.origin}/`);
     const { out, stillWorks } = await tryAll(page, which);
     for (const [name, e] of Object.entries(out)) {
       assert.equal(e.name, 'CccdScannerError', `${name}: ${JSON.stringify(e)}`);
@@ -68,7 +58,7 @@ for (const which of ['main', 'worker']) {
 // Whatever else the browser refuses to hand over (postMessage throws DataCloneError before the worker sees
 // anything) is a typed error too, and the request does not stay pending: the next call is answered.
 test('createWorkerScanner: an input postMessage refuses is a typed error, and the next call is answered', async () => {
-  const { context, page } = await openPage(browser, `${origin}/`);
+  const { context, page } = await openPage(env.browser, `${env.origin}/`);
   const result = await page.evaluate(async () => {
     const { createWorkerScanner } = await import('/src/index.js');
     const scanner = await createWorkerScanner();

@@ -1,21 +1,10 @@
 // The standalone page in real headless Chromium: the keyboard-wedge path, under the page's strict CSP,
 // with no request leaving the page's own origin and nothing stored.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, openPage, screenshot } from './browser.mjs';
+import { openPage, screenshot, servedBrowser } from './browser.mjs';
 
-let browser;
-let server;
-let origin;
-
-before(async () => {
-  ({ server, origin } = await serve());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = servedBrowser();
 
 const payload = '001099012345|123456789|Nguyễn Văn Đức|01011999|Nam|Số 1, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh|15042021';
 
@@ -27,7 +16,7 @@ async function typeIntoWedge(page, text) {
 }
 
 test('a mojibake payload from a USB scanner shows the repaired fields', async () => {
-  const { context, page, record } = await openPage(browser, `${origin}/`);
+  const { context, page, record } = await openPage(env.browser, `${env.origin}/`);
   await page.waitForSelector('[data-testid=status][data-state=idle]');
   await screenshot(page, 'idle-vi');
   const mojibake = Buffer.from(payload, 'utf8').toString('latin1');
@@ -47,7 +36,7 @@ test('a mojibake payload from a USB scanner shows the repaired fields', async ()
 
   assert.deepEqual(record.cspViolations, []);
   assert.deepEqual(record.pageErrors, []);
-  assert.deepEqual(record.requests.filter((u) => !u.startsWith(origin)), []);
+  assert.deepEqual(record.requests.filter((u) => !u.startsWith(env.origin)), []);
   const storage = await page.evaluate(async () => ({
     cookies: document.cookie,
     local: localStorage.length,
@@ -59,7 +48,7 @@ test('a mojibake payload from a USB scanner shows the repaired fields', async ()
 });
 
 test('invalid card data is shown as invalid with the failing check', async () => {
-  const { context, page } = await openPage(browser, `${origin}/`);
+  const { context, page } = await openPage(env.browser, `${env.origin}/`);
   await page.waitForSelector('[data-testid=status][data-state=idle]');
   const result = await typeIntoWedge(page, payload.replace('01011999', '31021999'));
   assert.equal(result.ok, false);
@@ -74,7 +63,7 @@ test('invalid card data is shown as invalid with the failing check', async () =>
 });
 
 test('a burst of keys typed anywhere on the page is read as a scan', async () => {
-  const { context, page } = await openPage(browser, `${origin}/`);
+  const { context, page } = await openPage(env.browser, `${env.origin}/`);
   await page.waitForSelector('[data-testid=status][data-state=idle]');
   await page.click('h1');
   await page.keyboard.type(payload, { delay: 2 });
@@ -85,7 +74,7 @@ test('a burst of keys typed anywhere on the page is read as a scan', async () =>
 });
 
 test('a scanner\'s burst of mojibake keys anywhere on the page is repaired', async () => {
-  const { context, page } = await openPage(browser, `${origin}/`);
+  const { context, page } = await openPage(env.browser, `${env.origin}/`);
   await page.waitForSelector('[data-testid=status][data-state=idle]');
   const mojibake = Buffer.from(payload, 'utf8').toString('latin1');
   // A wedge scanner on a Windows-1252 layout sends one keydown per character, a few ms apart (Playwright's

@@ -1,29 +1,19 @@
 // Photos from cccd-synth through the page: the file picker, drag and drop and paste each give the
 // right fields; a photo without a QR code and a file that is no image give clear states.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
-import { assertShowsFields, corpusDir, launch, noStorage, openPage, screenshot, serve, storageOf } from './browser.mjs';
+import { assertShowsFields, corpusDir, noStorage, openPage, screenshot, servedBrowser, storageOf } from './browser.mjs';
 
 const dir = `${corpusDir}/cccd-synth/normal`;
 const index = () => readFileSync(`${dir}/index.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 
-let browser;
-let server;
-let origin;
-before(async () => {
-  ({ server, origin } = await serve());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = servedBrowser();
 
 async function openIdle() {
-  const opened = await openPage(browser, `${origin}/`);
+  const opened = await openPage(env.browser, `${env.origin}/`);
   await opened.page.waitForSelector('[data-testid=status][data-state=idle]');
   return opened;
 }
@@ -65,7 +55,7 @@ test('a cccd-synth photo through the file input gives the right fields', async (
   await screenshot(page, 'found-photo-vi');
   assert.deepEqual(record.cspViolations, []);
   assert.deepEqual(record.pageErrors, []);
-  assert.deepEqual(record.requests.filter((u) => !u.startsWith(origin)), []);
+  assert.deepEqual(record.requests.filter((u) => !u.startsWith(env.origin)), []);
   assert.deepEqual(await storageOf(page), noStorage);
   await context.close();
 });
@@ -147,9 +137,9 @@ test('clear() zeroes the WASM frame buffer in the browser', async (t) => {
 });
 
 test('copy as JSON puts the result on the clipboard', async () => {
-  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const context = await env.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
-  await page.goto(`${origin}/`);
+  await page.goto(`${env.origin}/`);
   await page.waitForSelector('[data-testid=status][data-state=idle]');
   await page.fill('[data-testid=wedge-input]', '001099012345||Nguyễn Văn A|01011999|Nam|Hà Nội|15042021');
   await page.press('[data-testid=wedge-input]', 'Enter');
@@ -178,7 +168,7 @@ test('a photo of a QR code that is not a card shows "invalid card data"', async 
 
 test('without OffscreenCanvas (older Safari) photos are drawn on the page and decoded in the worker', async (t) => {
   if (!existsSync(dir)) return t.skip(`corpus not found at ${dir}`);
-  const { context, page } = await openPage(browser, `${origin}/`, () => { delete globalThis.OffscreenCanvas; });
+  const { context, page } = await openPage(env.browser, `${env.origin}/`, () => { delete globalThis.OffscreenCanvas; });
   await page.waitForSelector('[data-testid=status][data-state=idle]');
   const entry = index()[1];
   await page.setInputFiles('[data-testid=photo-input]', `${dir}/${entry.file}`);
