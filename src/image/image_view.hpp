@@ -15,4 +15,9 @@ struct ImageView {
     const uint8_t* row(int y) const { return data + static_cast<long>(y) * stride; }
 };
 
+// Part of a frame: rows [firstRow, endRow) x columns [firstCol, endCol).
+struct FrameRegion {
+    int firstRow = 0, endRow = 0, firstCol = 0, endCol = 0;
+};
+
 }  // namespace cccd::image

@@ -61,8 +61,8 @@ inline constexpr int kDecodeAllMaxSymbols = 32;
 struct DecoderScratch;  // defined in decoder.cpp
 
 // The full-size frame, made on demand by a caller for whom making it costs (RGBA in WASM): the returned
-// view must hold at least rows [firstRow, endRow) (earlier calls' rows may be relied on no further).
-using FullFrameFn = std::function<image::ImageView(int firstRow, int endRow)>;
+// view must hold at least the pixels of `region` (earlier calls' pixels may be relied on no further).
+using FullFrameFn = std::function<image::ImageView(const image::FrameRegion& region)>;
 
 class Decoder {
 public:
@@ -80,8 +80,8 @@ public:
 
     // For a caller that makes the luminance frame itself at a cost (RGBA in WASM). HD frames start with a
     // look at the frame reduced by firstLookFactor(...) (0: no such look for this size): decodeReduced
-    // takes that reduction (exactly image::downscale's) and calls `full` for rows of the width x height
-    // frame only when it needs them (the rows under a symbol it samples at full size; all of them when the
+    // takes that reduction (exactly image::downscale's) and calls `full` for pixels of the width x height
+    // frame only when it needs them (the box around a symbol it samples at full size; all of them when the
     // first look reads nothing); the result is decode of the full frame's.
     int firstLookFactor(int width, int height, const DecodeOptions& options = {}) const;
     DecodeResult decodeReduced(const image::ImageView& reduced, int width, int height, const FullFrameFn& full,

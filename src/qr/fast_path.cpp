@@ -59,14 +59,14 @@ bool read_first_candidates(const image::ImageView& frame, const PipelineConfig& 
         const bool enlarge = reduced && s.geometry.moduleSize < kSampleFullBelow;
         const SymbolGeometry g = enlarge ? enlarged(s.geometry, static_cast<float>(at.factor)) : s.geometry;
         t0 = Clock::now();
-        if (enlarge) {  // only the rows under the symbol need to exist at full size
+        if (enlarge) {  // only the pixels under the symbol need to exist at full size
             if (!levelsEnlarged) {  // the block levels, read at the full frame's scale
                 s.enlargedThresholds = s.thresholds;
                 s.enlargedThresholds.blockSize *= at.factor;
                 levelsEnlarged = true;
             }
-            const RowSpan rows = sampled_rows(g, at.height);
-            sample_grid((*at.frame)(rows.first, rows.end), s.enlargedThresholds, g, config.sample, s.sample, s.grid);
+            sample_grid((*at.frame)(sampled_region(g, at.width, at.height)), s.enlargedThresholds, g, config.sample,
+                        s.sample, s.grid);
         } else {
             sample_grid(frame, s.thresholds, g, config.sample, s.sample, s.grid);
         }
@@ -104,10 +104,10 @@ bool try_fast_path(const image::ImageView& frame, const BinarizerStep& first, co
     return read_first_candidates(frame, config, s, decodeGrid, result, at);
 }
 
-bool try_first_look(const image::ImageView& reduced, const FullFrameFn& frame, int factor, int height,
+bool try_first_look(const image::ImageView& reduced, const FullFrameFn& frame, int factor, int width, int height,
                     const BinarizerStep& first, const PipelineConfig& config, DecoderScratch& s,
                     GridDecodeFn decodeGrid, DecodeResult& result) {
-    const SampleAt at{&frame, factor, height};
+    const SampleAt at{&frame, factor, width, height};
     if (try_fast_path(reduced, first, config, s, decodeGrid, result, at)) return true;
     // Completed with the fine refinement (step 0's whole binarization), the reduced frame shows the finders
     // of 11 more of the 121 1280x720 corpus frames, for about a quarter of a full-size pass.

@@ -20,7 +20,7 @@ bool fast_path_applies(const BinarizerStep& first);
 struct SampleAt {
     const FullFrameFn* frame = nullptr;  // nullptr: no reduction
     int factor = 1;
-    int height = 0;  // of the camera frame
+    int width = 0, height = 0;  // of the camera frame
 };
 
 // True when a symbol was read (result.symbols has it). Otherwise s.binary holds the first step's block-only
@@ -30,7 +30,7 @@ bool try_fast_path(const image::ImageView& frame, const BinarizerStep& first, co
 
 // The first look at an HD frame: the fast path on `reduced` (the frame reduced by `factor`), and again on the
 // reduced frame's complete step-0 binarization. Leaves s.binary and s.thresholds to be overwritten.
-bool try_first_look(const image::ImageView& reduced, const FullFrameFn& frame, int factor, int height,
+bool try_first_look(const image::ImageView& reduced, const FullFrameFn& frame, int factor, int width, int height,
                     const BinarizerStep& first, const PipelineConfig& config, DecoderScratch& s,
                     GridDecodeFn decodeGrid, DecodeResult& result);
 

@@ -304,8 +304,8 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
         const auto t0 = Clock::now();
         const image::ImageView small = image::downscale(frame, config.firstLookFactor, s.reduced);
         result.times.binarize += ms_since(t0);
-        const FullFrameFn full = [&frame](int, int) { return frame; };
-        if (try_first_look(small, full, config.firstLookFactor, frame.height, config.steps[0], config, s, decodeGrid,
+        const FullFrameFn full = [&frame](const image::FrameRegion&) { return frame; };
+        if (try_first_look(small, full, config.firstLookFactor, frame.width, frame.height, config.steps[0], config, s, decodeGrid,
                            result)) {
             result.status = DecodeStatus::found;
             return result;
@@ -327,12 +327,12 @@ DecodeResult run_pipeline_reduced(const image::ImageView& reduced, int width, in
         invalid(result, "the reduced frame's size does not match the frame's");
         return result;
     }
-    if (try_first_look(reduced, fullFrame, config.firstLookFactor, height, config.steps[0], config, s, decodeGrid,
+    if (try_first_look(reduced, fullFrame, config.firstLookFactor, width, height, config.steps[0], config, s, decodeGrid,
                        result)) {
         result.status = DecodeStatus::found;
         return result;
     }
-    const image::ImageView frame = fullFrame(0, height);
+    const image::ImageView frame = fullFrame({0, height, 0, width});
     if (frame.width != width || frame.height != height) {
         invalid(result, "the full frame's size does not match");
         return result;

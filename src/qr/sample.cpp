@@ -37,17 +37,23 @@ SampledSquare sampled_square(const SymbolGeometry& g) {
 
 }  // namespace
 
-RowSpan sampled_rows(const SymbolGeometry& g, int height) {
+image::FrameRegion sampled_region(const SymbolGeometry& g, int width, int height) {
+    const image::FrameRegion whole{0, height, 0, width};
     const SampledSquare q = sampled_square(g);
-    if (!q.convex) return {0, height};
-    float y0 = q.corners[0].y, y1 = y0;
-    for (const Point& p : q.corners) y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
-    if (!std::isfinite(y0) || !std::isfinite(y1)) return {0, height};
-    // bilinear reads the rows either side of y - 0.5; a pixel more covers rounding, and edge clamps read
-    // the first or last row.
-    const float first = std::clamp(std::floor(y0) - 2.0f, 0.0f, static_cast<float>(height));
-    const float end = std::clamp(std::ceil(y1) + 3.0f, 0.0f, static_cast<float>(height));
-    return {static_cast<int>(first), std::max(static_cast<int>(first), static_cast<int>(end))};
+    if (!q.convex) return whole;
+    float x0 = q.corners[0].x, x1 = x0, y0 = q.corners[0].y, y1 = y0;
+    for (const Point& p : q.corners) x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+    if (!std::isfinite(x0) || !std::isfinite(x1) || !std::isfinite(y0) || !std::isfinite(y1)) return whole;
+    // bilinear reads the pixels either side of x - 0.5 (y - 0.5); a pixel more covers rounding, and edge
+    // clamps read the first or last row or column.
+    const auto span = [](float lo, float hi, int size) {
+        const float first = std::clamp(std::floor(lo) - 2.0f, 0.0f, static_cast<float>(size));
+        const float end = std::clamp(std::ceil(hi) + 3.0f, 0.0f, static_cast<float>(size));
+        return std::pair{static_cast<int>(first), std::max(static_cast<int>(first), static_cast<int>(end))};
+    };
+    const auto [firstRow, endRow] = span(y0, y1, height);
+    const auto [firstCol, endCol] = span(x0, x1, width);
+    return {firstRow, endRow, firstCol, endCol};
 }
 
 void sample_grid(const image::ImageView& gray, const image::ThresholdMap& map, const SymbolGeometry& g,

@@ -31,11 +31,8 @@ struct SampleScratch {
 void sample_grid(const image::ImageView& gray, const image::ThresholdMap& map, const SymbolGeometry& geometry,
                  const SampleOptions& options, SampleScratch& scratch, ModuleGrid& out);
 
-// The rows [first, end) of a height-row image that sample_grid reads for this geometry: the span of its
-// sampled square (with bilinear's neighbours), or every row when the perspective folds the square over.
-struct RowSpan {
-    int first = 0, end = 0;
-};
-RowSpan sampled_rows(const SymbolGeometry& geometry, int height);
+// The pixels of a width x height image that sample_grid reads for this geometry: the bounding box of its
+// sampled square (with bilinear's neighbours), or the whole image when the perspective folds the square over.
+image::FrameRegion sampled_region(const SymbolGeometry& geometry, int width, int height);
 
 }  // namespace cccd::qr

@@ -67,30 +67,37 @@ qr::DecodeResult FrameScanner::decode() {
     const size_t pixels = static_cast<size_t>(width_) * static_cast<size_t>(height_);
     if (luma_.size() < pixels) luma_.resize(pixels);
     const image::ImageView luma{luma_.data(), width_, height_, width_};
-    const size_t rowBytes = static_cast<size_t>(width_) * 4;
-    // Rows [first, end) of the luminance plane converted from the RGBA (those not converted yet).
-    const auto convert = [&](int first, int end) {
-        first = std::clamp(first, 0, height_);
-        end = std::clamp(end, first, height_);
-        for (int y = first; y < end;) {
-            if (rowsMade_[static_cast<size_t>(y)]) {
-                ++y;
+    // Columns [c0, c1) of row y of the luminance plane, from the RGBA.
+    const auto convert_span = [&](int y, int c0, int c1) {
+        if (c0 >= c1) return;
+        const size_t at = static_cast<size_t>(y) * static_cast<size_t>(width_) + static_cast<size_t>(c0);
+        const size_t n = static_cast<size_t>(c1 - c0);
+        image::rgba_to_luma(std::span<const uint8_t>(frame_.data() + 4 * at, 4 * n), c1 - c0, 1, 4 * (c1 - c0),
+                            std::span<uint8_t>(luma_.data() + at, n));
+    };
+    // The region's pixels of the luminance plane, converted where this frame has not had them yet: per row
+    // the converted columns stay one span, widened to cover each request.
+    const auto convert = [&](const image::FrameRegion& region) {
+        const int r0 = std::clamp(region.firstRow, 0, height_), r1 = std::clamp(region.endRow, r0, height_);
+        const int c0 = std::clamp(region.firstCol, 0, width_), c1 = std::clamp(region.endCol, c0, width_);
+        for (int y = r0; y < r1 && c0 < c1; ++y) {
+            auto& [first, end] = made_[static_cast<size_t>(y)];
+            if (first >= end) {
+                convert_span(y, c0, c1);
+                first = c0, end = c1;
                 continue;
             }
-            int stop = y;
-            while (stop < end && !rowsMade_[static_cast<size_t>(stop)]) rowsMade_[static_cast<size_t>(stop++)] = 1;
-            const size_t rows = static_cast<size_t>(stop - y);
-            image::rgba_to_luma(std::span<const uint8_t>(frame_.data() + static_cast<size_t>(y) * rowBytes, rows * rowBytes),
-                                width_, stop - y, width_ * 4,
-                                std::span<uint8_t>(luma_.data() + static_cast<size_t>(y) * static_cast<size_t>(width_),
-                                                   rows * static_cast<size_t>(width_)));
-            y = stop;
+            convert_span(y, c0, std::min(c1, first));  // left of the converted span (and any gap to it)
+            convert_span(y, std::max(c0, end), c1);    // right of it
+            if (c1 < first) convert_span(y, c1, first);
+            if (c0 > end) convert_span(y, end, c0);
+            first = std::min(first, c0), end = std::max(end, c1);
         }
         return luma;
     };
-    rowsMade_.assign(static_cast<size_t>(height_), 0);
+    made_.assign(static_cast<size_t>(height_), {0, 0});
     // HD frames: the decoder's first look wants the frame halved. Made straight from the RGBA, the
-    // full-size luminance is converted only where the first look samples at full size (the rows under a
+    // full-size luminance is converted only where the first look samples at full size (the box around a
     // small-moduled symbol) or, everywhere, when it reads nothing: most card frames need little of it.
     if (decoder_.firstLookFactor(width_, height_) == 2) {
         const size_t halvedPixels = static_cast<size_t>(width_ / 2) * static_cast<size_t>(height_ / 2);
@@ -99,7 +106,7 @@ qr::DecodeResult FrameScanner::decode() {
                                    std::span<uint8_t>(halved_.data(), halvedPixels));
         return decoder_.decodeReduced({halved_.data(), width_ / 2, height_ / 2, width_ / 2}, width_, height_, convert);
     }
-    return decoder_.decode(convert(0, height_));
+    return decoder_.decode(convert({0, height_, 0, width_}));
 }
 
 std::string FrameScanner::scan_json() {

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "qr/decoder.hpp"
@@ -50,7 +51,7 @@ private:
     std::vector<uint8_t> frame_;
     std::vector<uint8_t> luma_;
     std::vector<uint8_t> halved_;  // the luminance halved, for the decoder's first look at HD frames
-    std::vector<uint8_t> rowsMade_;  // per row of luma_: converted from this frame's RGBA yet
+    std::vector<std::pair<int, int>> made_;  // per row of luma_: the columns [first, end) converted from this frame's RGBA
     int width_ = 0, height_ = 0, channels_ = 0;
 };
 

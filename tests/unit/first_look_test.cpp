@@ -101,7 +101,7 @@ TEST(FirstLook, SmallModulesFallThroughToTheFullFrame) {
     EXPECT_NEAR(r.symbols[0].moduleSize, 1.7f, 0.2f);
 }
 
-TEST(FirstLook, DecodeReducedGivesDecodesResultAndMakesOnlyTheRowsItReads) {
+TEST(FirstLook, DecodeReducedGivesDecodesResultAndMakesOnlyThePixelsItReads) {
     qr::Decoder d;
     ASSERT_EQ(d.firstLookFactor(1280, 720), 2);
     EXPECT_EQ(d.firstLookFactor(1280, 719), 0);
@@ -110,17 +110,19 @@ TEST(FirstLook, DecodeReducedGivesDecodesResultAndMakesOnlyTheRowsItReads) {
     EXPECT_EQ(d.firstLookFactor(1280, 720, several), 0);  // decodeAll has no fast path, so no first look
     const qr::ModuleGrid g = testsupport::qrencode_grid("decode reduced 0123456789", 'M', 5);
     ASSERT_FALSE(g.modules.empty()) << "qrencode missing";
-    // 5 px per module reads in the halved frame without the full one; 3.6 px (1.8 halved) samples a band
-    // of full-size rows; 1.7 px only reads in the full frame. The full frame handed out holds only the
-    // rows asked for (zeros elsewhere), so reading any other row would change the result.
+    // 5 px per module reads in the halved frame without the full one; 3.6 px (1.8 halved) samples a box
+    // of full-size pixels; 1.7 px only reads in the full frame. The full frame handed out holds only the
+    // pixels asked for (zeros elsewhere), so reading any other pixel would change the result.
     for (const float moduleSize : {5.0f, 3.6f, 1.7f}) {
         const auto frame = hd_frame(g, moduleSize);
         std::vector<uint8_t> pixels, made(frame.pixels.size(), 0);
         const image::ImageView reduced = image::downscale(frame.view(), 2, pixels);
-        std::vector<std::pair<int, int>> asked;
-        const qr::DecodeResult r = d.decodeReduced(reduced, 1280, 720, [&](int first, int end) {
-            asked.emplace_back(first, end);
-            std::copy(frame.pixels.begin() + first * 1280, frame.pixels.begin() + end * 1280, made.begin() + first * 1280);
+        std::vector<image::FrameRegion> asked;
+        const qr::DecodeResult r = d.decodeReduced(reduced, 1280, 720, [&](const image::FrameRegion& box) {
+            asked.push_back(box);
+            for (int y = box.firstRow; y < box.endRow; ++y)
+                std::copy(frame.pixels.begin() + y * 1280 + box.firstCol, frame.pixels.begin() + y * 1280 + box.endCol,
+                          made.begin() + y * 1280 + box.firstCol);
             return image::ImageView{made.data(), 1280, 720, 1280};
         });
         const qr::DecodeResult expected = d.decode(frame.view());
@@ -131,21 +133,28 @@ TEST(FirstLook, DecodeReducedGivesDecodesResultAndMakesOnlyTheRowsItReads) {
         if (moduleSize == 5.0f) EXPECT_TRUE(asked.empty());
         if (moduleSize == 3.6f) {
             ASSERT_FALSE(asked.empty());
-            EXPECT_GT(asked[0].first, 0);  // a band around the symbol, not the frame
-            EXPECT_LT(asked[0].second, 720);
+            // a box around the symbol (about 37 modules of 3.6 px), not the frame nor its rows
+            EXPECT_GT(asked[0].firstRow, 0);
+            EXPECT_LT(asked[0].endRow, 720);
+            EXPECT_GT(asked[0].firstCol, 0);
+            EXPECT_LT(asked[0].endCol, 1280);
+            EXPECT_LT(asked[0].endCol - asked[0].firstCol, 200);
         }
-        if (moduleSize == 1.7f) EXPECT_EQ(asked.back(), std::make_pair(0, 720));  // fell through to full size
+        if (moduleSize == 1.7f) {  // fell through to full size
+            const image::FrameRegion all = asked.back();
+            EXPECT_EQ(std::vector<int>({all.firstRow, all.endRow, all.firstCol, all.endCol}), std::vector<int>({0, 720, 0, 1280}));
+        }
     }
 }
 
 TEST(FirstLook, DecodeReducedRefusesMismatchedSizes) {
     qr::Decoder d;
     std::vector<uint8_t> px(640 * 360, 200), full(1280 * 720, 200);
-    const qr::FullFrameFn make = [&](int, int) { return image::ImageView{full.data(), 1280, 720, 1280}; };
+    const qr::FullFrameFn make = [&](const image::FrameRegion&) { return image::ImageView{full.data(), 1280, 720, 1280}; };
     EXPECT_EQ(d.decodeReduced({px.data(), 640, 360, 640}, 1280, 719, make).status, qr::DecodeStatus::invalid_input);
     EXPECT_EQ(d.decodeReduced({px.data(), 639, 360, 640}, 1280, 720, make).status, qr::DecodeStatus::invalid_input);
     EXPECT_EQ(d.decodeReduced({nullptr, 640, 360, 640}, 1280, 720, make).status, qr::DecodeStatus::invalid_input);
-    const qr::FullFrameFn wrong = [&](int, int) { return image::ImageView{full.data(), 1200, 720, 1280}; };
+    const qr::FullFrameFn wrong = [&](const image::FrameRegion&) { return image::ImageView{full.data(), 1200, 720, 1280}; };
     const qr::DecodeResult r = d.decodeReduced({px.data(), 640, 360, 640}, 1280, 720, wrong);
     EXPECT_EQ(r.status, qr::DecodeStatus::invalid_input);
     EXPECT_FALSE(r.message.empty());
