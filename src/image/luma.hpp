@@ -14,8 +14,10 @@ bool rgba_to_luma(std::span<const uint8_t> rgba, int width, int height, int rgba
 // The plain loop, always available: the reference the SIMD path is tested against.
 void rgba_to_luma_scalar(const uint8_t* rgba, int width, int height, int rgbaStride, uint8_t* luma);
 
-// The luminance plane reduced by 2 in one pass over the RGBA, byte for byte image::downscale(factor 2) of
-// rgba_to_luma's plane (each output the rounded mean of four lumas): (width / 2) * (height / 2) bytes.
+// The luminance plane reduced by 2 in one pass over the RGBA: each output is the luma of its 2x2 block's mean
+// colour (each channel averaged down the rows, then across, rounding up), within 2 levels of
+// image::downscale(factor 2) of rgba_to_luma's plane and equal to it where a block is one colour.
+// (width / 2) * (height / 2) bytes.
 // Returns false (and writes nothing) when the sizes do not fit the spans or the frame is under 2x2.
 bool rgba_to_luma_halved(std::span<const uint8_t> rgba, int width, int height, int rgbaStride, std::span<uint8_t> halved);
 

@@ -80,9 +80,10 @@ public:
 
     // For a caller that makes the luminance frame itself at a cost (RGBA in WASM). HD frames start with a
     // look at the frame reduced by firstLookFactor(...) (0: no such look for this size): decodeReduced
-    // takes that reduction (exactly image::downscale's) and calls `full` for pixels of the width x height
-    // frame only when it needs them (the box around a symbol it samples at full size; all of them when the
-    // first look reads nothing); the result is decode of the full frame's.
+    // takes that reduction and calls `full` for pixels of the width x height frame only when it needs them
+    // (the box around a symbol it samples at full size; all of them when the first look reads nothing).
+    // Given exactly image::downscale's reduction, the result is decode of the full frame's; WASM passes
+    // the luma of each block's mean colour instead (image/luma.hpp), a level or two apart.
     int firstLookFactor(int width, int height, const DecodeOptions& options = {}) const;
     DecodeResult decodeReduced(const image::ImageView& reduced, int width, int height, const FullFrameFn& full,
                                const DecodeOptions& options = {});

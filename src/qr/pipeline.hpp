@@ -94,10 +94,10 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
 // Whether run_pipeline starts a width x height frame with a first look at it reduced by firstLookFactor.
 bool first_look_applies(const PipelineConfig& config, const DecodeOptions& options, int width, int height);
 
-// run_pipeline for a caller that already has the frame reduced by firstLookFactor (`reduced`, exactly as
-// image::downscale makes it from the full frame) and makes the full-size width x height frame only when
-// the first look needs it or reads nothing: the same result as run_pipeline on the full frame. Only where
-// first_look_applies; otherwise invalid_input.
+// run_pipeline for a caller that already has the frame reduced by firstLookFactor (`reduced`) and makes the
+// full-size width x height frame only when the first look needs it or reads nothing. With `reduced` exactly
+// as image::downscale makes it from the full frame, the same result as run_pipeline on the full frame.
+// Only where first_look_applies; otherwise invalid_input.
 DecodeResult run_pipeline_reduced(const image::ImageView& reduced, int width, int height, const FullFrameFn& fullFrame,
                                   const DecodeOptions& options, const PipelineConfig& config, DecoderScratch& scratch,
                                   GridDecodeFn decodeGrid);

@@ -4,11 +4,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 export const hasFfmpeg = () => spawnSync('ffmpeg', ['-version']).status === 0;
 
 /**
- * A picture file as {data, width, height}; pixFmt 'rgba' (4 bytes a pixel) or 'gray' (1). One ffmpeg
- * process writes a PAM, whose header carries the size.
+ * A picture file as {data, width, height}; pixFmt 'rgba' (4 bytes a pixel) or 'gray' (1); `scale` enlarges
+ * it (ffmpeg's default bicubic). One ffmpeg process writes a PAM, whose header carries the size.
  */
-export function readPixels(file, pixFmt = 'rgba') {
-  const pam = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-frames:v', '1', '-pix_fmt', pixFmt,
+export function readPixels(file, pixFmt = 'rgba', { scale = 1 } = {}) {
+  const filter = scale === 1 ? [] : ['-vf', `scale=iw*${scale}:ih*${scale}`];
+  const pam = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-frames:v', '1', ...filter, '-pix_fmt', pixFmt,
     '-c:v', 'pam', '-f', 'image2pipe', '-'], { maxBuffer: 1 << 28 });
   const end = pam.indexOf('ENDHDR\n');
   const header = pam.subarray(0, end).toString('latin1');
