@@ -118,21 +118,29 @@ inline void blocks8_strip(const ImageView& gray, int y0, int y1, int x, uint8_t 
         sqA = wasm_i32x4_add(sqA, wasm_i32x4_dot_i16x8(a, a));
         sqB = wasm_i32x4_add(sqB, wasm_i32x4_dot_i16x8(b, b));
     }
-    alignas(16) uint8_t m[2][16];
-    wasm_v128_store(m[0], mn);
-    wasm_v128_store(m[1], mx);
-    for (int k = 0; k < 2; ++k) {
-        uint8_t l = 255, h = 0;
-        for (int c = 0; c < 8; ++c) l = std::min(l, m[0][8 * k + c]), h = std::max(h, m[1][8 * k + c]);
-        lo[k] = l;
-        hi[k] = h;
-        const v128_t s32 = wasm_u32x4_extadd_pairwise_u16x8(k == 0 ? sumA : sumB);
-        const v128_t q = k == 0 ? sqA : sqB;
-        sum[k] = static_cast<uint32_t>(wasm_i32x4_extract_lane(s32, 0) + wasm_i32x4_extract_lane(s32, 1) +
-                                       wasm_i32x4_extract_lane(s32, 2) + wasm_i32x4_extract_lane(s32, 3));
-        sq[k] = static_cast<uint32_t>(wasm_i32x4_extract_lane(q, 0) + wasm_i32x4_extract_lane(q, 1) +
-                                      wasm_i32x4_extract_lane(q, 2) + wasm_i32x4_extract_lane(q, 3));
-    }
+    // Min / max folded within each 8-byte half (constant 64-bit lane shifts), sums and squares pairwise:
+    // no round trip through memory.
+    mn = wasm_u8x16_min(mn, wasm_u64x2_shr(mn, 32));
+    mx = wasm_u8x16_max(mx, wasm_u64x2_shr(mx, 32));
+    mn = wasm_u8x16_min(mn, wasm_u64x2_shr(mn, 16));
+    mx = wasm_u8x16_max(mx, wasm_u64x2_shr(mx, 16));
+    mn = wasm_u8x16_min(mn, wasm_u64x2_shr(mn, 8));
+    mx = wasm_u8x16_max(mx, wasm_u64x2_shr(mx, 8));
+    lo[0] = wasm_u8x16_extract_lane(mn, 0);
+    lo[1] = wasm_u8x16_extract_lane(mn, 8);
+    hi[0] = wasm_u8x16_extract_lane(mx, 0);
+    hi[1] = wasm_u8x16_extract_lane(mx, 8);
+    // [A01, A23, A45, A67] and B's -> [A0123, A4567, B0123, B4567] -> lanes 0 and 2: the block totals.
+    const auto totals = [](v128_t a, v128_t b) {
+        const v128_t t = wasm_i32x4_add(wasm_i32x4_shuffle(a, b, 0, 2, 4, 6), wasm_i32x4_shuffle(a, b, 1, 3, 5, 7));
+        return wasm_i32x4_add(t, wasm_i32x4_shuffle(t, t, 1, 0, 3, 2));
+    };
+    const v128_t sums = totals(wasm_u32x4_extadd_pairwise_u16x8(sumA), wasm_u32x4_extadd_pairwise_u16x8(sumB));
+    const v128_t squares = totals(sqA, sqB);
+    sum[0] = static_cast<uint32_t>(wasm_i32x4_extract_lane(sums, 0));
+    sum[1] = static_cast<uint32_t>(wasm_i32x4_extract_lane(sums, 2));
+    sq[0] = static_cast<uint32_t>(wasm_i32x4_extract_lane(squares, 0));
+    sq[1] = static_cast<uint32_t>(wasm_i32x4_extract_lane(squares, 2));
 }
 #else
 constexpr bool kBlocks8 = false;
