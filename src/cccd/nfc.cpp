@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 
 #include "cccd/utf8.hpp"
 
@@ -163,10 +164,11 @@ std::string to_nfc(std::string_view utf8) {
     return encode_utf8(to_nfc(*cps));
 }
 
-std::string match_key(std::string_view utf8, bool strip_marks) {
-    auto cps = decode_utf8(utf8);
-    if (!cps) return std::string(utf8);
-    std::u32string nfd = to_nfd(*cps);
+namespace {
+
+// match_key's definition, for any text: decompose, drop the marks or not, lower-case, recompose.
+std::string match_key_of(const std::u32string& cps, bool strip_marks) {
+    std::u32string nfd = to_nfd(cps);
     std::u32string kept;
     kept.reserve(nfd.size());
     for (char32_t cp : nfd) {
@@ -176,6 +178,65 @@ std::string match_key(std::string_view utf8, bool strip_marks) {
         kept.push_back(cp);
     }
     return encode_utf8(strip_marks ? kept : to_nfc(kept));
+}
+
+// The key of each character of the table's ranges that stays in NFC, computed once. In text of such
+// characters alone each one decomposes to a starter and its own marks, which recompose with nothing else,
+// so the text's key is its characters' keys in a row: a lookup per letter instead of the whole definition
+// (place names are keyed several times per card).
+struct CharKey {
+    char bytes[7];
+    uint8_t size;  // 0: not in the table (or a mark, or a key too long): use the definition
+};
+constexpr char32_t kKeyedRanges[2][2] = {{0x0080, 0x0250}, {0x1E00, 0x1F00}};  // [first, end)
+
+int keyed_index(char32_t cp) {
+    int base = 0;
+    for (const auto& [first, end] : kKeyedRanges) {
+        if (cp >= first && cp < end) return base + static_cast<int>(cp - first);
+        base += static_cast<int>(end - first);
+    }
+    return -1;
+}
+
+const std::vector<std::array<CharKey, 2>>& char_keys() {
+    static const std::vector<std::array<CharKey, 2>> table = [] {
+        std::vector<std::array<CharKey, 2>> t;
+        for (const auto& [first, end] : kKeyedRanges)
+            for (char32_t cp = first; cp < end; ++cp) {
+                std::array<CharKey, 2> k{};
+                for (int strip = 0; strip < 2 && stays_in_nfc(cp); ++strip) {
+                    const std::string key = match_key_of(std::u32string(1, cp), strip != 0);
+                    if (key.empty() || key.size() > sizeof k[0].bytes) continue;
+                    std::copy(key.begin(), key.end(), k[static_cast<size_t>(strip)].bytes);
+                    k[static_cast<size_t>(strip)].size = static_cast<uint8_t>(key.size());
+                }
+                t.push_back(k);
+            }
+        return t;
+    }();
+    return table;
+}
+
+}  // namespace
+
+std::string match_key(std::string_view utf8, bool strip_marks) {
+    auto cps = decode_utf8(utf8);
+    if (!cps) return std::string(utf8);
+    std::string key;
+    key.reserve(utf8.size());
+    const auto& table = char_keys();
+    for (char32_t cp : *cps) {
+        if (cp < 0x80) {  // ASCII: its own key, lower case
+            key.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+            continue;
+        }
+        const int i = keyed_index(cp);
+        const CharKey* k = i < 0 ? nullptr : &table[static_cast<size_t>(i)][strip_marks ? 1 : 0];
+        if (k == nullptr || k->size == 0) return match_key_of(*cps, strip_marks);
+        key.append(k->bytes, k->size);
+    }
+    return key;
 }
 
 bool has_diacritics(std::string_view utf8) {

@@ -158,6 +158,27 @@ TEST(MatchKey, MakesDecomposedUpperAndPlainSpellingsComparable) {
     EXPECT_NE(cccd::match_key("ha noi", false), cccd::match_key("Hà Nội", false));
 }
 
+TEST(MatchKey, PrecomposedTextKeysLikeItsDecomposedForm) {
+    // NFC text is keyed a letter at a time from a table; decomposed text (it holds marks) by the whole
+    // definition. Every character of the table's ranges, alone and between others, both ways, must agree.
+    std::u32string all;
+    for (char32_t cp = 0x20; cp < 0x250; ++cp) all.push_back(cp);
+    for (char32_t cp = 0x1E00; cp < 0x1F00; ++cp) all.push_back(cp);
+    uint32_t seed = 2024;
+    const auto pick = [&] { return all[((seed = seed * 1664525u + 1013904223u) >> 8) % all.size()]; };
+    std::vector<std::u32string> texts;
+    for (char32_t cp : all) texts.push_back(std::u32string(1, cp));
+    for (int n = 0; n < 2000; ++n) {
+        std::u32string t;
+        for (int k = 0; k < 1 + n % 9; ++k) t.push_back(pick());
+        texts.push_back(t);
+    }
+    for (const std::u32string& t : texts) {
+        const std::string nfc = cccd::encode_utf8(to_nfc(t)), nfd = cccd::encode_utf8(to_nfd(t));
+        for (bool strip : {false, true}) ASSERT_EQ(cccd::match_key(nfc, strip), cccd::match_key(nfd, strip)) << nfc << " strip " << strip;
+    }
+}
+
 TEST(HasDiacritics, DetectsVietnameseMarksAndDStroke) {
     EXPECT_TRUE(cccd::has_diacritics("Nguyễn"));
     EXPECT_TRUE(cccd::has_diacritics("Nguye\xCC\x82\xCC\x83n"));  // decomposed
