@@ -305,8 +305,8 @@ DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& op
         const image::ImageView small = image::downscale(frame, config.firstLookFactor, s.reduced);
         result.times.binarize += ms_since(t0);
         const FullFrameFn full = [&frame](const image::FrameRegion&) { return frame; };
-        if (try_first_look(small, full, config.firstLookFactor, frame.width, frame.height, config.steps[0], config, s, decodeGrid,
-                           result)) {
+        if (try_first_look(small, full, config.firstLookFactor, frame.width, frame.height, config.steps[0], config, s,
+                           decodeGrid, result)) {
             result.status = DecodeStatus::found;
             return result;
         }

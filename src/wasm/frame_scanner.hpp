@@ -51,7 +51,8 @@ private:
     std::vector<uint8_t> frame_;
     std::vector<uint8_t> luma_;
     std::vector<uint8_t> halved_;  // the luminance halved, for the decoder's first look at HD frames
-    std::vector<std::pair<int, int>> made_;  // per row of luma_: the columns [first, end) converted from this frame's RGBA
+    // Per row of luma_: the columns [first, end) converted from this frame's RGBA.
+    std::vector<std::pair<int, int>> made_;
     int width_ = 0, height_ = 0, channels_ = 0;
 };
 
