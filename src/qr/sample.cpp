@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
+#include <span>
 
 #include "image/bilinear.hpp"
 
@@ -33,6 +35,22 @@ SampledSquare sampled_square(const SymbolGeometry& g) {
     }
     q.convex = positive == 0 || positive == 4;
     return q;
+}
+
+// The k-th smallest of `values` (grey samples, 0 <= v <= 255 give or take rounding), exactly what
+// std::nth_element would leave at k: a histogram of the integer parts finds the one bin holding it, and
+// nth_element orders only that bin's values (a tenth of a whole-grid sort's work).
+float order_statistic(std::span<const float> values, size_t k, std::vector<float>& bin) {
+    const auto bin_of = [](float v) { return std::clamp(static_cast<int>(v), 0, 255); };
+    std::array<uint32_t, 256> count{};
+    for (float v : values) ++count[static_cast<size_t>(bin_of(v))];
+    int b = 0;
+    for (; b < 255 && k >= count[static_cast<size_t>(b)]; ++b) k -= count[static_cast<size_t>(b)];
+    bin.clear();
+    for (float v : values)
+        if (bin_of(v) == b) bin.push_back(v);
+    std::nth_element(bin.begin(), bin.begin() + static_cast<long>(k), bin.end());
+    return bin[k];
 }
 
 }  // namespace
@@ -105,15 +123,8 @@ void sample_grid(const image::ImageView& gray, const image::ThresholdMap& map, c
     out.modules.assign(n, 0);
     float stray = 1e9f;
     if (options.maxStray >= 0) {
-        s.sorted = s.values;
-        const size_t loIndex = n / 10, hiIndex = n - 1 - n / 10;
-        const auto first = s.sorted.begin();
-        std::nth_element(first, first + static_cast<long>(loIndex), s.sorted.end());
-        const float lo = s.sorted[loIndex];
-        // Everything after loIndex is now at least lo, so the upper percentile is found among those alone.
-        const auto from = hiIndex > loIndex ? first + static_cast<long>(loIndex + 1) : first;
-        std::nth_element(from, first + static_cast<long>(hiIndex), s.sorted.end());
-        const float hi = s.sorted[hiIndex];
+        const float lo = order_statistic(s.values, n / 10, s.sorted);
+        const float hi = order_statistic(s.values, n - 1 - n / 10, s.sorted);
         stray = options.maxStray * (hi - lo);
     }
     const int r = options.neighbourRadius;
