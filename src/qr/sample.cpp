@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <span>
+#include <utility>
 
 #include "image/bilinear.hpp"
 
@@ -37,20 +38,23 @@ SampledSquare sampled_square(const SymbolGeometry& g) {
     return q;
 }
 
-// The k-th smallest of `values` (grey samples, 0 <= v <= 255 give or take rounding), exactly what
-// std::nth_element would leave at k: a histogram of the integer parts finds the one bin holding it, and
-// nth_element orders only that bin's values (a tenth of a whole-grid sort's work).
-float order_statistic(std::span<const float> values, size_t k, std::vector<float>& bin) {
+// The lo-th and hi-th smallest of `values` (grey samples, 0 <= v <= 255 give or take rounding), exactly
+// what std::nth_element would leave there: one histogram of the integer parts finds the bin holding each,
+// and nth_element orders only that bin's values (a tenth of a whole-grid sort's work).
+std::pair<float, float> order_statistics(std::span<const float> values, size_t lo, size_t hi, std::vector<float>& bin) {
     const auto bin_of = [](float v) { return std::clamp(static_cast<int>(v), 0, 255); };
     std::array<uint32_t, 256> count{};
     for (float v : values) ++count[static_cast<size_t>(bin_of(v))];
-    int b = 0;
-    for (; b < 255 && k >= count[static_cast<size_t>(b)]; ++b) k -= count[static_cast<size_t>(b)];
-    bin.clear();
-    for (float v : values)
-        if (bin_of(v) == b) bin.push_back(v);
-    std::nth_element(bin.begin(), bin.begin() + static_cast<long>(k), bin.end());
-    return bin[k];
+    const auto kth = [&](size_t k) {
+        int b = 0;
+        for (; b < 255 && k >= count[static_cast<size_t>(b)]; ++b) k -= count[static_cast<size_t>(b)];
+        bin.clear();
+        for (float v : values)
+            if (bin_of(v) == b) bin.push_back(v);
+        std::nth_element(bin.begin(), bin.begin() + static_cast<long>(k), bin.end());
+        return bin[k];
+    };
+    return {kth(lo), kth(hi)};
 }
 
 }  // namespace
@@ -123,8 +127,7 @@ void sample_grid(const image::ImageView& gray, const image::ThresholdMap& map, c
     out.modules.assign(n, 0);
     float stray = 1e9f;
     if (options.maxStray >= 0) {
-        const float lo = order_statistic(s.values, n / 10, s.sorted);
-        const float hi = order_statistic(s.values, n - 1 - n / 10, s.sorted);
+        const auto [lo, hi] = order_statistics(s.values, n / 10, n - 1 - n / 10, s.bin);
         stray = options.maxStray * (hi - lo);
     }
     const int r = options.neighbourRadius;

@@ -24,7 +24,7 @@ struct SampleOptions {
 };
 
 struct SampleScratch {
-    std::vector<float> values, levels, sorted;
+    std::vector<float> values, levels, bin;  // bin: the samples of one histogram bin (percentiles)
     std::vector<double> integral;
 };
 
