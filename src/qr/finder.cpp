@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
+#include <limits>
 
 #include "image/bit_runs.hpp"
 #include "image/transpose.hpp"
@@ -15,27 +17,52 @@ struct Cross {  // one cross-section through a candidate centre
     int total() const { return runs[0] + runs[1] + runs[2] + runs[3] + runs[4]; }
 };
 
+// Integer pre-check of finder_ratio_ok: rejects only run groups that finder_ratio_ok rejects too (its
+// bounds times 70, plus one of slack for float rounding), so most groups skip the float test.
+// Branch-free: it runs on every dark run of the frame and fails unpredictably.
+inline bool could_be_finder(const int runs[5]) {
+    const int total = runs[0] + runs[1] + runs[2] + runs[3] + runs[4];
+    const int side = 6 * total + 36;  // |7 r - T| <= 0.6 T + 3.5
+    const auto near = [&](int r) { return static_cast<int>(10 * std::abs(7 * r - total) <= side); };
+    const int centre = static_cast<int>(10 * std::abs(7 * runs[2] - 3 * total) <= 9 * total + 71);  // |7 r - 3T| <= 0.9 T + 7
+    return (static_cast<int>(total >= 7) & near(runs[0]) & near(runs[1]) & near(runs[3]) & near(runs[4]) & centre) != 0;
+}
+
+// finder_ratio_ok, most rejections decided by the integer pre-check.
+inline bool finder_runs(const int runs[5]) { return could_be_finder(runs) && finder_ratio_ok(runs); }
+
+// Steps from coordinate v (of an axis `size` long) in direction s before leaving the image.
+inline int steps_to_edge(int v, int s, int size) {
+    return s > 0 ? size - 1 - v : s < 0 ? v : std::numeric_limits<int>::max();
+}
+
 // Walks from (x, y) (which must be dark) in direction (dx, dy) and its opposite, collecting the five runs.
-// maxRun bounds each run so a wrong start gives up early.
+// maxRun bounds each run so a wrong start gives up early. Textured frames send it a thousand row hits,
+// so it steps through the bytes by index, the image edge precomputed as a step count.
 bool cross_section(const image::BitMatrix& b, int x, int y, int dx, int dy, int maxRun, Cross& c) {
     if (!b.in_bounds(x, y) || !b.get(x, y)) return false;
+    const uint8_t* const bits = b.bits.data();
+    const ptrdiff_t centre = static_cast<ptrdiff_t>(y) * b.width + x;
     int reach[2] = {0, 0};
     int* const slots[2][2] = {{&c.runs[1], &c.runs[0]}, {&c.runs[3], &c.runs[4]}};
     c.runs[2] = 1;
     for (int side = 0; side < 2; ++side) {
         const int sx = side == 0 ? -dx : dx, sy = side == 0 ? -dy : dy;
-        int px = x + sx, py = y + sy, steps = 1;
+        const int limit = std::min(steps_to_edge(x, sx, b.width), steps_to_edge(y, sy, b.height));
+        const ptrdiff_t stride = static_cast<ptrdiff_t>(sy) * b.width + sx;
+        ptrdiff_t at = centre + stride;
+        int steps = 1;
         // The rest of the centre run, then light, then the outer dark ring.
-        for (; b.in_bounds(px, py) && b.get(px, py); px += sx, py += sy, ++steps) {
+        for (; steps <= limit && bits[at]; at += stride, ++steps) {
             if (++c.runs[2] > 3 * maxRun) return false;
         }
         int* light = slots[side][0];
         int* dark = slots[side][1];
         *light = 0;
         *dark = 0;
-        for (; b.in_bounds(px, py) && !b.get(px, py); px += sx, py += sy, ++steps)
+        for (; steps <= limit && !bits[at]; at += stride, ++steps)
             if (++*light > maxRun) return false;
-        for (; b.in_bounds(px, py) && b.get(px, py); px += sx, py += sy, ++steps)
+        for (; steps <= limit && bits[at]; at += stride, ++steps)
             if (++*dark > maxRun) return false;
         // The image edge may end the outer ring: symbols are often cropped without their quiet zone.
         if (*light == 0 || *dark == 0) return false;
@@ -56,19 +83,19 @@ bool confirm(const image::BitMatrix& b, float cx, int y, int rowTotal, Detection
     const int maxRun = std::max(3, rowTotal);  // generous: rotation and perspective change the widths
     Cross v;
     const int x = static_cast<int>(cx);
-    if (!cross_section(b, x, y, 0, 1, maxRun, v) || !finder_ratio_ok(v.runs)) return false;
+    if (!cross_section(b, x, y, 0, 1, maxRun, v) || !finder_runs(v.runs)) return false;
     const float ratioV = static_cast<float>(v.total()) / static_cast<float>(rowTotal);
     if (ratioV < 0.5f || ratioV > 2.0f) return false;
     const float cy = static_cast<float>(y) + (v.lo + v.hi) * 0.5f + 0.5f;
     Cross h;
     const int yy = static_cast<int>(cy);
-    if (!cross_section(b, x, yy, 1, 0, maxRun, h) || !finder_ratio_ok(h.runs)) return false;
+    if (!cross_section(b, x, yy, 1, 0, maxRun, h) || !finder_runs(h.runs)) return false;
     const float ncx = static_cast<float>(x) + (h.lo + h.hi) * 0.5f + 0.5f;
     const int xx = static_cast<int>(ncx);
     // Either diagonal must also read 1:1:3:1:1 (rejects text and other look-alikes in rows/columns).
     Cross d;
-    const bool diag = (cross_section(b, xx, yy, 1, 1, maxRun, d) && finder_ratio_ok(d.runs)) ||
-                      (cross_section(b, xx, yy, 1, -1, maxRun, d) && finder_ratio_ok(d.runs));
+    const bool diag = (cross_section(b, xx, yy, 1, 1, maxRun, d) && finder_runs(d.runs)) ||
+                      (cross_section(b, xx, yy, 1, -1, maxRun, d) && finder_runs(d.runs));
     if (!diag) return false;
     out.center = {ncx, cy};
     out.moduleSize = static_cast<float>(h.total() + v.total()) / 14.0f;
@@ -129,17 +156,6 @@ void merge(std::vector<FinderPattern>& found, FinderScratch& s, const Detection&
     s.cells[static_cast<size_t>(after)].push_back(best);
 }
 
-// Integer pre-check of finder_ratio_ok: rejects only run groups that finder_ratio_ok rejects too (its
-// bounds times 70, plus one of slack for float rounding), so most groups skip the float test.
-// Branch-free: it runs on every dark run of the frame and fails unpredictably.
-inline bool could_be_finder(const int runs[5]) {
-    const int total = runs[0] + runs[1] + runs[2] + runs[3] + runs[4];
-    const int side = 6 * total + 36;  // |7 r - T| <= 0.6 T + 3.5
-    const auto near = [&](int r) { return static_cast<int>(10 * std::abs(7 * r - total) <= side); };
-    const int centre = static_cast<int>(10 * std::abs(7 * runs[2] - 3 * total) <= 9 * total + 71);  // |7 r - 3T| <= 0.9 T + 7
-    return (static_cast<int>(total >= 7) & near(runs[0]) & near(runs[1]) & near(runs[3]) & near(runs[4]) & centre) != 0;
-}
-
 // Scans one row of 0/1 bytes run by run, reporting 1:1:3:1:1 run groups (centre, total length) as each
 // group's last dark run ends. `words`: scratch for the row's packed bits.
 template <typename OnHit>
@@ -150,7 +166,7 @@ void scan_line(const uint8_t* row, int length, uint64_t* words, OnHit onHit) {
         for (int k = 0; k < 4; ++k) runs[k] = runs[k + 1];
         runs[4] = end - start;
         ++completed;
-        if (dark && completed >= 5 && could_be_finder(runs) && finder_ratio_ok(runs)) {
+        if (dark && completed >= 5 && finder_runs(runs)) {
             const int centreStart = end - runs[4] - runs[3] - runs[2];
             onHit(static_cast<float>(centreStart) + static_cast<float>(runs[2]) * 0.5f,
                   runs[0] + runs[1] + runs[2] + runs[3] + runs[4]);
@@ -201,7 +217,7 @@ void find_finder_patterns(const image::BitMatrix& binary, const FinderOptions& o
                 // Re-use the row confirmation from the column hit's centre.
                 const int y = static_cast<int>(cy);
                 Cross h;
-                if (!cross_section(binary, x, y, 1, 0, std::max(3, total), h) || !finder_ratio_ok(h.runs)) return;
+                if (!cross_section(binary, x, y, 1, 0, std::max(3, total), h) || !finder_runs(h.runs)) return;
                 const float cx = static_cast<float>(x) + (h.lo + h.hi) * 0.5f + 0.5f;
                 if (confirm(binary, cx, y, h.total(), d)) merge(out, scratch, d);
             });
