@@ -120,7 +120,8 @@ int main(int argc, char** argv) {
     }
     const std::string dir = bench::corpus_dir();
     const std::vector<std::vector<testsupport::CorpusImage>> sets = {
-        testsupport::zxing_samples(dir), testsupport::cccd_synth(dir, "normal"), testsupport::cccd_synth(dir, "hard")};
+        testsupport::zxing_samples(dir), testsupport::cccd_synth(dir, "normal"), testsupport::cccd_synth(dir, "hard"),
+        testsupport::cccd_print(dir, "front"), testsupport::cccd_print(dir, "back")};
     cccd::qr::Decoder decoder;
     std::vector<SetReport> reports;
     for (const auto& s : sets) {

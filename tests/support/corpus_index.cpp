@@ -41,16 +41,25 @@ std::vector<CorpusImage> zxing_samples(const std::string& corpusDir) {
 }
 
 std::vector<CorpusImage> cccd_synth(const std::string& corpusDir, const std::string& subset) {
+    return indexed_set(corpusDir, "cccd-synth/" + subset);
+}
+
+std::vector<CorpusImage> cccd_print(const std::string& corpusDir, const std::string& side) {
+    return indexed_set(corpusDir, "cccd-print/" + side);
+}
+
+std::vector<CorpusImage> indexed_set(const std::string& corpusDir, const std::string& set) {
     std::vector<CorpusImage> out;
-    const fs::path dir = fs::path(corpusDir) / "cccd-synth" / subset;
+    const fs::path dir = fs::path(corpusDir) / set;
     std::ifstream in(dir / "index.jsonl", std::ios::binary);
     std::string line;
     while (std::getline(in, line)) {
         if (line.empty()) continue;
         const Json j = parse_json(line);
-        CorpusImage img{"cccd-synth/" + subset, (dir / j["file"].text).string(), j["file"].text, j["payload"].text};
+        CorpusImage img{set, (dir / j["file"].text).string(), j["file"].text, j["payload"].text};
         const Json& params = j["params"];
         img.modulePx = std::stod(params["module_px"].text);
+        if (!params["qr_version"].text.empty()) img.version = std::stoi(params["qr_version"].text);
         img.width = std::stoi(params["size"].items.at(0).text);
         img.height = std::stoi(params["size"].items.at(1).text);
         for (const Json& p : j["qr_corners"].items)
