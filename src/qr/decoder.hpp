@@ -44,6 +44,10 @@ struct WorkCounts {
     int geometries = 0;        // geometries built from them
     int templateSearches = 0;  // finder / alignment template searches on the grey image
     int grids = 0;             // module grids sampled and decoded
+    // Of the geometries and template searches, those of candidates with open finders (finder.hpp): they
+    // have a budget of their own, so that a symbol with a quiet zone is read with the same work as before.
+    int openGeometries = 0;
+    int openTemplateSearches = 0;
 };
 
 struct DecodeResult {

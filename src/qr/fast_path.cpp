@@ -43,15 +43,15 @@ bool read_first_candidates(const image::ImageView& frame, const PipelineConfig& 
     result.work.candidates += static_cast<int>(s.candidates.size());
     const bool reduced = at.frame != nullptr && at.factor > 1;
     bool levelsEnlarged = false;
-    const int n = std::min(static_cast<int>(s.candidates.size()), kFastPathCandidates);
-    for (int i = 0; i < n; ++i) {
+    // The first kFastPathCandidates candidates of finders seen whole, and the first with open finders.
+    int tried[2] = {0, 0};
+    const int allowed[2] = {kFastPathCandidates, 1};
+    for (const SymbolCandidate& c : s.candidates) {
+        if (tried[c.open > 0]++ >= allowed[c.open > 0]) continue;
         t0 = Clock::now();
-        const bool built = build_geometry(frame, s.candidates[static_cast<size_t>(i)], false, s.geometry, 0);
+        const bool built = build_geometry(frame, c, false, s.geometry, 0);
         result.times.locate += ms_since(t0);
-        if (built) {
-            ++result.work.geometries;
-            result.work.templateSearches += s.geometry.templateSearches;
-        }
+        if (built) count_work(result.work, c, 1, s.geometry.templateSearches);
         if (!built || s.geometry.timing < config.minTiming) continue;
         // Modules under 2 px in the reduced frame are read in the full one (sharper there: 4 more of the
         // 1280x720 corpus frames read); larger ones in the reduced frame, whose pixels already average

@@ -14,6 +14,8 @@ namespace {
 struct Cross {  // one cross-section through a candidate centre
     int runs[5] = {};
     float lo = 0, hi = 0;  // extent along the line, in steps from the start point
+    int innerReach[2] = {0, 0};  // steps to the far end of each light run (the inner 5 modules' extent)
+    int ranOn = -1;  // 0 or 4: that outer run reached the walk's bound (it runs on); -1: neither did
     int total() const { return runs[0] + runs[1] + runs[2] + runs[3] + runs[4]; }
 };
 
@@ -33,6 +35,29 @@ inline bool could_be_finder(const int runs[5]) {
 // slower).
 inline bool finder_runs(const int runs[5]) { return could_be_finder(runs) && finder_ratio_ok(runs); }
 
+// A finder with no quiet zone (a card's QR printed over its pattern, header text running up to the symbol):
+// what lies outside the outer ring may be dark too, so an outer dark run can be any length. On a row,
+// column or main diagonal through a finder's centre one side leads out of the symbol and the other into
+// its separator (ISO/IEC 18004:2015 6.3.3: light on the symbol's side), so only one outer run may run on.
+// The inner light-dark-light (1:3:1) then gives the module, and that run counts as one module.
+// Returns whether the runs fit 1:1:3:1:1 as they are or so clipped; `clipped` says which was needed.
+constexpr int kOpenMinModule = 2;
+// ranOn: 0 or 4 when the line's walk stopped inside that outer run (it is longer than measured), else -1.
+inline bool finder_runs_open(int runs[5], bool& clipped, int ranOn = -1) {
+    clipped = false;
+    if (ranOn < 0 && finder_runs(runs)) return true;
+    const int module = (runs[1] + runs[2] + runs[3] + 2) / 5;
+    const int k = ranOn >= 0 ? ranOn : runs[0] > runs[4] ? 0 : 4;  // the longer outer run may run on
+    // Under kOpenMinModule px a module the inner runs alone match too much: texture and dense symbols at
+    // a pixel a module read 1:3:1 everywhere.
+    if (module < kOpenMinModule || runs[k] <= module) return false;
+    const int outer = runs[k];
+    runs[k] = module;
+    if (finder_runs(runs)) return clipped = true;
+    runs[k] = outer;
+    return false;
+}
+
 // Steps from coordinate v (of an axis `size` long) in direction s before leaving the image.
 inline int steps_to_edge(int v, int s, int size) {
     return s > 0 ? size - 1 - v : s < 0 ? v : std::numeric_limits<int>::max();
@@ -48,6 +73,7 @@ bool cross_section(const image::BitMatrix& b, int x, int y, int dx, int dy, int 
     int reach[2] = {0, 0};
     int* const slots[2][2] = {{&c.runs[1], &c.runs[0]}, {&c.runs[3], &c.runs[4]}};
     c.runs[2] = 1;
+    c.ranOn = -1;
     for (int side = 0; side < 2; ++side) {
         const int sx = side == 0 ? -dx : dx, sy = side == 0 ? -dy : dy;
         const int limit = std::min(steps_to_edge(x, sx, b.width), steps_to_edge(y, sy, b.height));
@@ -64,8 +90,13 @@ bool cross_section(const image::BitMatrix& b, int x, int y, int dx, int dy, int 
         *dark = 0;
         for (; steps <= limit && !bits[at]; at += stride, ++steps)
             if (++*light > maxRun) return false;
-        for (; steps <= limit && bits[at]; at += stride, ++steps)
-            if (++*dark > maxRun) return false;
+        c.innerReach[side] = steps - 1;
+        // The outer ring may run on into dark surroundings (finder_runs_open): counted up to the bound only.
+        for (; steps <= limit && bits[at] && *dark < maxRun; at += stride, ++steps) ++*dark;
+        if (*dark == maxRun && steps <= limit && bits[at]) {
+            if (c.ranOn >= 0) return false;  // both sides run on: not a finder's edge
+            c.ranOn = side == 0 ? 0 : 4;
+        }
         // The image edge may end the outer ring: symbols are often cropped without their quiet zone.
         if (*light == 0 || *dark == 0) return false;
         reach[side] = steps - 1;
@@ -78,27 +109,44 @@ bool cross_section(const image::BitMatrix& b, int x, int y, int dx, int dy, int 
 struct Detection {
     Point center;
     float moduleSize;
+    bool open;  // some line through it needed an open outer ring
 };
 
-// Confirms a row hit around (cx, y) by crossing it vertically, horizontally again and diagonally.
+// A cross-section that reads 1:1:3:1:1, its outer runs clipped where they run on (finder_runs_open); the
+// centre along the line, from the outer ring's extent, or the inner five modules' when a run was clipped.
+bool finder_cross(const image::BitMatrix& b, int x, int y, int dx, int dy, int maxRun, Cross& c, float& centre,
+                  bool& open) {
+    bool clipped = false;
+    if (!cross_section(b, x, y, dx, dy, maxRun, c) || !finder_runs_open(c.runs, clipped, c.ranOn)) return false;
+    open = open || clipped;
+    centre = clipped ? (static_cast<float>(c.innerReach[1] - c.innerReach[0])) * 0.5f + 0.5f : (c.lo + c.hi) * 0.5f + 0.5f;
+    return true;
+}
+
+// Confirms a row hit around (cx, y) by crossing it vertically, horizontally again and diagonally;
+// out.open when some cross-section needed an open outer ring.
 bool confirm(const image::BitMatrix& b, float cx, int y, int rowTotal, Detection& out) {
     const int maxRun = std::max(3, rowTotal);  // generous: rotation and perspective change the widths
     Cross v;
+    float along = 0;
     const int x = static_cast<int>(cx);
-    if (!cross_section(b, x, y, 0, 1, maxRun, v) || !finder_runs(v.runs)) return false;
+    if (!finder_cross(b, x, y, 0, 1, maxRun, v, along, out.open)) return false;
     const float ratioV = static_cast<float>(v.total()) / static_cast<float>(rowTotal);
     if (ratioV < 0.5f || ratioV > 2.0f) return false;
-    const float cy = static_cast<float>(y) + (v.lo + v.hi) * 0.5f + 0.5f;
+    const float cy = static_cast<float>(y) + along;
     Cross h;
     const int yy = static_cast<int>(cy);
-    if (!cross_section(b, x, yy, 1, 0, maxRun, h) || !finder_runs(h.runs)) return false;
-    const float ncx = static_cast<float>(x) + (h.lo + h.hi) * 0.5f + 0.5f;
+    if (!finder_cross(b, x, yy, 1, 0, maxRun, h, along, out.open)) return false;
+    const float ncx = static_cast<float>(x) + along;
     const int xx = static_cast<int>(ncx);
     // Either diagonal must also read 1:1:3:1:1 (rejects text and other look-alikes in rows/columns).
     Cross d;
-    const bool diag = (cross_section(b, xx, yy, 1, 1, maxRun, d) && finder_runs(d.runs)) ||
-                      (cross_section(b, xx, yy, 1, -1, maxRun, d) && finder_runs(d.runs));
-    if (!diag) return false;
+    bool diagOpen = false;
+    if (!finder_cross(b, xx, yy, 1, 1, maxRun, d, along, diagOpen)) {
+        diagOpen = false;
+        if (!finder_cross(b, xx, yy, 1, -1, maxRun, d, along, diagOpen)) return false;
+    }
+    out.open = out.open || diagOpen;
     out.center = {ncx, cy};
     out.moduleSize = static_cast<float>(h.total() + v.total()) / 14.0f;
     return true;
@@ -112,8 +160,15 @@ int cell_of(float v, int count) {
     return std::clamp(static_cast<int>(std::floor(v / static_cast<float>(kCellPixels))), 0, count - 1);
 }
 
-int cell_index(const FinderScratch& s, Point p) {
-    return cell_of(p.y, s.cellRows) * s.cellCols + cell_of(p.x, s.cellCols);
+int cell_index(const FinderCells& s, Point p) {
+    return cell_of(p.y, s.rows) * s.cols + cell_of(p.x, s.cols);
+}
+
+void reset_cells(FinderCells& c, int width, int height) {
+    c.cols = (width + kCellPixels - 1) / kCellPixels;
+    c.rows = (height + kCellPixels - 1) / kCellPixels;
+    c.cells.resize(static_cast<size_t>(c.cols * c.rows));
+    for (std::vector<int>& cell : c.cells) cell.clear();
 }
 
 bool same_finder(const FinderPattern& f, const Detection& d) {
@@ -124,11 +179,11 @@ bool same_finder(const FinderPattern& f, const Detection& d) {
 }
 
 // Merges d into the first finder in list order it matches (as a scan of the whole list would), or appends it.
-void merge(std::vector<FinderPattern>& found, FinderScratch& s, const Detection& d) {
+void merge(std::vector<FinderPattern>& found, FinderCells& s, const Detection& d) {
     // A match has ratio < 2, so its distance is under 2 * 2 d.moduleSize: only cells that near can hold it.
     const float reach = 4.0f * d.moduleSize + 1.0f;
-    const int x0 = cell_of(d.center.x - reach, s.cellCols), x1 = cell_of(d.center.x + reach, s.cellCols);
-    const int y0 = cell_of(d.center.y - reach, s.cellRows), y1 = cell_of(d.center.y + reach, s.cellRows);
+    const int x0 = cell_of(d.center.x - reach, s.cols), x1 = cell_of(d.center.x + reach, s.cols);
+    const int y0 = cell_of(d.center.y - reach, s.rows), y1 = cell_of(d.center.y + reach, s.rows);
     int best = -1;
     if (static_cast<size_t>((x1 - x0 + 1) * (y1 - y0 + 1)) > found.size()) {
         for (size_t i = 0; i < found.size() && best < 0; ++i)
@@ -136,12 +191,12 @@ void merge(std::vector<FinderPattern>& found, FinderScratch& s, const Detection&
     } else {
         for (int cy = y0; cy <= y1; ++cy)
             for (int cx = x0; cx <= x1; ++cx)
-                for (int i : s.cells[static_cast<size_t>(cy * s.cellCols + cx)])
+                for (int i : s.cells[static_cast<size_t>(cy * s.cols + cx)])
                     if ((best < 0 || i < best) && same_finder(found[static_cast<size_t>(i)], d)) best = i;
     }
     if (best < 0) {
         s.cells[static_cast<size_t>(cell_index(s, d.center))].push_back(static_cast<int>(found.size()));
-        found.push_back({d.center, d.moduleSize, 1});
+        found.push_back({d.center, d.moduleSize, 1, d.open});
         return;
     }
     FinderPattern& f = found[static_cast<size_t>(best)];
@@ -159,7 +214,8 @@ void merge(std::vector<FinderPattern>& found, FinderScratch& s, const Detection&
 }
 
 // Scans one row of 0/1 bytes run by run, reporting 1:1:3:1:1 run groups (centre, total length) as each
-// group's last dark run ends. `words`: scratch for the row's packed bits.
+// group's last dark run ends (and whether it needed an open outer ring). `words`: scratch for the row's
+// packed bits.
 template <typename OnHit>
 void scan_line(const uint8_t* row, int length, uint64_t* words, OnHit onHit) {
     int runs[5] = {};
@@ -168,10 +224,12 @@ void scan_line(const uint8_t* row, int length, uint64_t* words, OnHit onHit) {
         for (int k = 0; k < 4; ++k) runs[k] = runs[k + 1];
         runs[4] = end - start;
         ++completed;
-        if (dark && completed >= 5 && finder_runs(runs)) {
+        int group[5] = {runs[0], runs[1], runs[2], runs[3], runs[4]};
+        bool clipped = false;
+        if (dark && completed >= 5 && finder_runs_open(group, clipped)) {
             const int centreStart = end - runs[4] - runs[3] - runs[2];
             onHit(static_cast<float>(centreStart) + static_cast<float>(runs[2]) * 0.5f,
-                  runs[0] + runs[1] + runs[2] + runs[3] + runs[4]);
+                  group[0] + group[1] + group[2] + group[3] + group[4], clipped);
         }
     });
 }
@@ -188,6 +246,11 @@ bool finder_ratio_ok(const int runs[5]) {
     return std::abs(static_cast<float>(runs[2]) - 3 * m) <= 0.9f * m + 1.0f;
 }
 
+bool finder_ratio_open_ok(const int runs[5], bool& clipped) {
+    int copy[5] = {runs[0], runs[1], runs[2], runs[3], runs[4]};
+    return finder_runs_open(copy, clipped);
+}
+
 void find_finder_patterns(const image::BitMatrix& binary, const FinderOptions& options, std::vector<FinderPattern>& out) {
     FinderScratch scratch;
     find_finder_patterns(binary, options, scratch, out);
@@ -199,33 +262,55 @@ void find_finder_patterns(const image::BitMatrix& binary, const FinderOptions& o
     if (binary.width < 7 || binary.height < 7) return;
     const int step = std::max(1, options.rowStep);
     scratch.rowBits.resize(static_cast<size_t>((std::max(binary.width, binary.height) + 63) / 64));
-    scratch.cellCols = (binary.width + kCellPixels - 1) / kCellPixels;
-    scratch.cellRows = (binary.height + kCellPixels - 1) / kCellPixels;
-    scratch.cells.resize(static_cast<size_t>(scratch.cellCols * scratch.cellRows));
-    for (std::vector<int>& c : scratch.cells) c.clear();
+    reset_cells(scratch.cells, binary.width, binary.height);
+    reset_cells(scratch.openCells, binary.width, binary.height);
+    scratch.open.clear();
     uint64_t* const words = scratch.rowBits.data();
     Detection d{};
+    // Whole finders and open ones are merged apart, so that the finders seen whole, and their order, are
+    // what they would be without the open ones.
+    const auto add = [&](Detection& det) {
+        if (det.open) merge(scratch.open, scratch.openCells, det);
+        else merge(out, scratch.cells, det);
+        det.open = false;
+    };
     for (int y = 0; y < binary.height; y += step) {
         const uint8_t* row = binary.bits.data() + static_cast<size_t>(y) * static_cast<size_t>(binary.width);
-        scan_line(row, binary.width, words, [&](float cx, int total) {
-            if (confirm(binary, cx, y, total, d)) merge(out, scratch, d);
+        scan_line(row, binary.width, words, [&](float cx, int total, bool rowOpen) {
+            d.open = rowOpen;
+            if (confirm(binary, cx, y, total, d)) add(d);
+            d.open = false;
         });
     }
     if (options.scanColumns) {
         image::transpose(binary, scratch.transposed);
         for (int x = 0; x < binary.width; x += step) {
             const uint8_t* column = scratch.transposed.bits.data() + static_cast<size_t>(x) * static_cast<size_t>(binary.height);
-            scan_line(column, binary.height, words, [&](float cy, int total) {
+            scan_line(column, binary.height, words, [&](float cy, int total, bool hitOpen) {
                 // Re-use the row confirmation from the column hit's centre.
                 const int y = static_cast<int>(cy);
                 Cross h;
-                if (!cross_section(binary, x, y, 1, 0, std::max(3, total), h) || !finder_runs(h.runs)) return;
-                const float cx = static_cast<float>(x) + (h.lo + h.hi) * 0.5f + 0.5f;
-                if (confirm(binary, cx, y, h.total(), d)) merge(out, scratch, d);
+                float along = 0;
+                bool open = hitOpen;
+                if (!finder_cross(binary, x, y, 1, 0, std::max(3, total), h, along, open)) return;
+                const float cx = static_cast<float>(x) + along;
+                d.open = open;
+                if (confirm(binary, cx, y, h.total(), d)) add(d);
+                d.open = false;
             });
         }
     }
-    std::stable_sort(out.begin(), out.end(), [](const FinderPattern& a, const FinderPattern& b) { return a.hits > b.hits; });
+    const auto by_hits = [](const FinderPattern& a, const FinderPattern& b) { return a.hits > b.hits; };
+    std::stable_sort(out.begin(), out.end(), by_hits);
+    std::stable_sort(scratch.open.begin(), scratch.open.end(), by_hits);
+    const size_t whole = out.size();
+    for (const FinderPattern& f : scratch.open) {
+        if (static_cast<int>(out.size() - whole) >= kMaxOpenFinders) break;
+        const Detection seen{f.center, f.moduleSize, true};
+        if (std::none_of(out.begin(), out.begin() + static_cast<long>(whole),
+                         [&](const FinderPattern& w) { return same_finder(w, seen); }))
+            out.push_back(f);
+    }
 }
 
 }  // namespace cccd::qr

@@ -210,7 +210,8 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
     out.clear();
     rank_triples(finders, options.maxFinders, scratch.triples);
     // Orientation by the corner finder's shape (corner_skew), for the triples that can still make the cut.
-    const size_t nCheck = std::min(scratch.triples.size(), static_cast<size_t>(3 * options.maxTriples));
+    const size_t nCheck =
+        std::min(scratch.triples.size(), static_cast<size_t>(3 * (options.maxTriples + options.maxOpenTriples)));
     for (size_t t = 0; t < nCheck; ++t) {
         FinderTriple& tr = scratch.triples[t];
         // Widths from run lengths are good to a pixel: skews under ln 1.15 are measurement noise.
@@ -221,9 +222,13 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
     }
     std::stable_sort(scratch.triples.begin(), scratch.triples.begin() + static_cast<long>(nCheck),
                      [](const FinderTriple& x, const FinderTriple& y) { return x.score > y.score; });
-    const int nTriples = std::min(static_cast<int>(scratch.triples.size()), options.maxTriples);
-    for (int t = 0; t < nTriples; ++t) {
-        const FinderTriple& tr = scratch.triples[static_cast<size_t>(t)];
+    // The best maxTriples triples of finders seen whole, and the best maxOpenTriples with open ones besides:
+    // those are extra, so the others are what they would be without them.
+    int taken[2] = {0, 0};
+    const int allowed[2] = {options.maxTriples, options.maxOpenTriples};
+    for (size_t t = 0; t < scratch.triples.size() && (taken[0] < allowed[0] || taken[1] < allowed[1]); ++t) {
+        const FinderTriple& tr = scratch.triples[t];
+        if (taken[tr.open > 0]++ >= allowed[tr.open > 0]) continue;
         const FinderPattern& fa = finders[static_cast<size_t>(tr.topLeft)];
         const FinderPattern& fb = finders[static_cast<size_t>(tr.topRight)];
         const FinderPattern& fc = finders[static_cast<size_t>(tr.bottomLeft)];
@@ -267,11 +272,14 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
             for (int j = i; j > 0 && options5[j].timing > options5[j - 1].timing; --j) std::swap(options5[j], options5[j - 1]);
         for (int i = 0; i < std::min(nOptions, 3); ++i)
             out.push_back({fa.center, fb.center, fc.center, {fa.moduleSize, fb.moduleSize, fc.moduleSize},
-                           options5[i].dim, tr.score - 0.1f * static_cast<float>(i), t, options5[i].rough});
+                           options5[i].dim, tr.score - 0.1f * static_cast<float>(i), static_cast<int>(t), options5[i].rough,
+                           tr.open});
     }
     // Triples in rank order, each with its dimensions nearest first.
     std::stable_sort(out.begin(), out.end(), [](const SymbolCandidate& x, const SymbolCandidate& y) { return x.score > y.score; });
-    if (static_cast<int>(out.size()) > options.maxCandidates) out.resize(static_cast<size_t>(options.maxCandidates));
+    int kept[2] = {0, 0};
+    const int keep[2] = {options.maxCandidates, options.maxOpenCandidates};
+    std::erase_if(out, [&](const SymbolCandidate& c) { return kept[c.open > 0]++ >= keep[c.open > 0]; });
 }
 
 bool build_geometry(const image::ImageView& gray, const SymbolCandidate& c, bool inverted, SymbolGeometry& out,

@@ -36,6 +36,9 @@ struct LocateOptions {
     int maxFinders = 12;    // triples are formed among the most confirmed finders
     int maxTriples = 6;     // triples turned into geometries
     int maxCandidates = 12; // geometries returned
+    // Besides those: triples and geometries with open finders (finder.hpp), at most these many.
+    int maxOpenTriples = 2;
+    int maxOpenCandidates = 4;
     bool inverted = false;  // light-on-dark symbol (the alignment template and timing flip)
     // Dimensions whose timing patterns alternate less than this under the finders' frame are not offered
     // (random modules score about 0.5); the full geometry, which costs far more, is then not built.
@@ -52,6 +55,7 @@ struct SymbolCandidate {
     float score = 0;
     int triple = 0;
     float roughTiming = 0;  // timing score under the finders' frame (propose_symbols' gate)
+    int open = 0;           // open finders among the three (finder.hpp)
 };
 
 struct LocateScratch {

@@ -71,8 +71,20 @@ PipelineConfig default_pipeline_config() {
 }
 
 WorkBudget work_budget(const PipelineConfig& c, int width, int height) {
-    if (static_cast<long>(width) * height < c.smallFramePixels) return {c.smallMaxGeometries, c.smallMaxTemplateSearches};
-    return {c.maxGeometries, c.maxTemplateSearches};
+    if (static_cast<long>(width) * height < c.smallFramePixels) return {c.smallMaxGeometries, c.smallMaxTemplateSearches, 0, 0};
+    return {c.maxGeometries, c.maxTemplateSearches, c.maxOpenGeometries, c.maxOpenTemplateSearches};
+}
+
+namespace {
+
+}  // namespace
+
+void count_work(WorkCounts& work, const SymbolCandidate& c, int geometries, int templateSearches) {
+    work.geometries += geometries;
+    work.templateSearches += templateSearches;
+    if (c.open == 0) return;
+    work.openGeometries += geometries;
+    work.openTemplateSearches += templateSearches;
 }
 
 namespace {
@@ -161,9 +173,15 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                     // A bound on the work per frame: textured frames show many finder look-alikes in every
                     // binarization and polarity, and each geometry costs template searches.
                     // decodeAll gets the bound per symbol wanted.
-                    if (result.work.geometries >= budget.geometries * maxSymbols ||
-                        result.work.templateSearches >= budget.templateSearches * maxSymbols)
+                    const WorkCounts& w = result.work;
+                    if (c.open > 0) {
+                        if (w.openGeometries >= budget.openGeometries * maxSymbols ||
+                            w.openTemplateSearches >= budget.openTemplateSearches * maxSymbols)
+                            continue;
+                    } else if (w.geometries - w.openGeometries >= budget.geometries * maxSymbols ||
+                               w.templateSearches - w.openTemplateSearches >= budget.templateSearches * maxSymbols) {
                         break;
+                    }
                     bool decoded = false;
                     // Cheap geometries first: before refinement, and after one pass, most symbols read already.
                     // Only the complete geometry (kRefinePasses) counts as "located" and keeps its error, as
@@ -176,8 +194,7 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                         if (passes > 0) refine_geometry(frame, c, inverted, s.geometry);
                         result.times.locate += ms_since(t0);
                         if (!built) break;
-                        result.work.geometries += passes == 0 ? 1 : 0;
-                        result.work.templateSearches += s.geometry.templateSearches - searchesBefore;
+                        count_work(result.work, c, passes == 0 ? 1 : 0, s.geometry.templateSearches - searchesBefore);
                         // Refinement costs a template search per finder and alignment pattern: only for
                         // geometries whose timing patterns already alternate clearly better than chance.
                         if (passes == 0 && s.geometry.timing < config.minRefineTiming) break;
@@ -196,8 +213,7 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                             t0 = Clock::now();
                             const bool again = build_geometry(frame, affine, inverted, s.geometry);
                             result.times.locate += ms_since(t0);
-                            ++result.work.geometries;
-                            result.work.templateSearches += s.geometry.templateSearches;
+                            count_work(result.work, c, 1, s.geometry.templateSearches);
                             if (again && g.timing >= config.minTiming) r = read(g);
                         }
                         if (!r.ok()) {

@@ -49,6 +49,10 @@ struct PipelineConfig {
     long smallFramePixels = 128L * 128L;
     int smallMaxGeometries = 8;
     int smallMaxTemplateSearches = 64;
+    // Candidates with open finders (a symbol printed with no quiet zone, on a card in a camera frame) get
+    // their own bounds; none in small frames, which are tight crops whose edge ends the finders' rings.
+    int maxOpenGeometries = 12;
+    int maxOpenTemplateSearches = 80;
     // No "texture" shortcut (skipping the harder steps on frames full of finder look-alikes): a large noisy
     // symbol is itself full of look-alikes, and neither their number nor their strength told it from noise.
     int harderMinHits = 3;    // harderOnly steps run only after a finder confirmed on this many scan lines
@@ -66,8 +70,14 @@ PipelineConfig default_pipeline_config();
 struct WorkBudget {
     int geometries = 0;
     int templateSearches = 0;
+    int openGeometries = 0;  // and for candidates with open finders, besides (WorkCounts)
+    int openTemplateSearches = 0;
 };
 WorkBudget work_budget(const PipelineConfig& config, int width, int height);
+
+// Adds a candidate's geometries and template searches to the counts (and to the open ones', if it has open
+// finders).
+void count_work(WorkCounts& work, const SymbolCandidate& c, int geometries, int templateSearches);
 
 // Everything a Decoder reuses between frames.
 struct DecoderScratch {

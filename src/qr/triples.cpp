@@ -1,6 +1,7 @@
 #include "qr/triples.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace cccd::qr {
@@ -35,10 +36,20 @@ float shape_score(const FinderPattern& a, const FinderPattern& b, const FinderPa
 
 void rank_triples(std::span<const FinderPattern> finders, int maxFinders, std::vector<FinderTriple>& out) {
     out.clear();
-    const int n = std::min(static_cast<int>(finders.size()), maxFinders);
-    for (int i = 0; i < n; ++i)
-        for (int j = i + 1; j < n; ++j)
-            for (int k = j + 1; k < n; ++k) {
+    // The first maxFinders finders seen whole, and the open ones after them (finder.hpp).
+    std::array<int, 64> use{};
+    int n = 0, whole = 0;
+    for (size_t f = 0; f < finders.size() && n < static_cast<int>(use.size()); ++f) {
+        if (finders[f].open) use[static_cast<size_t>(n++)] = static_cast<int>(f);
+        else if (whole < maxFinders) use[static_cast<size_t>(n++)] = static_cast<int>(f), ++whole;
+    }
+    for (int ui = 0; ui < n; ++ui)
+        for (int uj = ui + 1; uj < n; ++uj)
+            for (int uk = uj + 1; uk < n; ++uk) {
+                const int i = use[static_cast<size_t>(ui)], j = use[static_cast<size_t>(uj)], k = use[static_cast<size_t>(uk)];
+                const int open = finders[i].open + finders[j].open + finders[k].open;
+                // Text or pattern touches one or two finders of a symbol printed without a quiet zone.
+                if (open > 2) continue;
                 // The corner is opposite the longest side (the hypotenuse). Under strong perspective two
                 // sides can be about as long; then the corner opposite the other one is offered too, a little
                 // lower, and the finders' own shape decides (locate.cpp).
@@ -60,7 +71,9 @@ void rank_triples(std::span<const FinderPattern> finders, int maxFinders, std::v
                     FinderTriple t{idx[corner], idx[(corner + 1) % 3], idx[(corner + 2) % 3], 0};
                     if (cross < 0) std::swap(t.topRight, t.bottomLeft);
                     const int hits = std::min({fa.hits, fb.hits, fc.hits});
-                    t.score = s + 0.1f * static_cast<float>(std::min(hits, 5)) - (hypotenuse ? 0.0f : 0.2f);
+                    t.score = s + 0.1f * static_cast<float>(std::min(hits, 5)) - (hypotenuse ? 0.0f : 0.2f) -
+                              kOpenPenalty * static_cast<float>(open);
+                    t.open = open;
                     out.push_back(t);
                 }
             }

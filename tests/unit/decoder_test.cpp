@@ -185,3 +185,30 @@ TEST(Decoder, MovedDecoderStillWorks) {
 }
 
 }  // namespace
+
+TEST(Decoder, ReadsASymbolWithNoQuietZoneAndTextTouchingAFinder) {
+    // As on a chip ID card's front: the QR printed on a light pattern with no quiet zone, the header text
+    // running into the top-left finder's ring (finder.hpp: open finders).
+    const std::string text = "079203001234|123456789|Nguyễn Văn A|01012003|Nam|Hà Nội|01012021";
+    const qr::ModuleGrid g = testsupport::qrencode_grid(text, 'M', 6);
+    ASSERT_EQ(g.size, 41);
+    for (float moduleSize : {2.5f, 4.0f}) {
+        testsupport::RenderParams p;
+        p.moduleSize = moduleSize;
+        p.width = 640;
+        p.height = 480;
+        p.quietZone = 0;
+        p.background = 205;
+        p.blurSigma = 0.5f;
+        p.noise = 2;
+        testsupport::Rendered r = testsupport::render(g, p);
+        const qr::Point from = r.moduleToImage.map({-12, 1}), to = r.moduleToImage.map({0, 6});
+        for (int y = static_cast<int>(from.y); y < static_cast<int>(to.y); ++y)
+            for (int x = std::max(0, static_cast<int>(from.x)); x < static_cast<int>(std::ceil(to.x)); ++x)
+                r.pixels[static_cast<size_t>(y) * static_cast<size_t>(r.width) + static_cast<size_t>(x)] = 40;
+        qr::Decoder d;
+        const qr::DecodeResult res = d.decode(r.view());
+        ASSERT_TRUE(res.found()) << moduleSize << ": " << res.message;
+        EXPECT_EQ(res.symbols[0].data.text, text);
+    }
+}

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "image/binarize_local.hpp"
@@ -111,3 +113,55 @@ TEST(Finder, NothingInABlankImage) {
 }
 
 }  // namespace
+
+// A card's QR printed with no quiet zone, header text running up to the top-left finder: every row through
+// that finder's centre starts with a dark run many modules long.
+testsupport::Rendered with_text_left_of_top_left_finder(const qr::ModuleGrid& g, float moduleSize) {
+    testsupport::RenderParams p;
+    p.moduleSize = moduleSize;
+    p.width = p.height = static_cast<int>(moduleSize * static_cast<float>(g.size) + 80);
+    p.quietZone = 0;
+    p.background = 205;
+    testsupport::Rendered r = testsupport::render(g, p);
+    const qr::Point from = r.moduleToImage.map({-6, 0.5f}), to = r.moduleToImage.map({0, 6.5f});  // "text"
+    for (int y = static_cast<int>(from.y); y < static_cast<int>(to.y); ++y)
+        for (int x = std::max(0, static_cast<int>(from.x)); x < static_cast<int>(std::ceil(to.x)); ++x)
+            r.pixels[static_cast<size_t>(y) * static_cast<size_t>(r.width) + static_cast<size_t>(x)] = 30;
+    return r;
+}
+
+TEST(Finder, FindsAFinderWhoseRingRunsIntoText) {
+    const qr::ModuleGrid g = testsupport::qrencode_grid("text touches the top-left finder", 'M', 3);
+    ASSERT_EQ(g.size, 29);
+    for (float moduleSize : {3.0f, 5.0f}) {
+        const auto r = with_text_left_of_top_left_finder(g, moduleSize);
+        image::LocalBinarizeScratch s;
+        image::ThresholdMap map;
+        image::BitMatrix b;
+        image::binarize_local(r.view(), {8, 2, 24, 8, 3, 8}, s, map, b);
+        std::vector<qr::FinderPattern> f;
+        qr::find_finder_patterns(b, {}, f);
+        EXPECT_EQ(found(r, g.size, f, moduleSize), 3) << moduleSize;
+        // The one that needed its ring to run on is listed as open, after those seen whole.
+        const qr::Point topLeft = r.moduleToImage.map({3.5f, 3.5f});
+        const auto tl = std::find_if(f.begin(), f.end(), [&](const qr::FinderPattern& p) {
+            return std::hypot(p.center.x - topLeft.x, p.center.y - topLeft.y) < moduleSize;
+        });
+        ASSERT_NE(tl, f.end());
+        EXPECT_TRUE(tl->open);
+        EXPECT_TRUE(std::none_of(tl, f.end(), [](const qr::FinderPattern& p) { return !p.open; }));
+    }
+}
+
+TEST(Finder, OneSidedRunsOnlyAndNotBelowTwoPixelModules) {
+    bool clippedLeft = false;
+    // dark 9 (text running into the ring), light 3, dark 9, light 3, dark 3: a finder at 3 px per module.
+    EXPECT_TRUE(qr::finder_ratio_open_ok(std::array{9, 3, 9, 3, 3}.data(), clippedLeft));
+    EXPECT_TRUE(clippedLeft);
+    bool clipped = true;
+    EXPECT_TRUE(qr::finder_ratio_open_ok(std::array{3, 3, 9, 3, 3}.data(), clipped));  // whole: nothing clipped
+    EXPECT_FALSE(clipped);
+    EXPECT_FALSE(qr::finder_ratio_open_ok(std::array{9, 3, 9, 3, 9}.data(), clipped));  // both sides run on
+    EXPECT_FALSE(qr::finder_ratio_open_ok(std::array{5, 1, 3, 1, 1}.data(), clipped));  // 1 px modules
+    EXPECT_FALSE(qr::finder_ratio_open_ok(std::array{9, 3, 3, 3, 3}.data(), clipped));  // no 1:3:1 inside
+}

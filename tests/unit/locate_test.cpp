@@ -164,6 +164,7 @@ TEST(Locate, TimingPatternsChooseTheDimension) {
     qr::LocateScratch ls;
     std::vector<qr::SymbolCandidate> c;
     qr::propose_symbols(r.view(), b, f, {}, ls, c);
+    std::erase_if(c, [](const qr::SymbolCandidate& k) { return k.open > 0; });  // the true finders' triple only
     ASSERT_GE(c.size(), 2u);
     EXPECT_EQ(c[0].dimension, 65);  // the timing patterns pick it among the neighbours of the estimate
     EXPECT_EQ(std::abs(c[1].dimension - 65) % 4, 0);

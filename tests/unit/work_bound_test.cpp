@@ -38,9 +38,13 @@ Noise noise(int width, int height, bool binary, uint32_t seed) {
 void expect_bounded(const qr::DecodeResult& r) {
     const qr::PipelineConfig c = qr::default_pipeline_config();
     EXPECT_FALSE(r.found());
-    EXPECT_LE(r.work.geometries, c.maxGeometries + 1);  // the last candidate's affine retry
-    EXPECT_LE(r.work.templateSearches, c.maxTemplateSearches + kOneCandidateSearches);
-    EXPECT_LE(r.work.grids, 3 * (c.maxGeometries + 1));  // up to three sampled geometries per candidate
+    // Each budget (finders seen whole; open finders) may be passed by the last candidate it let through.
+    EXPECT_LE(r.work.geometries - r.work.openGeometries, c.maxGeometries + 1);  // that one's affine retry
+    EXPECT_LE(r.work.openGeometries, c.maxOpenGeometries + 1);
+    EXPECT_LE(r.work.templateSearches - r.work.openTemplateSearches, c.maxTemplateSearches + kOneCandidateSearches);
+    EXPECT_LE(r.work.openTemplateSearches, c.maxOpenTemplateSearches + kOneCandidateSearches);
+    // Up to three sampled geometries per candidate.
+    EXPECT_LE(r.work.grids, 3 * (c.maxGeometries + 1 + c.maxOpenGeometries + 1));
 }
 
 TEST(WorkBound, NoiseFramesStayUnderTheCaps) {
@@ -60,6 +64,8 @@ TEST(WorkBound, SmallNoiseUsesLittleWork) {
     const qr::PipelineConfig c = qr::default_pipeline_config();
     EXPECT_EQ(qr::work_budget(c, 127, 128).geometries, c.smallMaxGeometries);
     EXPECT_EQ(qr::work_budget(c, 128, 128).geometries, c.maxGeometries);
+    EXPECT_EQ(qr::work_budget(c, 127, 128).openGeometries, 0);  // tight crops: the image edge ends the rings
+    EXPECT_EQ(qr::work_budget(c, 128, 128).openGeometries, c.maxOpenGeometries);
     qr::Decoder d;
     for (const auto& [w, h, binary] : {std::tuple{48, 36, false}, {25, 68, true}, {120, 120, false}, {127, 127, true}}) {
         for (uint32_t seed : {7u, 8u, 9u}) {
