@@ -8,6 +8,7 @@
 #include "image/downscale.hpp"
 #include "image/threshold_pass.hpp"
 #include "qr/fast_path.hpp"
+#include "qr/missing_finder.hpp"
 
 namespace cccd::qr {
 namespace {
@@ -131,6 +132,12 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
             // Column scans (finders whose rows break up) in the last step only: they double a scan's cost,
             // and no corpus read needs them in the global step.
             find_finder_patterns(s.binary, {1, options.tryHarder && step > 0 && step + 1 == steps}, s.finder, s.finders);
+            // A finder broken by text or glare beside two that were seen (missing_finder.hpp).
+            if (options.tryHarder && config.missingFinders) {
+                MissingFinderOptions mo;
+                mo.inverted = inverted;
+                find_missing_finders(frame, s.finders, mo, s.finders);
+            }
             for (const FinderPattern& f : s.finders) {
                 progress.largestFinder = std::max(progress.largestFinder, f.moduleSize * scale);
                 progress.maxHits[pass] = std::max(progress.maxHits[pass], f.hits);

@@ -51,6 +51,8 @@ struct PipelineConfig {
     int smallMaxTemplateSearches = 64;
     // Candidates with open finders (a symbol printed with no quiet zone, on a card in a camera frame) get
     // their own bounds; none in small frames, which are tight crops whose edge ends the finders' rings.
+    // With tryHarder: look for a third finder beside two (missing_finder.hpp) in every step after the fast path.
+    bool missingFinders = true;
     int maxOpenGeometries = 12;
     int maxOpenTemplateSearches = 80;
     // No "texture" shortcut (skipping the harder steps on frames full of finder look-alikes): a large noisy

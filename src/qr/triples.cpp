@@ -16,6 +16,9 @@ constexpr float kAmbiguousSide = 0.9f;
 // Shape score of corner a with legs to b and c (may be negative under strong perspective); kImplausible
 // when outside the limits.
 constexpr float kImplausible = -100.0f;
+
+// Open finders (finder.hpp) triples are formed with, at most.
+constexpr int kMaxOpenInTriples = 12;
 float shape_score(const FinderPattern& a, const FinderPattern& b, const FinderPattern& c) {
     const float ab = distance(a.center, b.center), ac = distance(a.center, c.center);
     if (ab <= 0 || ac <= 0) return kImplausible;
@@ -38,18 +41,20 @@ void rank_triples(std::span<const FinderPattern> finders, int maxFinders, std::v
     out.clear();
     // The first maxFinders finders seen whole, and the open ones after them (finder.hpp).
     std::array<int, 64> use{};
-    int n = 0, whole = 0;
+    int n = 0, whole = 0, open = 0;
     for (size_t f = 0; f < finders.size() && n < static_cast<int>(use.size()); ++f) {
-        if (finders[f].open) use[static_cast<size_t>(n++)] = static_cast<int>(f);
+        if (finders[f].open) {
+            if (open < kMaxOpenInTriples) use[static_cast<size_t>(n++)] = static_cast<int>(f), ++open;
+        }
         else if (whole < maxFinders) use[static_cast<size_t>(n++)] = static_cast<int>(f), ++whole;
     }
     for (int ui = 0; ui < n; ++ui)
         for (int uj = ui + 1; uj < n; ++uj)
             for (int uk = uj + 1; uk < n; ++uk) {
                 const int i = use[static_cast<size_t>(ui)], j = use[static_cast<size_t>(uj)], k = use[static_cast<size_t>(uk)];
-                const int open = finders[i].open + finders[j].open + finders[k].open;
+                const int opened = finders[i].open + finders[j].open + finders[k].open;
                 // Text or pattern touches one or two finders of a symbol printed without a quiet zone.
-                if (open > 2) continue;
+                if (opened > 2) continue;
                 // The corner is opposite the longest side (the hypotenuse). Under strong perspective two
                 // sides can be about as long; then the corner opposite the other one is offered too, a little
                 // lower, and the finders' own shape decides (locate.cpp).
@@ -72,8 +77,8 @@ void rank_triples(std::span<const FinderPattern> finders, int maxFinders, std::v
                     if (cross < 0) std::swap(t.topRight, t.bottomLeft);
                     const int hits = std::min({fa.hits, fb.hits, fc.hits});
                     t.score = s + 0.1f * static_cast<float>(std::min(hits, 5)) - (hypotenuse ? 0.0f : 0.2f) -
-                              kOpenPenalty * static_cast<float>(open);
-                    t.open = open;
+                              kOpenPenalty * static_cast<float>(opened);
+                    t.open = opened;
                     out.push_back(t);
                 }
             }
