@@ -1,9 +1,10 @@
-// The benchmark's frames: every image of ../shared/corpus (zxing-samples, cccd-synth normal and hard)
+// The benchmark's frames: every image of ../shared/corpus (zxing-samples, cccd-synth normal and hard,
+// cccd-print front and back: the QR printed on the card's pattern with no quiet zone)
 // with its exact expected text, listed once for Node and for the browser page alike.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const CORPUS_SETS = ['zxing-samples', 'cccd-synth/normal', 'cccd-synth/hard'];
+export const CORPUS_SETS = ['zxing-samples', 'cccd-synth/normal', 'cccd-synth/hard', 'cccd-print/front', 'cccd-print/back'];
 
 // [{set, file (relative to the corpus folder), expected}], or null when the corpus is absent.
 export function listCorpus(corpusDir) {
@@ -23,7 +24,7 @@ export function listCorpus(corpusDir) {
     for (const line of index.split('\n')) {
       if (!line.trim()) continue;
       const row = JSON.parse(line);
-      items.push({ set, file: `${set}/${row.file}`, expected: row.payload });
+      items.push({ set, file: `${set}/${row.file}`, expected: row.payload, modulePx: row.params?.module_px });
     }
   }
   return items;

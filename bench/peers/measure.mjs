@@ -40,7 +40,11 @@ function quantile(sorted, q) {
 
 const median = (xs) => quantile([...xs].sort((a, b) => a - b), 0.5);
 
-// Groups: each set; each frame size within the card sets ("cccd-synth/normal 1280x720"); every corpus
+// Module sizes of the printed cards, in bands: "< 2 px", "2-3 px", "3-4 px", ">= 4 px".
+const moduleBand = (px) => (px < 2 ? '< 2 px' : px < 3 ? '2-3 px' : px < 4 ? '3-4 px' : '>= 4 px');
+
+// Groups: each set; each frame size within the synthetic card sets ("cccd-synth/normal 1280x720") and each
+// module band within the printed ones ("cccd-print/front 2-3 px"); every corpus
 // frame of 1280x720 ("corpus 1280x720", the camera's usual size); each ladder step over its degradations.
 export function summarize(rows, readerNames, ours = 'cccd-scanner') {
   const groups = new Map();
@@ -49,8 +53,10 @@ export function summarize(rows, readerNames, ours = 'cccd-scanner') {
     if (row.error) continue;
     add(row.set, row);
     if (row.set.startsWith('cccd-synth')) add(`${row.set} ${row.width}x${row.height}`, row);
+    if (row.set.startsWith('cccd-print') && row.modulePx) add(`${row.set} ${moduleBand(row.modulePx)}`, row);
     if (row.set.startsWith('ladder')) add(`ladder ${row.set.split(' ')[1]}`, row);  // one module size, all degradations
-    else if (row.width === 1280 && row.height === 720) add('corpus 1280x720', row);
+    // The speed target's group stays the frames it was set on (zxing-samples and cccd-synth).
+    else if (row.width === 1280 && row.height === 720 && !row.set.startsWith('cccd-print')) add('corpus 1280x720', row);
   }
   const out = [];
   for (const [group, rs] of groups) {
