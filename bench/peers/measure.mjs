@@ -12,7 +12,7 @@ export async function measureAll(items, readers, loadFrame, onProgress = () => {
       rows.push({ set: item.set, file: item.file, error: `cannot load: ${e.message ?? e}`, results: {} });
       continue;
     }
-    const row = { set: item.set, file: item.file, width: frame.width, height: frame.height, results: {} };
+    const row = { set: item.set, file: item.file, width: frame.width, height: frame.height, modulePx: item.modulePx, results: {} };
     // Rotate the order so no reader always runs on a cold cache right after the image was decoded.
     for (let k = 0; k < readers.length; ++k) {
       const reader = readers[(i + k) % readers.length];
