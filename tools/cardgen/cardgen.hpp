@@ -1,0 +1,113 @@
+#pragma once
+// cccd_cardgen: deterministic camera photos of Vietnamese chip ID cards (CCCD fronts, 2024 Thẻ căn cước
+// backs) whose QR is printed straight over the card's guilloche pattern, with no quiet zone. For tests and
+// benchmarks only, never the product. Everything is drawn from the seed: the same spec gives the same bytes
+// (same binary). Coordinates: pixel (x, y) covers [x, x+1) x [y, y+1), so its centre is (x+0.5, y+0.5).
+#include <array>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace cccd::cardgen {
+
+enum class Side { front, back };
+enum class Background { desk, gradient, cloth };
+
+struct CardSpec {
+    Side side = Side::front;
+    uint32_t seed = 1;
+    std::string payload;    // empty: an invented person drawn from the seed
+    int version = 0;        // the smallest allowed; raised when the payload does not fit (0: smallest fit)
+    char ecLevel = 'M';     // L, M, Q or H
+    double qrMm = 0;        // printed symbol side in mm; 0: front 14, back 11
+
+    // Frame and pose.
+    int width = 1280, height = 720;
+    double modulePx = 3;    // mean symbol side / modules, in pixels (lowered if the symbol cannot fit)
+    double angleDeg = 0;    // rotation in the image, clockwise on screen
+    double tilt = 0;        // perspective: opposite card edges differ in scale by this share (0..0.2)
+    double tiltDirDeg = 0;  // direction, on the card, in which the card leans away
+    double bend = 0;        // cylindrical bow: sag as a share of the card's width (0..0.02), sign = side
+    double placeX = -1, placeY = -1;  // where the symbol sits among the positions allowed (0..1); -1: seeded
+
+    // Scene and light.
+    Background background = Background::desk;
+    double illumination = 0;  // uneven light: 0 flat .. 1 strong gradient and vignette
+    int glareStripes = 0;     // soft near-white bands on the laminate (0..3)
+    int hotSpots = 0;         // saturated blobs on the laminate
+    double glareStrength = 0.6;
+
+    // Optics, sensor, file.
+    double blurSigma = 0;      // defocus, Gaussian sigma in pixels (0..1.5)
+    double motionPx = 0;       // motion blur, line kernel length in pixels (0..6)
+    double motionAngleDeg = 0;
+    double noiseSigma = 0;     // sensor noise at mid grey, in 8-bit levels
+    int jpegQuality = 90;      // 1..100; 0 keeps the raw pixels (no JPEG)
+    double thumbnailFactor = 1;  // > 1: scaled down by this, then back up (messaging apps)
+};
+
+struct CardPhoto {
+    std::string error;  // empty when the photo was made
+    std::vector<uint8_t> rgb;  // width * height * 3, what decoding `jpeg` gives (or the raw pixels)
+    int width = 0, height = 0;
+    std::string payload;
+    // TL, TR, BR, BL outer corners of the symbol (module space (0,0), (N,0), (N,N), (0,N)), in pixels.
+    std::array<std::pair<double, double>, 4> qrCorners{};
+    double modulePx = 0;  // as placed: mean side of the corner quadrilateral / N
+    int version = 0;
+    char ecLevel = 'M';
+    std::vector<uint8_t> jpeg;  // empty when jpegQuality == 0
+    CardSpec spec;              // the spec as used (version, modulePx after fitting, payload filled in)
+    bool ok() const { return error.empty(); }
+};
+
+CardPhoto make_card_photo(const CardSpec& spec);
+
+// Rec. 601 luma of the photo's pixels (width * height).
+std::vector<uint8_t> luma(const CardPhoto& photo);
+
+struct Difficulty {
+    enum class Kind { normal, hard, ladder } kind = Kind::normal;
+    double modulePx = 0;  // ladder: this module size, other conditions mild
+    static Difficulty normal() { return {Kind::normal, 0}; }
+    static Difficulty hard() { return {Kind::hard, 0}; }
+    static Difficulty ladder(double px) { return {Kind::ladder, px}; }
+};
+
+// A spec with its person, symbol and camera drawn from ranges (payload, version and level filled in).
+CardSpec random_spec(Side side, uint32_t seed, Difficulty difficulty = Difficulty::normal());
+
+// --- People and payloads ------------------------------------------------------------------------------------
+struct Person {
+    std::string id;     // 12 digits: province, century/sex, year of birth, 6 random
+    std::string oldId;  // 9-digit CMND number or empty
+    std::string name;
+    std::string dob;    // ddmmyyyy
+    std::string sex;    // "Nam" or "Nữ"
+    std::string address;
+    std::string issued;  // ddmmyyyy
+    std::string birthProvince;
+};
+
+Person random_person(Side side, uint32_t seed);
+// front: id|oldId|name|dob|sex|address|issued; back: the same followed by "||||" (11 fields).
+std::string payload_of(const Person& person, Side side);
+std::vector<std::string> split_fields(const std::string& payload);
+
+// --- The symbol ----------------------------------------------------------------------------------------
+struct QrGrid {
+    std::string error;
+    int version = 0;
+    int size = 0;                  // modules per side, 17 + 4 * version
+    std::vector<uint8_t> modules;  // size * size, row-major, 1 = dark
+    bool dark(int x, int y) const { return modules[static_cast<size_t>(y) * static_cast<size_t>(size) + static_cast<size_t>(x)] != 0; }
+};
+
+// Byte mode (libqrencode, case-sensitive 8-bit) at `version` or the smallest larger one that fits.
+QrGrid encode_qr(const std::string& payload, int version, char ecLevel);
+
+// --- The test harness's index.jsonl ---------------------------------------------------------------------
+std::string index_json_line(const std::string& file, const CardPhoto& photo);
+
+}  // namespace cccd::cardgen
