@@ -1,6 +1,8 @@
 // Unmasking, codeword reading and de-interleaving, ISO/IEC 18004:2015 7.6-7.8 (see codewords.hpp).
 #include "qr/codewords.hpp"
 
+#include <algorithm>
+
 namespace cccd::qr {
 
 bool mask_condition(int mask, int row, int column) {
@@ -26,6 +28,20 @@ std::vector<uint8_t> read_codewords(const ModuleGrid& grid, std::span<const uint
     for_each_data_module(grid.size, functionMap, [&](int x, int y) {
         if (bit >= totalBits) return;  // the remainder bits after the last codeword (Table 1)
         if (grid.dark(x, y) != mask_condition(mask, y, x)) out[bit / 8] |= static_cast<uint8_t>(0x80u >> (bit % 8));
+        ++bit;
+    });
+    return out;
+}
+
+std::vector<uint8_t> codeword_confidence(const ModuleGrid& grid, std::span<const uint8_t> functionMap, int count) {
+    std::vector<uint8_t> out(static_cast<size_t>(count), 255);
+    if (grid.confidence.size() != grid.modules.size()) return out;
+    const size_t totalBits = static_cast<size_t>(count) * 8;
+    size_t bit = 0;
+    for_each_data_module(grid.size, functionMap, [&](int x, int y) {
+        if (bit >= totalBits) return;
+        uint8_t& c = out[bit / 8];
+        c = std::min(c, grid.confidence[static_cast<size_t>(y) * static_cast<size_t>(grid.size) + static_cast<size_t>(x)]);
         ++bit;
     });
     return out;

@@ -40,6 +40,10 @@ struct CodewordBlock {
     int dataCodewords = 0;
 };
 
+// How sure each of the `count` codewords is, in placement order: the least sure of its eight modules
+// (ModuleGrid::confidence; all 255 when the grid has none).
+std::vector<uint8_t> codeword_confidence(const ModuleGrid& grid, std::span<const uint8_t> functionMap, int count);
+
 // 7.6: undoes the interleaving. Data codewords were sent one from each block in turn (blocks that are one
 // shorter drop out of the last round), then the error correction codewords the same way.
 std::vector<CodewordBlock> deinterleave(std::span<const uint8_t> codewords, const EcBlocks& layout);

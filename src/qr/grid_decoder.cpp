@@ -2,6 +2,7 @@
 // as a reader sees it, and again transposed when that fails (see grid_decoder.hpp).
 #include "qr/grid_decoder.hpp"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -54,6 +55,32 @@ std::string check_version_info(const ModuleGrid& grid, int version) {
            std::to_string(grid.size) + " modules is version " + std::to_string(version);
 }
 
+// Erasures (7.5.2: t errors and e erasures are corrected while 2 t + e <= ec - p): a block that errors alone
+// could not correct is tried again with its least sure codewords erased. kErasureSlack check codewords are
+// left unspent, so that a block that is noise decodes with odds of about 256^-(t + 2) per try.
+constexpr int kErasureSlack = 4;
+constexpr uint8_t kDoubtful = 128;  // codewords below this confidence may be erased
+
+RsOutcome correct_with_erasures(std::span<uint8_t> block, std::span<const uint8_t> sure, const EcBlocks& layout) {
+    const int maxErrors = layout.maxCorrectable() - kErasureSlack / 2;
+    if (maxErrors <= 0) return {};
+    std::array<int, 256> order{};
+    int doubtful = 0;
+    for (size_t i = 0; i < sure.size() && i < order.size(); ++i)
+        if (sure[i] < kDoubtful) order[static_cast<size_t>(doubtful++)] = static_cast<int>(i);
+    std::stable_sort(order.begin(), order.begin() + doubtful,
+                     [&](int a, int b) { return sure[static_cast<size_t>(a)] < sure[static_cast<size_t>(b)]; });
+    // As many as the budget allows (no errors elsewhere), then half as many (a few errors elsewhere).
+    const int most = std::min(doubtful, 2 * maxErrors);
+    for (const int e : {most, most / 2}) {
+        if (e <= 0 || (e == most / 2 && most / 2 == most)) continue;
+        const RsOutcome r = rs_correct(block, layout.ecCodewordsPerBlock, maxErrors,
+                                       std::span<const int>(order.data(), static_cast<size_t>(e)));
+        if (r.ok) return r;
+    }
+    return {};
+}
+
 GridDecodeResult decode_with_format(const ModuleGrid& grid, int version, const FormatInfo& format,
                                     std::span<const uint8_t> functionMap) {
     const EcBlocks layout = ec_blocks(version, format.level);
@@ -64,8 +91,14 @@ GridDecodeResult decode_with_format(const ModuleGrid& grid, int version, const F
     r.version = version;
     r.ecLevel = ec_level_letter(format.level);
     r.mask = format.mask;
+    std::vector<CodewordBlock> sure;  // each block's codeword confidences, made when first needed
     for (size_t b = 0; b < blocks.size(); ++b) {
-        const RsOutcome rs = rs_correct(blocks[b].codewords, layout.ecCodewordsPerBlock, layout.maxCorrectable());
+        RsOutcome rs = rs_correct(blocks[b].codewords, layout.ecCodewordsPerBlock, layout.maxCorrectable());
+        if (!rs.ok && grid.confidence.size() == grid.modules.size()) {
+            if (sure.empty()) sure = deinterleave(codeword_confidence(grid, functionMap, total_codewords(version)), layout);
+            rs = correct_with_erasures(blocks[b].codewords, sure[b].codewords, layout);
+            r.erasureBlocks += rs.ok ? 1 : 0;
+        }
         if (!rs.ok) {
             r.error = GridError::too_many_errors;
             r.message = "error correction block " + std::to_string(b + 1) + " of " + std::to_string(blocks.size()) +
@@ -116,8 +149,14 @@ GridDecodeResult decode_as_seen(const ModuleGrid& grid) {
 
 ModuleGrid transposed(const ModuleGrid& grid) {
     ModuleGrid t = ModuleGrid::blank(grid.size);
+    const bool sure = grid.confidence.size() == grid.modules.size();
+    if (sure) t.confidence.resize(grid.confidence.size());
+    const auto at = [&](int x, int y) { return static_cast<size_t>(y) * static_cast<size_t>(grid.size) + static_cast<size_t>(x); };
     for (int y = 0; y < grid.size; ++y)
-        for (int x = 0; x < grid.size; ++x) t.set(y, x, grid.dark(x, y));
+        for (int x = 0; x < grid.size; ++x) {
+            t.set(y, x, grid.dark(x, y));
+            if (sure) t.confidence[at(y, x)] = grid.confidence[at(x, y)];
+        }
     return t;
 }
 

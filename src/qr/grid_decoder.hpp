@@ -36,6 +36,7 @@ struct GridDecodeResult {
     char ecLevel = '?';             // 'L', 'M', 'Q', 'H'
     int mask = -1;                  // 0..7
     int correctedErrors = 0;        // codewords corrected in all blocks
+    int erasureBlocks = 0;          // blocks corrected only with their least sure codewords erased
     bool mirrored = false;
     bool fnc1 = false;              // GS1 / AIM FNC1 mode present
     int firstEci = -1;              // the first ECI designator, -1 if none

@@ -124,7 +124,7 @@ void rs_encode(std::span<const uint8_t> data, std::span<uint8_t> ec) {
     }
 }
 
-RsOutcome rs_correct(std::span<uint8_t> block, int ecCodewords, int maxErrors) {
+RsOutcome rs_correct(std::span<uint8_t> block, int ecCodewords, int maxErrors, std::span<const int> erasures) {
     const int n = static_cast<int>(block.size());
     if (ecCodewords <= 0 || ecCodewords >= n || n > kMaxBlock) return {};
     const auto ecSize = static_cast<size_t>(ecCodewords);
@@ -132,25 +132,49 @@ RsOutcome rs_correct(std::span<uint8_t> block, int ecCodewords, int maxErrors) {
     const std::span<uint8_t> synd(s.data(), ecSize);
     if (syndromes(block, ecCodewords, synd)) return {true, 0};
     if (maxErrors > ecCodewords / 2) maxErrors = ecCodewords / 2;  // beyond this no decoder is unique
+    const int e = static_cast<int>(erasures.size());
+    if (e > 2 * maxErrors) return {};
 
+    // Erasure locator Gamma(x) = prod (1 + X_k x), X_k = a^p for the codeword at index n - 1 - p.
+    std::array<uint8_t, kMaxBlock + 1> gam{};
+    gam[0] = 1;
+    for (int k = 0; k < e; ++k) {
+        const int index = erasures[static_cast<size_t>(k)];
+        if (index < 0 || index >= n) return {};
+        const uint8_t x = pow_a(n - 1 - index);
+        for (int i = k + 1; i > 0; --i) gam[static_cast<size_t>(i)] ^= mul(gam[static_cast<size_t>(i - 1)], x);
+    }
+    // Forney syndromes T(x) = S(x) Gamma(x) mod x^ec; the errors' locator comes from T_e .. T_(ec-1).
+    std::array<uint8_t, kMaxBlock> t{};
+    for (size_t i = 0; i < ecSize; ++i) {
+        uint8_t v = 0;
+        for (size_t k = 0; k <= i && k <= static_cast<size_t>(e); ++k) v ^= mul(gam[k], synd[i - k]);
+        t[i] = v;
+    }
     std::array<uint8_t, kMaxBlock + 1> lam{};
     const std::span<uint8_t> lambda(lam.data(), ecSize + 1);
-    const int errors = berlekamp_massey(synd, lambda);
-    if (errors == 0 || errors > maxErrors) return {};
-    const std::span<const uint8_t> locator(lam.data(), static_cast<size_t>(errors) + 1);
+    const int errors = berlekamp_massey(std::span<const uint8_t>(t.data() + e, ecSize - static_cast<size_t>(e)), lambda);
+    // 2 errors + erasures within the budget of 2 maxErrors (misdecode protection already taken off).
+    if (errors + e == 0 || 2 * errors + e > 2 * maxErrors) return {};
+    // Psi(x) = Lambda(x) Gamma(x): every wrong codeword's locator.
+    std::array<uint8_t, kMaxBlock + 1> psi{};
+    for (int i = 0; i <= errors; ++i)
+        for (int k = 0; k <= e; ++k) psi[static_cast<size_t>(i + k)] ^= mul(lam[static_cast<size_t>(i)], gam[static_cast<size_t>(k)]);
+    const int degree = errors + e;
+    const std::span<const uint8_t> locator(psi.data(), static_cast<size_t>(degree) + 1);
 
     // Chien search, restricted to the block: roots a^-p with p >= n would point outside it.
     std::array<int, kMaxBlock> where{};
     int found = 0;
     for (int p = 0; p < n; ++p) {
         if (eval_low_first(locator, pow_a(255 - p)) == 0) {
-            if (found == errors) return {};  // more roots than the degree: not a valid locator
+            if (found == degree) return {};  // more roots than the degree: not a valid locator
             where[static_cast<size_t>(found++)] = p;
         }
     }
-    if (found != errors) return {};  // roots outside the block or not in GF(256): uncorrectable
+    if (found != degree) return {};  // roots outside the block or not in GF(256): uncorrectable
 
-    // Omega(x) = S(x) Lambda(x) mod x^ec; Lambda'(x) keeps the odd terms (characteristic 2).
+    // Omega(x) = S(x) Psi(x) mod x^ec; Psi'(x) keeps the odd terms (characteristic 2).
     std::array<uint8_t, kMaxBlock> om{};
     for (size_t i = 0; i < ecSize; ++i) {
         uint8_t v = 0;
@@ -162,27 +186,33 @@ RsOutcome rs_correct(std::span<uint8_t> block, int ecCodewords, int maxErrors) {
     for (size_t i = 1; i < locator.size(); i += 2) der[i - 1] = locator[i];
     const std::span<const uint8_t> derivative(der.data(), locator.size());
 
+    const auto erased = [&](int p) {
+        return std::find(erasures.begin(), erasures.end(), n - 1 - p) != erasures.end();
+    };
     std::array<uint8_t, kMaxBlock> backup{};
     std::copy(block.begin(), block.end(), backup.begin());
+    int changed = 0;
     for (int k = 0; k < found; ++k) {
         const int p = where[static_cast<size_t>(k)];
         const uint8_t x = pow_a(p);
         const uint8_t xInv = pow_a(255 - p);
         const uint8_t denominator = eval_low_first(derivative, xInv);
-        // Forney with first root a^0 (7.5.2): e = X * Omega(X^-1) / Lambda'(X^-1).
+        // Forney with first root a^0 (7.5.2): e = X * Omega(X^-1) / Psi'(X^-1).
         const uint8_t magnitude = denominator == 0 ? 0 : mul(x, div(eval_low_first(omega, xInv), denominator));
-        if (magnitude == 0) {
+        // An erased codeword may have been right; an error's locator must point at a wrong one.
+        if (magnitude == 0 && (denominator == 0 || !erased(p))) {
             std::copy(backup.begin(), backup.begin() + n, block.begin());
             return {};
         }
         block[static_cast<size_t>(n - 1 - p)] ^= magnitude;
+        changed += magnitude != 0 ? 1 : 0;
     }
     // Never report success on a block that is still not a codeword.
     if (!syndromes(block, ecCodewords, synd)) {
         std::copy(backup.begin(), backup.begin() + n, block.begin());
         return {};
     }
-    return {true, found};
+    return {true, changed};
 }
 
 }  // namespace cccd::qr

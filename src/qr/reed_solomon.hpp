@@ -12,9 +12,11 @@ struct RsOutcome {
 };
 
 // `block` is one block as transmitted: data codewords, then `ecCodewords` error correction codewords
-// (at most 255 in all). Corrects at most `maxErrors` codeword errors in place. On failure (more errors than
-// that, or an error pattern that no codeword within reach explains) the block is left unchanged.
-RsOutcome rs_correct(std::span<uint8_t> block, int ecCodewords, int maxErrors);
+// (at most 255 in all). Corrects in place t codeword errors and the codewords at the indices `erasures`
+// (known unreliable, value unknown) as long as 2 t + erasures <= 2 maxErrors: an erasure costs half an
+// error. On failure (beyond that, or a pattern that no codeword within reach explains) the block is left
+// unchanged. `corrected` counts the codewords that changed.
+RsOutcome rs_correct(std::span<uint8_t> block, int ecCodewords, int maxErrors, std::span<const int> erasures = {});
 
 // The `ecCodewords` error correction codewords for `data` (polynomial division by the generator, 7.5.2).
 // Used by tests to build valid blocks; `ec` must hold ecCodewords bytes.

@@ -125,11 +125,16 @@ void sample_grid(const image::ImageView& gray, const image::ThresholdMap& map, c
     }
     out.size = d;
     out.modules.assign(n, 0);
+    out.confidence.assign(n, 255);
     float stray = 1e9f;
+    float contrast = 0;
     if (options.maxStray >= 0) {
         const auto [lo, hi] = order_statistics(s.values, n / 10, n - 1 - n / 10, s.bin);
-        stray = options.maxStray * (hi - lo);
+        contrast = hi - lo;
+        stray = options.maxStray * contrast;
     }
+    // A module's confidence: its distance from its level, full at half the symbol's contrast.
+    const float perLevel = contrast > 0 ? 255.0f / (0.5f * contrast) : 0.0f;
     const int r = options.neighbourRadius;
     const float wm = std::clamp(options.mapWeight, 0.0f, 1.0f);
     for (int y = 0; y < d; ++y) {
@@ -146,6 +151,7 @@ void sample_grid(const image::ImageView& gray, const image::ThresholdMap& map, c
             const float level = wm * s.levels[i] + (1 - wm) * local;
             const bool darker = s.values[i] < level;
             out.modules[i] = darker != options.inverted ? 1 : 0;
+            if (perLevel > 0) out.confidence[i] = static_cast<uint8_t>(std::min(255.0f, std::abs(s.values[i] - level) * perLevel));
         }
     }
 }

@@ -190,6 +190,42 @@ TEST(GridDecoder, CorrectsUpToCapacityAndRefusesBeyond) {
     EXPECT_NE(r.message.find("mirrored"), std::string::npos) << r.message;
 }
 
+// Erasures: with a confidence per module (as sample_grid gives), a block with more wrong codewords than
+// errors alone can correct reads when the wrong ones are the least sure; the check words kept unspent
+// (kErasureSlack) bound how many.
+TEST(GridDecoder, LeastSureCodewordsAreErased) {
+    // Version 2-M: one block of 28 data + 16 EC codewords; 8 errors alone (Table 9, p = 0).
+    const auto clean = make_text(2, EcLevel::M, 5, "erasures help blur");
+    const auto cw = codeword_modules(2);
+    ASSERT_EQ(cw.size(), 44u);
+    const auto damaged = [&](int wrong, bool markTheWrongOnes) {
+        auto g = clean;
+        g.confidence.assign(g.modules.size(), 255);
+        for (size_t i = 0; i < static_cast<size_t>(wrong); ++i) {
+            flip(g, cw[i * 3].first, cw[i * 3].second);
+            const auto [x, y] = markTheWrongOnes ? cw[i * 3] : cw[i * 3 + 1];
+            g.confidence[static_cast<size_t>(y * g.size + x)] = 20;
+        }
+        return g;
+    };
+    for (int wrong = 9; wrong <= 12; ++wrong) {  // 2 (8 - 2) = 12 erasures with no error elsewhere
+        const auto r = cccd::qr::decode_grid(damaged(wrong, true));
+        ASSERT_TRUE(r.ok()) << wrong << ": " << r.message;
+        EXPECT_EQ(r.text, "erasures help blur");
+        EXPECT_EQ(r.erasureBlocks, 1);
+        EXPECT_EQ(r.correctedErrors, wrong);
+        auto unknown = damaged(wrong, true);
+        unknown.confidence.clear();  // errors alone
+        EXPECT_EQ(cccd::qr::decode_grid(unknown).error, GridError::too_many_errors) << wrong;
+    }
+    EXPECT_EQ(cccd::qr::decode_grid(damaged(13, true)).error, GridError::too_many_errors);  // past the slack
+    EXPECT_EQ(cccd::qr::decode_grid(damaged(10, false)).error, GridError::too_many_errors);  // doubt misplaced
+    // Within errors-only capacity nothing is erased.
+    const auto few = cccd::qr::decode_grid(damaged(5, true));
+    ASSERT_TRUE(few.ok());
+    EXPECT_EQ(few.erasureBlocks, 0);
+}
+
 TEST(GridDecoder, ErrorsSpreadOverManyBlocks) {
     // Version 20-Q: 15 + 5 blocks of 30 EC codewords: 15 errors in every block still decode.
     const int version = 20;

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <set>
 #include <vector>
@@ -156,6 +157,63 @@ TEST(ReedSolomon, RejectsImpossibleShapes) {
     EXPECT_FALSE(rs_correct(block, 10, 5).ok);
     std::vector<uint8_t> tooLong(256, 0);
     EXPECT_FALSE(rs_correct(tooLong, 10, 5).ok);
+}
+
+// Erasures: codewords known to be unreliable cost half an error each (2 t + e <= ec). Some erased codewords
+// are left right (a reader erases what it doubts, not only what is wrong).
+TEST(ReedSolomon, CorrectsErrorsAndErasuresUpToCapacity) {
+    std::mt19937 rng(7);
+    for (const auto& [total, ec] : {std::pair{26, 10}, {44, 18}, {100, 26}, {153, 30}}) {
+        for (int erased = 1; erased <= ec; ++erased) {
+            const int errors = (ec - erased) / 2;
+            for (int trial = 0; trial < 20; ++trial) {
+                const std::vector<uint8_t> good = random_codeword(rng, total, ec);
+                std::vector<uint8_t> block = good;
+                std::vector<int> all(static_cast<size_t>(total));
+                for (int i = 0; i < total; ++i) all[static_cast<size_t>(i)] = i;
+                std::shuffle(all.begin(), all.end(), rng);
+                const std::vector<int> erasures(all.begin(), all.begin() + erased);
+                std::uniform_int_distribution<int> delta(1, 255);
+                for (int k = 0; k < erased; ++k)  // about half the erased codewords really are wrong
+                    if (k % 2 == 0) block[static_cast<size_t>(erasures[static_cast<size_t>(k)])] ^= static_cast<uint8_t>(delta(rng));
+                for (int k = erased; k < erased + errors; ++k)  // errors elsewhere
+                    block[static_cast<size_t>(all[static_cast<size_t>(k)])] ^= static_cast<uint8_t>(delta(rng));
+                const auto r = rs_correct(block, ec, ec / 2, erasures);
+                ASSERT_TRUE(r.ok) << total << "/" << ec << " erased " << erased << " errors " << errors;
+                EXPECT_EQ(block, good);
+                EXPECT_EQ(r.corrected, (erased + 1) / 2 + errors);
+            }
+        }
+    }
+}
+
+TEST(ReedSolomon, ErasuresBeyondCapacityFailAndLeaveTheBlock) {
+    std::mt19937 rng(8);
+    const int total = 44, ec = 18;
+    for (int trial = 0; trial < 200; ++trial) {
+        const std::vector<uint8_t> good = random_codeword(rng, total, ec);
+        std::vector<uint8_t> block = good;
+        // 10 erasures, all wrong, and 5 errors elsewhere: 2 * 5 + 10 = 20 > 18.
+        std::vector<int> erasures;
+        for (int i = 0; i < 10; ++i) erasures.push_back(2 * i), block[static_cast<size_t>(2 * i)] ^= 0x5A;
+        for (int i = 0; i < 5; ++i) block[static_cast<size_t>(21 + 2 * i)] ^= static_cast<uint8_t>(1 + trial % 200);
+        const std::vector<uint8_t> received = block;
+        const auto r = rs_correct(block, ec, ec / 2, erasures);
+        if (r.ok) {
+            EXPECT_NE(block, good);  // landed on another codeword: it must truly be one
+            std::vector<uint8_t> check = block;
+            EXPECT_TRUE(rs_correct(check, ec, 0).ok);
+        } else {
+            EXPECT_EQ(block, received);
+        }
+    }
+    // More erasures than the budget allows are refused outright.
+    std::vector<uint8_t> block = random_codeword(rng, total, ec);
+    block[0] ^= 1;
+    const std::vector<int> tooMany{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
+    EXPECT_FALSE(rs_correct(block, ec, 5, tooMany).ok);  // 12 > 2 * 5
+    const std::vector<int> outside{0, 44};
+    EXPECT_FALSE(rs_correct(block, ec, ec / 2, outside).ok);
 }
 
 }  // namespace

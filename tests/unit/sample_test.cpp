@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "image/binarize_local.hpp"
 #include "support/render.hpp"
 
@@ -18,7 +20,7 @@ int mismatches(const qr::ModuleGrid& a, const qr::ModuleGrid& b) {
     return n;
 }
 
-int sample_errors(const qr::ModuleGrid& g, const testsupport::RenderParams& p) {
+qr::ModuleGrid sampled(const qr::ModuleGrid& g, const testsupport::RenderParams& p) {
     const auto r = testsupport::render(g, p);
     image::LocalBinarizeScratch s;
     image::ThresholdMap map;
@@ -35,8 +37,10 @@ int sample_errors(const qr::ModuleGrid& g, const testsupport::RenderParams& p) {
     qr::SampleScratch ss;
     qr::ModuleGrid out;
     qr::sample_grid(r.view(), map, geo, so, ss, out);
-    return mismatches(out, g);
+    return out;
 }
+
+int sample_errors(const qr::ModuleGrid& g, const testsupport::RenderParams& p) { return mismatches(sampled(g, p), g); }
 
 TEST(Sample, ExactOnCleanImages) {
     const qr::ModuleGrid g = testsupport::qrencode_grid("sampling 1234567890", 'M', 6);
@@ -61,6 +65,37 @@ TEST(Sample, SmallBlurredModulesUnevenLight) {
     p.noise = 2;
     p.illumination = 0.4f;
     EXPECT_LE(sample_errors(g, p), 45 * 45 / 100);  // under 1%: well within error correction
+}
+
+// The confidence per module (what the grid decoder erases by): clear modules of a clean image are sure,
+// and on small blurred modules the misread ones are far less sure than the rest.
+TEST(Sample, ConfidenceMarksTheDoubtfulModules) {
+    const qr::ModuleGrid g = testsupport::qrencode_grid("tiny modules", 'M', 7);
+    ASSERT_EQ(g.size, 45);
+    testsupport::RenderParams clean;
+    clean.moduleSize = 4;
+    clean.width = clean.height = 300;
+    const qr::ModuleGrid c = sampled(g, clean);
+    ASSERT_EQ(c.confidence.size(), c.modules.size());
+    std::vector<uint8_t> sorted = c.confidence;
+    std::sort(sorted.begin(), sorted.end());
+    EXPECT_GT(sorted[sorted.size() / 10], 128);  // nine modules in ten clearly on their side
+    testsupport::RenderParams hard;
+    hard.moduleSize = 1.3f;
+    hard.width = hard.height = 120;
+    hard.angleDeg = 31;
+    hard.blurSigma = 0.8f;
+    hard.noise = 4;
+    const qr::ModuleGrid h = sampled(g, hard);
+    double wrong = 0, right = 0;
+    int nWrong = 0;
+    for (size_t i = 0; i < h.modules.size(); ++i) {
+        if (h.modules[i] != g.modules[i]) wrong += h.confidence[i], ++nWrong;
+        else right += h.confidence[i];
+    }
+    ASSERT_GT(nWrong, 5);
+    const int nRight = static_cast<int>(h.modules.size()) - nWrong;
+    EXPECT_LT(wrong / nWrong, 0.5 * right / nRight);
 }
 
 TEST(Sample, InvertedSymbol) {
