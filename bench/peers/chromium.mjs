@@ -36,6 +36,7 @@ export async function runInChromium({ repo, here, corpusDir, outDir, items }) {
   const { chromium } = createRequire(join(repo, 'web/package.json'))('playwright-core');
   const server = await serve({
     '/bench/': here, '/web/': join(repo, 'web'), '/corpus/': corpusDir, '/ladder/': join(outDir, 'ladder'),
+    '/printed-ladder/': join(outDir, 'printed-ladder'),
   });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
@@ -50,7 +51,8 @@ export async function runInChromium({ repo, here, corpusDir, outDir, items }) {
     await page.exposeFunction('__progress', (i, n) => { if (i % 50 === 0 || i === n) process.stderr.write(`chromium: ${i}/${n}\n`); });
     await page.goto(`${origin}/bench/browser.html`);
     const path = (file) => file.split('/').map(encodeURIComponent).join('/');  // names hold '#'
-    const urls = items.map((it) => ({ ...it, url: `${it.set.startsWith('ladder') ? '/ladder/' : '/corpus/'}${path(it.file)}` }));
+    const base = (it) => (it.set.startsWith('ladder') ? '/ladder/' : it.set.startsWith('printed ') ? '/printed-ladder/' : '/corpus/');
+    const urls = items.map((it) => ({ ...it, url: `${base(it)}${path(it.file)}` }));
     if (!(await page.evaluate(() => globalThis.crossOriginIsolated))) throw new Error('the benchmark page is not cross-origin isolated');
     const result = await page.evaluate((list) => window.runBenchmark(list), urls);
     if (foreign.length) throw new Error(`the benchmark page fetched from other origins: ${foreign.join(', ')}`);

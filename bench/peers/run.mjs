@@ -12,6 +12,7 @@ import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { CORPUS_SETS, listCorpus } from './corpus.mjs';
 import { makeLadder } from './ladder.mjs';
+import { makePrintedLadder } from './printed_ladder.mjs';
 import { measureAll, summarize } from './measure.mjs';
 import { makeReaders } from './readers.mjs';
 import { renderChart, renderTable } from './report.mjs';
@@ -36,13 +37,20 @@ function decodeFile(path) {
   return { data: new Uint8ClampedArray(img.data.buffer), width: img.width, height: img.height };
 }
 
+// Where an item's file lies: the generated ladders under --out, the rest in the corpus.
+function frameRoot(item) {
+  if (item.set.startsWith('ladder')) return join(outDir, 'ladder');
+  if (item.set.startsWith('printed ')) return join(outDir, 'printed-ladder');
+  return corpusDir;
+}
+
 async function runInNode(items) {
   const cccd = await import(join(repo, 'web/src/index.js'));
   const zxing = await import('zxing-wasm/reader');
   const jsQR = (await import('jsqr')).default;
   const zxingWasm = { wasmBinary: readFileSync(join(here, 'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm')) };
   const readers = await makeReaders({ cccd, zxing, zxingWasm, jsQR });
-  const frame = (item) => decodeFile(item.set.startsWith('ladder') ? join(outDir, 'ladder', item.file) : join(corpusDir, item.file));
+  const frame = (item) => decodeFile(join(frameRoot(item), item.file));
   const rows = await measureAll(items, readers, frame, (i, n) => {
     if (i % 50 === 0 || i === n) process.stderr.write(`node: ${i}/${n}\n`);
   });
@@ -58,7 +66,8 @@ function pick(items) {  // --quick: the first 3 frames of each set
 const corpus = listCorpus(corpusDir);
 if (!corpus) console.error(`corpus not found at ${corpusDir}: benchmarking the ladder only (set CCCD_CORPUS_DIR)`);
 const ladder = makeLadder(join(outDir, 'ladder'), { quick });
-const items = pick([...(corpus ?? []), ...ladder]);
+const printed = makePrintedLadder(join(outDir, 'printed-ladder'), join(repo, 'build/native/cccd-cardgen'), { quick });
+const items = pick([...(corpus ?? []), ...ladder, ...printed]);
 mkdirSync(outDir, { recursive: true });
 
 const report = { date: new Date().toISOString(), quick, corpusDir, sets: CORPUS_SETS, environments: {} };
