@@ -205,15 +205,6 @@ bool geometry_for_dimension(const image::ImageView& gray, Point a, Point b, Poin
     return true;
 }
 
-// The module size along the leg between two finders, from their widths along it: an open finder's
-// (finder.hpp) width takes in whatever its ring runs into, so only the other's counts when one is open.
-namespace {
-float leg_module(const image::BitMatrix& binary, const FinderPattern& a, const FinderPattern& b) {
-    if (a.open != b.open) return a.open ? module_along(binary, b, a.center) : module_along(binary, a, b.center);
-    return (module_along(binary, a, b.center) + module_along(binary, b, a.center)) * 0.5f;
-}
-}  // namespace
-
 void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,
                      const LocateOptions& options, LocateScratch& scratch, std::vector<SymbolCandidate>& out) {
     out.clear();
@@ -241,8 +232,8 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
         const FinderPattern& fa = finders[static_cast<size_t>(tr.topLeft)];
         const FinderPattern& fb = finders[static_cast<size_t>(tr.topRight)];
         const FinderPattern& fc = finders[static_cast<size_t>(tr.bottomLeft)];
-        const float msAB = leg_module(binary, fa, fb);
-        const float msAC = leg_module(binary, fa, fc);
+        const float msAB = (module_along(binary, fa, fb.center) + module_along(binary, fb, fa.center)) * 0.5f;
+        const float msAC = (module_along(binary, fa, fc.center) + module_along(binary, fc, fa.center)) * 0.5f;
         const float est = (distance(fa.center, fb.center) / msAB + distance(fa.center, fc.center) / msAC) * 0.5f + 7.0f;
         // Dimensions are 17 + 4 k (ISO/IEC 18004:2015 6.1). The estimate from module sizes can be a version
         // off for large symbols, so the neighbours within two versions are ranked by how well the timing
