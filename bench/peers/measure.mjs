@@ -56,7 +56,7 @@ export function summarize(rows, readerNames, ours = 'cccd-scanner') {
     if (row.set.startsWith('cccd-print') && row.modulePx) add(`${row.set} ${moduleBand(row.modulePx)}`, row);
     if (row.set.startsWith('ladder')) add(`ladder ${row.set.split(' ')[1]}`, row);  // one module size, all degradations
     // The speed target's group stays the frames it was set on (zxing-samples and cccd-synth).
-    else if (row.width === 1280 && row.height === 720 && !row.set.startsWith('cccd-print')) add('corpus 1280x720', row);
+    else if (row.width === 1280 && row.height === 720 && /^(zxing-samples|cccd-synth)/.test(row.set)) add('corpus 1280x720', row);
   }
   const out = [];
   for (const [group, rs] of groups) {
