@@ -33,7 +33,8 @@ bool read_first_candidates(const image::ImageView& frame, const PipelineConfig& 
     // A first look scans every other row of the reduced frame: its finders, 3+ px modules there, still
     // cross four or more rows, and none of the corpus reads changes (corpus_report --dump). At full size
     // that lost a read, so the fast path proper scans every row.
-    find_finder_patterns(s.binary, {at.frame != nullptr ? 2 : 1, false}, s.finder, s.finders);
+    // Open finders too (finder.hpp): a card's QR has no quiet zone, and reading it here saves every retry.
+    find_finder_patterns(s.binary, {at.frame != nullptr ? 2 : 1, false, true}, s.finder, s.finders);
     // Candidates are ranked by their triple's score, so the first kFastPathCandidates come from the first
     // kFastPathCandidates triples: the others need no dimension ranking here.
     LocateOptions lo;
@@ -42,6 +43,8 @@ bool read_first_candidates(const image::ImageView& frame, const PipelineConfig& 
     result.times.locate += ms_since(t0);
     result.work.candidates += static_cast<int>(s.candidates.size());
     const bool reduced = at.frame != nullptr && at.factor > 1;
+    SampleOptions quick = config.sample;  // no confidences: a grid the first try cannot read is sampled again
+    quick.confidence = false;
     bool levelsEnlarged = false;
     // The first kFastPathCandidates candidates of finders seen whole, and the first with open finders.
     int tried[2] = {0, 0};
@@ -65,10 +68,10 @@ bool read_first_candidates(const image::ImageView& frame, const PipelineConfig& 
                 s.enlargedThresholds.blockSize *= at.factor;
                 levelsEnlarged = true;
             }
-            sample_grid((*at.frame)(sampled_region(g, at.width, at.height)), s.enlargedThresholds, g, config.sample,
+            sample_grid((*at.frame)(sampled_region(g, at.width, at.height)), s.enlargedThresholds, g, quick,
                         s.sample, s.grid);
         } else {
-            sample_grid(frame, s.thresholds, g, config.sample, s.sample, s.grid);
+            sample_grid(frame, s.thresholds, g, quick, s.sample, s.grid);
         }
         result.times.sample += ms_since(t0);
         ++result.work.grids;

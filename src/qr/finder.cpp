@@ -43,9 +43,10 @@ inline bool finder_runs(const int runs[5]) { return could_be_finder(runs) && fin
 // Returns whether the runs fit 1:1:3:1:1 as they are or so clipped; `clipped` says which was needed.
 constexpr int kOpenMinModule = 2;
 // ranOn: 0 or 4 when the line's walk stopped inside that outer run (it is longer than measured), else -1.
-inline bool finder_runs_open(int runs[5], bool& clipped, int ranOn = -1) {
+inline bool finder_runs_open(int runs[5], bool& clipped, int ranOn = -1, bool allowed = true) {
     clipped = false;
     if (ranOn < 0 && finder_runs(runs)) return true;
+    if (!allowed) return false;
     const int module = (runs[1] + runs[2] + runs[3] + 2) / 5;
     const int k = ranOn >= 0 ? ranOn : runs[0] > runs[4] ? 0 : 4;  // the longer outer run may run on
     // Under kOpenMinModule px a module the inner runs alone match too much: texture and dense symbols at
@@ -115,9 +116,9 @@ struct Detection {
 // A cross-section that reads 1:1:3:1:1, its outer runs clipped where they run on (finder_runs_open); the
 // centre along the line, from the outer ring's extent, or the inner five modules' when a run was clipped.
 bool finder_cross(const image::BitMatrix& b, int x, int y, int dx, int dy, int maxRun, Cross& c, float& centre,
-                  bool& open) {
+                  bool& open, bool allowOpen) {
     bool clipped = false;
-    if (!cross_section(b, x, y, dx, dy, maxRun, c) || !finder_runs_open(c.runs, clipped, c.ranOn)) return false;
+    if (!cross_section(b, x, y, dx, dy, maxRun, c) || !finder_runs_open(c.runs, clipped, c.ranOn, allowOpen)) return false;
     open = open || clipped;
     centre = clipped ? (static_cast<float>(c.innerReach[1] - c.innerReach[0])) * 0.5f + 0.5f : (c.lo + c.hi) * 0.5f + 0.5f;
     return true;
@@ -125,26 +126,26 @@ bool finder_cross(const image::BitMatrix& b, int x, int y, int dx, int dy, int m
 
 // Confirms a row hit around (cx, y) by crossing it vertically, horizontally again and diagonally;
 // out.open when some cross-section needed an open outer ring.
-bool confirm(const image::BitMatrix& b, float cx, int y, int rowTotal, Detection& out) {
+bool confirm(const image::BitMatrix& b, float cx, int y, int rowTotal, bool allowOpen, Detection& out) {
     const int maxRun = std::max(3, rowTotal);  // generous: rotation and perspective change the widths
     Cross v;
     float along = 0;
     const int x = static_cast<int>(cx);
-    if (!finder_cross(b, x, y, 0, 1, maxRun, v, along, out.open)) return false;
+    if (!finder_cross(b, x, y, 0, 1, maxRun, v, along, out.open, allowOpen)) return false;
     const float ratioV = static_cast<float>(v.total()) / static_cast<float>(rowTotal);
     if (ratioV < 0.5f || ratioV > 2.0f) return false;
     const float cy = static_cast<float>(y) + along;
     Cross h;
     const int yy = static_cast<int>(cy);
-    if (!finder_cross(b, x, yy, 1, 0, maxRun, h, along, out.open)) return false;
+    if (!finder_cross(b, x, yy, 1, 0, maxRun, h, along, out.open, allowOpen)) return false;
     const float ncx = static_cast<float>(x) + along;
     const int xx = static_cast<int>(ncx);
     // Either diagonal must also read 1:1:3:1:1 (rejects text and other look-alikes in rows/columns).
     Cross d;
     bool diagOpen = false;
-    if (!finder_cross(b, xx, yy, 1, 1, maxRun, d, along, diagOpen)) {
+    if (!finder_cross(b, xx, yy, 1, 1, maxRun, d, along, diagOpen, allowOpen)) {
         diagOpen = false;
-        if (!finder_cross(b, xx, yy, 1, -1, maxRun, d, along, diagOpen)) return false;
+        if (!finder_cross(b, xx, yy, 1, -1, maxRun, d, along, diagOpen, allowOpen)) return false;
     }
     out.open = out.open || diagOpen;
     out.center = {ncx, cy};
@@ -217,7 +218,7 @@ void merge(std::vector<FinderPattern>& found, FinderCells& s, const Detection& d
 // group's last dark run ends (and whether it needed an open outer ring). `words`: scratch for the row's
 // packed bits.
 template <typename OnHit>
-void scan_line(const uint8_t* row, int length, uint64_t* words, OnHit onHit) {
+void scan_line(const uint8_t* row, int length, uint64_t* words, bool allowOpen, OnHit onHit) {
     int runs[5] = {};
     int completed = 0;
     image::for_each_run(row, length, words, [&](int start, int end, bool dark) {
@@ -226,7 +227,7 @@ void scan_line(const uint8_t* row, int length, uint64_t* words, OnHit onHit) {
         ++completed;
         int group[5] = {runs[0], runs[1], runs[2], runs[3], runs[4]};
         bool clipped = false;
-        if (dark && completed >= 5 && finder_runs_open(group, clipped)) {
+        if (dark && completed >= 5 && finder_runs_open(group, clipped, -1, allowOpen)) {
             const int centreStart = end - runs[4] - runs[3] - runs[2];
             onHit(static_cast<float>(centreStart) + static_cast<float>(runs[2]) * 0.5f,
                   group[0] + group[1] + group[2] + group[3] + group[4], clipped);
@@ -276,9 +277,9 @@ void find_finder_patterns(const image::BitMatrix& binary, const FinderOptions& o
     };
     for (int y = 0; y < binary.height; y += step) {
         const uint8_t* row = binary.bits.data() + static_cast<size_t>(y) * static_cast<size_t>(binary.width);
-        scan_line(row, binary.width, words, [&](float cx, int total, bool rowOpen) {
+        scan_line(row, binary.width, words, options.open, [&](float cx, int total, bool rowOpen) {
             d.open = rowOpen;
-            if (confirm(binary, cx, y, total, d)) add(d);
+            if (confirm(binary, cx, y, total, options.open, d)) add(d);
             d.open = false;
         });
     }
@@ -286,16 +287,16 @@ void find_finder_patterns(const image::BitMatrix& binary, const FinderOptions& o
         image::transpose(binary, scratch.transposed);
         for (int x = 0; x < binary.width; x += step) {
             const uint8_t* column = scratch.transposed.bits.data() + static_cast<size_t>(x) * static_cast<size_t>(binary.height);
-            scan_line(column, binary.height, words, [&](float cy, int total, bool hitOpen) {
+            scan_line(column, binary.height, words, options.open, [&](float cy, int total, bool hitOpen) {
                 // Re-use the row confirmation from the column hit's centre.
                 const int y = static_cast<int>(cy);
                 Cross h;
                 float along = 0;
                 bool open = hitOpen;
-                if (!finder_cross(binary, x, y, 1, 0, std::max(3, total), h, along, open)) return;
+                if (!finder_cross(binary, x, y, 1, 0, std::max(3, total), h, along, open, options.open)) return;
                 const float cx = static_cast<float>(x) + along;
                 d.open = open;
-                if (confirm(binary, cx, y, h.total(), d)) add(d);
+                if (confirm(binary, cx, y, h.total(), options.open, d)) add(d);
                 d.open = false;
             });
         }

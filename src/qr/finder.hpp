@@ -21,6 +21,9 @@ struct FinderPattern {
 struct FinderOptions {
     int rowStep = 1;           // scan every rowStep-th row
     bool scanColumns = false;  // also scan columns (finds finders whose rows are broken up)
+    // Also open finders (FinderPattern::open): each run group that fails as it is is tried again with an
+    // outer run clipped, and more look-alikes get confirmed, so this costs.
+    bool open = false;
 };
 
 struct FinderCells {  // finder indices by centre, in square cells (finder.cpp)

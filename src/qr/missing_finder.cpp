@@ -25,8 +25,9 @@ bool near_any(const std::vector<FinderPattern>& finders, const std::vector<Finde
 
 }  // namespace
 
-void find_missing_finders(const image::ImageView& gray, const std::vector<FinderPattern>& finders,
-                          const MissingFinderOptions& options, std::vector<FinderPattern>& out) {
+int find_missing_finders(const image::ImageView& gray, const std::vector<FinderPattern>& finders,
+                         const MissingFinderOptions& options, std::vector<FinderPattern>& out) {
+    int searches = 0;
     std::vector<const FinderPattern*> whole;
     for (const FinderPattern& f : finders)
         if (!f.open && static_cast<int>(whole.size()) < options.pairFinders) whole.push_back(&f);
@@ -75,15 +76,17 @@ void find_missing_finders(const image::ImageView& gray, const std::vector<Finder
                 s.radiusModules = options.searchRadius;
                 s.inverted = options.inverted;
                 const TemplateMatch m = best_template_match(gray, kFinderTemplate, s);
+                ++searches;
                 if (m.contrast < options.minContrastShare * own) continue;
                 added.push_back({m.center, ms, 1, true});
                 if (static_cast<int>(added.size()) >= options.maxAdded) {
                     out.insert(out.end(), added.begin(), added.end());
-                    return;
+                    return searches;
                 }
             }
         }
     out.insert(out.end(), added.begin(), added.end());
+    return searches;
 }
 
 }  // namespace cccd::qr

@@ -24,7 +24,8 @@ struct MissingFinderOptions {
 
 // Appends to `out` a finder (open: not seen whole, hits 1) for each place that fits the template and where
 // no finder of `finders` already is. Reads the first options.pairFinders finders that are not open.
-void find_missing_finders(const image::ImageView& gray, const std::vector<FinderPattern>& finders,
-                          const MissingFinderOptions& options, std::vector<FinderPattern>& out);
+// Returns the template searches made (work accounting).
+int find_missing_finders(const image::ImageView& gray, const std::vector<FinderPattern>& finders,
+                         const MissingFinderOptions& options, std::vector<FinderPattern>& out);
 
 }  // namespace cccd::qr

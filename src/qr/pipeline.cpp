@@ -131,12 +131,19 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
             t0 = Clock::now();
             // Column scans (finders whose rows break up) in the last step only: they double a scan's cost,
             // and no corpus read needs them in the global step.
-            find_finder_patterns(s.binary, {1, options.tryHarder && step > 0 && step + 1 == steps}, s.finder, s.finders);
+            // Open finders (no quiet zone: printed cards, dark on light) in the dark-on-light passes only: they
+            // cost a frame without a code more than anything else here.
+            const bool open = !inverted;
+            find_finder_patterns(s.binary, {1, options.tryHarder && step > 0 && step + 1 == steps, open}, s.finder, s.finders);
             // A finder broken by text or glare beside two that were seen (missing_finder.hpp).
+            // A finder broken by text or glare beside two that were seen whole (missing_finder.hpp).
             if (options.tryHarder && config.missingFinders) {
                 MissingFinderOptions mo;
                 mo.inverted = inverted;
-                find_missing_finders(frame, s.finders, mo, s.finders);
+                mo.pairFinders = config.missingFinderPairFinders;
+                const int searches = find_missing_finders(frame, s.finders, mo, s.finders);
+                result.work.templateSearches += searches;
+                result.work.openTemplateSearches += searches;
             }
             for (const FinderPattern& f : s.finders) {
                 progress.largestFinder = std::max(progress.largestFinder, f.moduleSize * scale);

@@ -53,8 +53,9 @@ struct PipelineConfig {
     // their own bounds; none in small frames, which are tight crops whose edge ends the finders' rings.
     // With tryHarder: look for a third finder beside two (missing_finder.hpp) in every step after the fast path.
     bool missingFinders = true;
+    int missingFinderPairFinders = 3;  // pairs among this many of the most confirmed whole finders
     int maxOpenGeometries = 12;
-    int maxOpenTemplateSearches = 80;
+    int maxOpenTemplateSearches = 80;  // the third-finder searches count here too
     // No "texture" shortcut (skipping the harder steps on frames full of finder look-alikes): a large noisy
     // symbol is itself full of look-alikes, and neither their number nor their strength told it from noise.
     int harderMinHits = 3;    // harderOnly steps run only after a finder confirmed on this many scan lines

@@ -125,7 +125,8 @@ void sample_grid(const image::ImageView& gray, const image::ThresholdMap& map, c
     }
     out.size = d;
     out.modules.assign(n, 0);
-    out.confidence.assign(n, 255);
+    if (options.confidence) out.confidence.assign(n, 255);
+    else out.confidence.clear();
     float stray = 1e9f;
     float contrast = 0;
     if (options.maxStray >= 0) {
@@ -134,7 +135,7 @@ void sample_grid(const image::ImageView& gray, const image::ThresholdMap& map, c
         stray = options.maxStray * contrast;
     }
     // A module's confidence: its distance from its level, full at half the symbol's contrast.
-    const float perLevel = contrast > 0 ? 255.0f / (0.5f * contrast) : 0.0f;
+    const float perLevel = options.confidence && contrast > 0 ? 255.0f / (0.5f * contrast) : 0.0f;
     const int r = options.neighbourRadius;
     const float wm = std::clamp(options.mapWeight, 0.0f, 1.0f);
     for (int y = 0; y < d; ++y) {

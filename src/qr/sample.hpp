@@ -21,6 +21,8 @@ struct SampleOptions {
     // modules), so it may stray from the binarizer's level by at most this share of the symbol's contrast
     // (10th to 90th percentile of the samples). Negative: no limit.
     float maxStray = 0.25f;
+    // Fill ModuleGrid::confidence (for erasures); the decoder's cheap first try leaves it empty.
+    bool confidence = true;
 };
 
 struct SampleScratch {
