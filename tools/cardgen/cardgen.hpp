@@ -4,7 +4,9 @@
 // benchmarks only, never the product. Everything is drawn from the seed: the same spec gives the same bytes
 // (same binary). Coordinates: pixel (x, y) covers [x, x+1) x [y, y+1), so its centre is (x+0.5, y+0.5).
 #include <array>
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -109,5 +111,83 @@ QrGrid encode_qr(const std::string& payload, int version, char ecLevel);
 
 // --- The test harness's index.jsonl ---------------------------------------------------------------------
 std::string index_json_line(const std::string& file, const CardPhoto& photo);
+
+// --- Handheld clips (clip*.cpp) ---------------------------------------------------------------------------
+// A card held at arm's length in front of a camera and slowly brought closer: hand shake (smooth), motion
+// blur along the motion on the faster frames, autofocus hunting, the QR printed on the card's pattern. The
+// frames are JPEGs (baseline, 4:2:0 up to quality 90), concatenated they make an MJPEG file that ffmpeg and
+// Chromium's fake camera (--use-file-for-fake-video-capture=FILE.mjpeg) play.
+struct ClipSpec {
+    enum Scenario {
+        single,       // one card approaching
+        twoCards,     // two different cards side by side, partly overlapping, both symbols always in view
+        swapMidClip,  // card A for the first half; it leaves the frame and card B comes in
+    };
+    Side side = Side::front;
+    uint32_t seed = 1;
+    int width = 1280, height = 720, frames = 90;
+    double fps = 30;
+    double moduleStartPx = 1.0, moduleEndPx = 2.2;  // each symbol's side / modules at the first and last frame
+    double shake = 1;         // hand shake: 0 still, 1 a card held at arm's length, 2 a shaky hand
+    double blurMax = 3;       // longest motion-blur streak, pixels (on the fastest frames)
+    double focusHunt = 1.2;   // peak defocus (Gaussian sigma, pixels) while the autofocus hunts; 0 never hunts
+    double focusFloor = 0.3;  // defocus between hunts
+    Scenario scenario = single;
+    double noiseSigma = 2.5;  // sensor noise at mid grey, in 8-bit levels
+    int jpegQuality = 85;     // 1..100; up to 90 the chroma is 4:2:0, as webcams send it
+    double glare = 0.5;       // 0 none .. 1 strong: uneven light, hot spots and stripes on the laminate
+    std::string payload, secondPayload;  // empty: invented people drawn from the seed (card B: two/swap)
+};
+
+struct CardTruth {
+    std::string payload;
+    std::array<std::pair<double, double>, 4> qrCorners{};  // TL, TR, BR, BL in pixels (centres at +0.5)
+    double modulePx = 0;                                    // mean side of the corner quadrilateral / N
+};
+
+struct ClipFrame {
+    std::vector<uint8_t> jpeg;
+    std::vector<CardTruth> cards;  // the cards whose whole symbol is inside the frame, bottom to top
+    double motionPx = 0, motionAngleDeg = 0;  // the motion-blur streak applied to this frame
+    double blurSigma = 0;                     // and the defocus
+};
+
+// The cards of a clip, in order (A, then B for twoCards and swapMidClip).
+struct ClipCardInfo {
+    std::string payload;
+    int version = 0;
+    char ecLevel = 'M';
+    double qrMm = 0;
+};
+
+enum class ClipDifficulty { mild, hard };
+
+// Like the shared cccd-handheld clips: mild = front-mild-720 / back-mild-720 (modules 1.0 -> 2.2 px at
+// 1280x720, scaled with the frame's height: 1.5 -> 3.3 at 1920x1080), hard = front-hard-720 (more blur).
+ClipSpec clip_preset(Side side, uint32_t seed, ClipDifficulty difficulty, int width = 1280, int height = 720);
+
+// Makes the frames one at a time and hands each to `onFrame` (index 0..frames-1); stops early when it
+// returns false. Returns true when every frame was made and taken; otherwise false with `error` set. The
+// same spec gives the same bytes (same binary).
+bool make_clip(const ClipSpec& spec, const std::function<bool(int index, const ClipFrame& frame)>& onFrame,
+               std::string& error);
+
+// The clip's cards (payloads, symbols); empty with `error` set when the spec is refused.
+std::vector<ClipCardInfo> clip_cards(const ClipSpec& spec, std::string& error);
+
+// NAME.mjpeg.json: the keys of the shared clips' JSON (payload, fields, size, back, module_px) for card A,
+// and per frame the ground truth: "frames": [{"cards": [{"payload", "qr_corners", "module_px"}], ...}].
+// `frames` are the clip's frames (their jpeg may be empty). Empty string when it cannot be made.
+std::string clip_json(const ClipSpec& spec, const std::vector<ClipFrame>& frames);
+
+// Writes the clip to `path` (MJPEG: the frames' JPEGs back to back, nothing between or after) and its JSON
+// to `path` + ".json". Each frame is checked as Chromium's fake camera parses it. Returns an error or "".
+std::string write_clip(const ClipSpec& spec, const std::string& path);
+
+// Checks an MJPEG file's bytes the way Chromium's fake camera reads them (media/parsers/jpeg_parser:
+// each frame starts right where the previous one's EOI ended, baseline SOF0 with 8-bit tables, one scan of
+// all components, Huffman tables 0-1; the file ends at the last EOI). Counts the frames and gives their
+// size (all frames must share it). Returns an error or "".
+std::string check_mjpeg(const uint8_t* data, size_t size, int& frames, int& width, int& height);
 
 }  // namespace cccd::cardgen

@@ -1,5 +1,7 @@
 // cccd-cardgen: writes synthetic card photos and their index.jsonl (the corpus harness's format).
 // Card i of a run uses seed S + i, so `--seed S+i --count 1` makes that one card again.
+// With --clip: a handheld MJPEG clip and its JSON (frame-by-frame ground truth) instead.
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -18,7 +20,11 @@ const char kUsage[] =
     "                    [--difficulty normal|hard|ladder] [--module-px X] [--size WxH]\n"
     "Writes DIR/card-0000.jpg ... and DIR/index.jsonl. Card i uses seed S+i.\n"
     "--module-px sets the module size (required by ladder: other conditions mild);\n"
-    "--size sets the frame (e.g. 1280x720).\n";
+    "--size sets the frame (e.g. 1280x720).\n"
+    "\n"
+    "       cccd-cardgen --clip OUT.mjpeg --side front|back --seed S [--size 1280x720] [--frames 90]\n"
+    "                    [--scenario single|two-cards|swap] [--difficulty mild|hard]\n"
+    "Writes a handheld clip (MJPEG, Chromium's fake camera plays it) and OUT.mjpeg.json.\n";
 
 [[noreturn]] void fail(const std::string& message, int code = 1) {
     std::fprintf(stderr, "cccd-cardgen: %s\n", message.c_str());
@@ -39,10 +45,32 @@ bool parse_u32(const char* s, unsigned long long limit, unsigned long long& out)
     return *end == 0 && out <= limit;
 }
 
+int run_clip(const std::string& path, const std::string& side, unsigned long long seed, const std::string& difficulty,
+             int width, int height, int frames, const std::string& scenario) {
+    if (side != "front" && side != "back") fail("--side wants front or back", 2);
+    if (difficulty != "mild" && difficulty != "hard") fail("--difficulty wants mild or hard with --clip", 2);
+    cg::ClipSpec spec = cg::clip_preset(side == "front" ? cg::Side::front : cg::Side::back, static_cast<uint32_t>(seed),
+                                        difficulty == "hard" ? cg::ClipDifficulty::hard : cg::ClipDifficulty::mild,
+                                        width > 0 ? width : 1280, height > 0 ? height : 720);
+    if (frames > 0) spec.frames = frames;
+    if (scenario == "single") spec.scenario = cg::ClipSpec::single;
+    else if (scenario == "two-cards") spec.scenario = cg::ClipSpec::twoCards;
+    else if (scenario == "swap") spec.scenario = cg::ClipSpec::swapMidClip;
+    else fail("--scenario wants single, two-cards or swap", 2);
+    const auto start = std::chrono::steady_clock::now();
+    if (const std::string err = cg::write_clip(spec, path); !err.empty()) fail(err);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    std::fprintf(stderr, "cccd-cardgen: %d frames %dx%d (%s, %s) in %s and %s.json, %.0f ms a frame\n", spec.frames,
+                 spec.width, spec.height, scenario.c_str(), difficulty.c_str(), path.c_str(), path.c_str(), ms / spec.frames);
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string out, side, difficulty = "normal";
+    std::string out, side, difficulty = "normal", clip, scenario = "single";
+    bool haveDifficulty = false;
+    unsigned long long frames = 0;
     unsigned long long count = 0, seed = 0;
     bool haveCount = false, haveSeed = false;
     double modulePx = 0;
@@ -57,7 +85,12 @@ int main(int argc, char** argv) {
         const char* value = argv[++i];
         if (arg == "--out") out = value;
         else if (arg == "--side") side = value;
-        else if (arg == "--difficulty") difficulty = value;
+        else if (arg == "--difficulty") difficulty = value, haveDifficulty = true;
+        else if (arg == "--clip") clip = value;
+        else if (arg == "--scenario") scenario = value;
+        else if (arg == "--frames") {
+            if (!parse_u32(value, 100000, frames) || frames == 0) fail("--frames wants a whole number in 1..100000", 2);
+        }
         else if (arg == "--count") {
             if (!parse_u32(value, 1000000, count)) fail("--count wants a whole number up to 1000000", 2);
             haveCount = true;
@@ -73,6 +106,12 @@ int main(int argc, char** argv) {
             fail("unknown option " + arg, 2);
         }
     }
+    if (!clip.empty()) {
+        if (!haveSeed) fail("--seed is required", 2);
+        if (!out.empty() || haveCount || modulePx > 0) fail("--out, --count and --module-px are for photos, not --clip", 2);
+        return run_clip(clip, side, seed, haveDifficulty ? difficulty : "mild", width, height, static_cast<int>(frames), scenario);
+    }
+    if (frames > 0 || scenario != "single") fail("--frames and --scenario go with --clip", 2);
     if (out.empty() || !haveCount || !haveSeed) fail("--out, --count and --seed are required", 2);
     if (side != "front" && side != "back") fail("--side wants front or back", 2);
     cg::Difficulty level;
