@@ -15,6 +15,7 @@
 
 #include "cardgen/cardgen.hpp"
 #include "cardgen/jpeg_codec.hpp"
+#include "support/square_to_quad.hpp"
 
 namespace {
 
@@ -74,48 +75,23 @@ bool overlap(const Quad& a, const Quad& b) {
     return true;
 }
 
-// The projective map of the unit square onto a quadrilateral TL, TR, BR, BL.
-struct SquareMap {
-    double a, b, c, d, e, f, g, h;
-    explicit SquareMap(const Quad& q) {
-        const double x0 = q[0].first, y0 = q[0].second, x1 = q[1].first, y1 = q[1].second;
-        const double x2 = q[2].first, y2 = q[2].second, x3 = q[3].first, y3 = q[3].second;
-        const double sx = x0 - x1 + x2 - x3, sy = y0 - y1 + y2 - y3;
-        const double dx1 = x1 - x2, dx2 = x3 - x2, dy1 = y1 - y2, dy2 = y3 - y2;
-        const double den = dx1 * dy2 - dx2 * dy1;
-        g = (sx * dy2 - dx2 * sy) / den;
-        h = (dx1 * sy - sx * dy1) / den;
-        a = x1 - x0 + g * x1, b = x3 - x0 + h * x3, c = x0;
-        d = y1 - y0 + g * y1, e = y3 - y0 + h * y3, f = y0;
-    }
-    std::pair<double, double> operator()(double u, double v) const {
-        const double w = g * u + h * v + 1;
-        return {(a * u + b * v + c) / w, (d * u + e * v + f) / w};
-    }
-};
 
 // Share of modules whose sampled luma (nearest pixel) agrees with libqrencode's grid for the payload.
 double module_agreement(const std::vector<uint8_t>& rgb, int width, int height, const cg::CardTruth& truth,
                         const cg::ClipCardInfo& card) {
     const cg::QrGrid grid = cg::encode_qr(card.payload, card.version, card.ecLevel);
     if (!grid.error.empty()) return 0;
-    const SquareMap map(truth.qrCorners);
+    const testsupport::SquareToQuad map(truth.qrCorners);
     const int n = grid.size;
     std::vector<double> samples;
     for (int r = 0; r < n; ++r)
         for (int c = 0; c < n; ++c) {
-            const auto [x, y] = map((c + 0.5) / n, (r + 0.5) / n);
+            const auto [x, y] = map.map((c + 0.5) / n, (r + 0.5) / n);
             const int px = std::clamp(static_cast<int>(x), 0, width - 1), py = std::clamp(static_cast<int>(y), 0, height - 1);
             const uint8_t* p = rgb.data() + (static_cast<size_t>(py) * static_cast<size_t>(width) + static_cast<size_t>(px)) * 3;
             samples.push_back(0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2]);
         }
-    std::vector<double> sorted = samples;
-    std::sort(sorted.begin(), sorted.end());
-    const double threshold = (sorted[sorted.size() / 10] + sorted[sorted.size() * 9 / 10]) / 2;
-    int agree = 0;
-    for (int r = 0; r < n; ++r)
-        for (int c = 0; c < n; ++c) agree += (samples[static_cast<size_t>(r * n + c)] < threshold) == grid.dark(c, r);
-    return static_cast<double>(agree) / (n * n);
+    return testsupport::share_agreeing(samples, n, [&](int c, int r) { return grid.dark(c, r); });
 }
 
 size_t count_of(const std::string& text, const std::string& what) {

@@ -12,6 +12,7 @@
 
 #include "cardgen/cardgen.hpp"
 #include "cccd/parse_card.hpp"
+#include "support/square_to_quad.hpp"
 
 namespace {
 
@@ -35,25 +36,7 @@ int yyyymmdd(const std::string& ddmmyyyy) {
     return to_int(ddmmyyyy.substr(4)) * 10000 + to_int(ddmmyyyy.substr(2, 2)) * 100 + to_int(ddmmyyyy.substr(0, 2));
 }
 
-// Unit square -> quadrilateral (0,0) (1,0) (1,1) (0,1) -> q[0..3]: the projective map in closed form.
-struct SquareToQuad {
-    double a, b, c, d, e, f, g, h;
-    explicit SquareToQuad(const std::array<std::pair<double, double>, 4>& q) {
-        const double x0 = q[0].first, y0 = q[0].second, x1 = q[1].first, y1 = q[1].second;
-        const double x2 = q[2].first, y2 = q[2].second, x3 = q[3].first, y3 = q[3].second;
-        const double sx = x0 - x1 + x2 - x3, sy = y0 - y1 + y2 - y3;
-        const double dx1 = x1 - x2, dx2 = x3 - x2, dy1 = y1 - y2, dy2 = y3 - y2;
-        const double den = dx1 * dy2 - dx2 * dy1;
-        g = (sx * dy2 - dx2 * sy) / den;
-        h = (dx1 * sy - sx * dy1) / den;
-        a = x1 - x0 + g * x1, b = x3 - x0 + h * x3, c = x0;
-        d = y1 - y0 + g * y1, e = y3 - y0 + h * y3, f = y0;
-    }
-    std::pair<double, double> map(double u, double v) const {
-        const double w = g * u + h * v + 1;
-        return {(a * u + b * v + c) / w, (d * u + e * v + f) / w};
-    }
-};
+using testsupport::SquareToQuad;
 
 // Luma at a continuous position (pixel centres at +0.5), bilinear.
 double luma_at(const std::vector<uint8_t>& luma, int width, int height, double x, double y) {
@@ -79,13 +62,7 @@ double module_agreement(const cg::CardPhoto& photo) {
             const auto [px, py] = h.map((c + 0.5) / n, (r + 0.5) / n);
             samples.push_back(luma_at(y, photo.width, photo.height, px, py));
         }
-    std::vector<double> sorted = samples;
-    std::sort(sorted.begin(), sorted.end());
-    const double threshold = (sorted[sorted.size() / 10] + sorted[sorted.size() * 9 / 10]) / 2;
-    int agree = 0;
-    for (int r = 0; r < n; ++r)
-        for (int c = 0; c < n; ++c) agree += (samples[static_cast<size_t>(r * n + c)] < threshold) == grid.dark(c, r);
-    return static_cast<double>(agree) / (n * n);
+    return testsupport::share_agreeing(samples, n, [&](int c, int r) { return grid.dark(c, r); });
 }
 
 cg::CardSpec clean_spec(cg::Side side, uint32_t seed) {

@@ -5,37 +5,15 @@
 #include <exception>
 
 #include "cardgen.hpp"
+#include "json_text.hpp"
 
 namespace cccd::cardgen {
 
 namespace {
 
-std::string quoted(const std::string& s) {  // JSON string; UTF-8 passes through
-    std::string out = "\"";
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c == '"' || c == '\\') out += '\\', out += ch;
-        else if (c == '\n') out += "\\n";
-        else if (c == '\t') out += "\\t";
-        else if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out += buf;
-        } else out += ch;
-    }
-    return out + "\"";
-}
-
-std::string fixed(double v, int decimals) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    const std::string s = buf;
-    return s.find_first_not_of("-0.") == std::string::npos ? std::string("0") : s;  // no "-0.00"
-}
-
 // Shortest of up to 3 decimals, keeping one: 1.0, 2.2, 1.25 (as the shared files write module sizes).
 std::string short_number(double v) {
-    std::string s = fixed(v, 3);
+    std::string s = json_fixed(v, 3);
     if (s.find('.') == std::string::npos) return s + ".0";
     while (s.back() == '0' && s[s.size() - 2] != '.') s.pop_back();
     return s;
@@ -47,7 +25,7 @@ std::string fields_json(const std::string& payload) {
     const std::vector<std::string> f = split_fields(payload);
     std::string j = "{";
     for (size_t i = 0; i < 7; ++i)
-        j += std::string(i ? ", " : "") + "\"" + kNames[i] + "\": " + quoted(i < f.size() ? f[i] : std::string());
+        j += std::string(i ? ", " : "") + "\"" + kNames[i] + "\": " + json_string(i < f.size() ? f[i] : std::string());
     return j + "}";
 }
 
@@ -64,20 +42,20 @@ std::string frame_json(const ClipFrame& f) {
     std::string j = "{\"cards\": [";
     for (size_t c = 0; c < f.cards.size(); ++c) {
         const CardTruth& t = f.cards[c];
-        j += std::string(c ? ", " : "") + "{\"payload\": " + quoted(t.payload) + ", \"qr_corners\": [";
+        j += std::string(c ? ", " : "") + "{\"payload\": " + json_string(t.payload) + ", \"qr_corners\": [";
         for (size_t i = 0; i < 4; ++i)
-            j += std::string(i ? ", [" : "[") + fixed(t.qrCorners[i].first, 2) + ", " + fixed(t.qrCorners[i].second, 2) + "]";
-        j += "], \"module_px\": " + fixed(t.modulePx, 3) + "}";
+            j += std::string(i ? ", [" : "[") + json_fixed(t.qrCorners[i].first, 2) + ", " + json_fixed(t.qrCorners[i].second, 2) + "]";
+        j += "], \"module_px\": " + json_fixed(t.modulePx, 3) + "}";
     }
-    return j + "], \"motion_px\": " + fixed(f.motionPx, 2) + ", \"motion_angle_deg\": " + fixed(f.motionAngleDeg, 1) +
-           ", \"blur_sigma\": " + fixed(f.blurSigma, 2) + "}";
+    return j + "], \"motion_px\": " + json_fixed(f.motionPx, 2) + ", \"motion_angle_deg\": " + json_fixed(f.motionAngleDeg, 1) +
+           ", \"blur_sigma\": " + json_fixed(f.blurSigma, 2) + "}";
 }
 
 std::string make(const ClipSpec& spec, const std::vector<ClipFrame>& frames) {
     std::string error;
     const std::vector<ClipCardInfo> cards = clip_cards(spec, error);
     if (cards.empty()) return "";
-    std::string j = "{\"payload\": " + quoted(cards[0].payload) + ", \"fields\": " + fields_json(cards[0].payload) +
+    std::string j = "{\"payload\": " + json_string(cards[0].payload) + ", \"fields\": " + fields_json(cards[0].payload) +
                     ", \"size\": [" + std::to_string(spec.width) + ", " + std::to_string(spec.height) + "], \"back\": " +
                     (spec.side == Side::back ? "true" : "false") + ", \"module_px\": [" + short_number(spec.moduleStartPx) +
                     ", " + short_number(spec.moduleEndPx) + "],\n \"frames\": " + std::to_string(frames.size()) +
@@ -86,9 +64,9 @@ std::string make(const ClipSpec& spec, const std::vector<ClipFrame>& frames) {
                     ", \"blur_max\": " + short_number(spec.blurMax) + ", \"focus_hunt\": " + short_number(spec.focusHunt) +
                     ", \"jpeg_q\": " + std::to_string(spec.jpegQuality) + ",\n \"cards\": [";
     for (size_t c = 0; c < cards.size(); ++c)
-        j += std::string(c ? ",\n  " : "\n  ") + "{\"payload\": " + quoted(cards[c].payload) + ", \"fields\": " +
+        j += std::string(c ? ",\n  " : "\n  ") + "{\"payload\": " + json_string(cards[c].payload) + ", \"fields\": " +
              fields_json(cards[c].payload) + ", \"qr_version\": " + std::to_string(cards[c].version) + ", \"ec_level\": \"" +
-             std::string(1, cards[c].ecLevel) + "\", \"qr_mm\": " + fixed(cards[c].qrMm, 2) + "}";
+             std::string(1, cards[c].ecLevel) + "\", \"qr_mm\": " + json_fixed(cards[c].qrMm, 2) + "}";
     j += "],\n \"frame_truth\": [";
     for (size_t i = 0; i < frames.size(); ++i) j += std::string(i ? ",\n  " : "\n  ") + frame_json(frames[i]);
     return j + "]}\n";
