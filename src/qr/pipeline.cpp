@@ -76,10 +76,6 @@ WorkBudget work_budget(const PipelineConfig& c, int width, int height) {
     return {c.maxGeometries, c.maxTemplateSearches, c.maxOpenGeometries, c.maxOpenTemplateSearches};
 }
 
-namespace {
-
-}  // namespace
-
 void count_work(WorkCounts& work, const SymbolCandidate& c, int geometries, int templateSearches) {
     work.geometries += geometries;
     work.templateSearches += templateSearches;
@@ -135,9 +131,10 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
             // cost a frame without a code more than anything else here.
             const bool open = !inverted;
             find_finder_patterns(s.binary, {1, options.tryHarder && step > 0 && step + 1 == steps, open}, s.finder, s.finders);
-            // A finder broken by text or glare beside two that were seen (missing_finder.hpp).
-            // A finder broken by text or glare beside two that were seen whole (missing_finder.hpp).
-            if (options.tryHarder && config.missingFinders) {
+            // A finder broken by text or glare beside two that were seen whole (missing_finder.hpp), on the
+            // passes that look for open finders and while their budget lasts (one search round past it).
+            if (options.tryHarder && config.missingFinders && open &&
+                result.work.openTemplateSearches < budget.openTemplateSearches * maxSymbols) {
                 MissingFinderOptions mo;
                 mo.inverted = inverted;
                 mo.pairFinders = config.missingFinderPairFinders;
