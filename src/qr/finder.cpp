@@ -35,14 +35,17 @@ inline bool could_be_finder(const int runs[5]) {
 // slower).
 inline bool finder_runs(const int runs[5]) { return could_be_finder(runs) && finder_ratio_ok(runs); }
 
+// Modules of at least this many pixels for an open reading (finder_runs_open).
+constexpr int kOpenMinModule = 2;
+
 // A finder with no quiet zone (a card's QR printed over its pattern, header text running up to the symbol):
 // what lies outside the outer ring may be dark too, so an outer dark run can be any length. On a row,
 // column or main diagonal through a finder's centre one side leads out of the symbol and the other into
 // its separator (ISO/IEC 18004:2015 6.3.3: light on the symbol's side), so only one outer run may run on.
 // The inner light-dark-light (1:3:1) then gives the module, and that run counts as one module.
 // Returns whether the runs fit 1:1:3:1:1 as they are or so clipped; `clipped` says which was needed.
-constexpr int kOpenMinModule = 2;
-// ranOn: 0 or 4 when the line's walk stopped inside that outer run (it is longer than measured), else -1.
+// ranOn: 0 or 4 when the line's walk stopped inside that outer run (it is longer than measured), else -1;
+// allowed: false checks the runs as they are only.
 inline bool finder_runs_open(int runs[5], bool& clipped, int ranOn = -1, bool allowed = true) {
     clipped = false;
     if (ranOn < 0 && finder_runs(runs)) return true;
