@@ -1,4 +1,4 @@
-// One command for the side-by-side benchmark (README "Benchmarks"):
+// One command for the side-by-side benchmark (docs/benchmarks.md):
 //   node bench/peers/run.mjs [--quick] [--node-only | --chromium-only] [--out DIR]
 // runs cccd-scanner's WASM build, zxing-wasm and jsQR on every corpus image and on the module-size
 // ladder, in Node and in headless Chromium (Debian's, via playwright-core; the native BarcodeDetector too

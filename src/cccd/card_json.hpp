@@ -1,5 +1,5 @@
 #pragma once
-// The stable JSON shape of a parsed card (README "Result JSON"): later pieces — the CLI, the WASM
+// The stable JSON shape of a parsed card (docs/card-format.md, "Result JSON"): later pieces — the CLI, the WASM
 // module, the page — all speak it.
 #include <string>
 

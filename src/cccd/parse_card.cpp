@@ -11,7 +11,7 @@
 namespace cccd {
 namespace {
 
-// Field layouts seen on real cards (README "Payload formats"):
+// Field layouts seen on real cards (docs/card-format.md, "Payload formats"):
 //   chip CCCD (2021):         id|oldId|name|ddmmyyyy|Nam/Nữ|address|ddmmyyyy             7 fields
 //   Thẻ căn cước (7/2024 on): the same seven, then four reserved fields, usually empty  11 fields
 constexpr size_t kCoreFields = 7;

@@ -20,7 +20,7 @@ cccd::wasm::FrameScanner& scanner() {
     return instance;
 }
 
-// Card QR text -> the parser's JSON (README "Result JSON").
+// Card QR text -> the parser's JSON (docs/card-format.md, "Result JSON").
 std::string parse_json(const std::string& text) {
     return cccd::to_json(cccd::parse_card(text, cccd::today_in_vietnam()));
 }

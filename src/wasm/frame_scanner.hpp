@@ -34,7 +34,7 @@ public:
     // The buffer only grows, so a steady stream of frames reuses it.
     FrameBuffer prepare(int width, int height, int channels, double capacity);
 
-    // Decodes the prepared frame: JSON {found, text, corners, ms, card, …} (README "scan results").
+    // Decodes the prepared frame: JSON {found, text, corners, ms, card, …} (docs/api.md).
     std::string scan_json();
 
     // Overwrites the frame (and its luminance copies) with zeros: "clear" on the page wipes the pixels

@@ -1,14 +1,16 @@
-// The README's JavaScript examples that run in Node are run here, against the package as installed by
+// The README's and docs/' JavaScript examples that run in Node are run here, against the package as installed by
 // name, and print what their comments say.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('../../', import.meta.url).pathname;
-const blocks = [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
+// The README's and the docs' examples (docs/api.md holds the rest of the API's), each block once.
+const pages = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join('docs', f))];
+const blocks = [...new Set(pages.flatMap((p) => [...readFileSync(join(root, p), 'utf8').matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1])))];
 // Browser-only examples use the DOM; the rest must run as they are.
 const nodeBlocks = blocks.filter((b) => !/document|input\.|\bvideo\b/.test(b));
 

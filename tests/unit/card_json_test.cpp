@@ -1,4 +1,4 @@
-// Tests for src/cccd/card_json.cpp: the stable JSON shape of a parsed card (README "Result JSON").
+// Tests for src/cccd/card_json.cpp: the stable JSON shape of a parsed card (docs/card-format.md, "Result JSON").
 #include "cccd/card_json.hpp"
 
 #include <gtest/gtest.h>

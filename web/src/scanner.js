@@ -83,7 +83,7 @@ export async function createScanner(options = {}) {
       return api.scanImageData(await imageToImageData(source));
     },
 
-    /** Parses the text of a card's QR code into checked fields (README "Result JSON"). */
+    /** Parses the text of a card's QR code into checked fields (docs/card-format.md, "Result JSON"). */
     parse(text) {
       if (typeof text !== 'string') {
         alive();
