@@ -5,6 +5,7 @@
 #include "background.hpp"
 #include "card_art.hpp"
 #include "cardgen.hpp"
+#include "image.hpp"
 #include "jpeg_codec.hpp"
 #include "optics.hpp"
 #include "pose.hpp"
@@ -16,9 +17,7 @@ namespace cccd::cardgen {
 namespace {
 
 std::string check(const CardSpec& s) {
-    if (s.width < 32 || s.height < 32 || s.width > 12000 || s.height > 12000 ||
-        static_cast<double>(s.width) * s.height > 50e6)
-        return "frame size " + std::to_string(s.width) + "x" + std::to_string(s.height) + " out of range";
+    if (std::string size = frame_size_error(s.width, s.height); !size.empty()) return size;
     if (!(s.modulePx > 0.3 && s.modulePx <= 60)) return "modulePx must be in (0.3, 60]";
     if (!(s.tilt >= 0 && s.tilt <= 0.3)) return "tilt must be in [0, 0.3]";
     if (!(std::fabs(s.bend) <= 0.05)) return "bend must be in [-0.05, 0.05]";

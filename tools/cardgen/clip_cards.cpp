@@ -3,15 +3,14 @@
 #include <string>
 
 #include "clip_stage.hpp"
+#include "image.hpp"
 
 namespace cccd::cardgen {
 
 namespace {
 
 std::string check(const ClipSpec& s) {
-    if (s.width < 32 || s.height < 32 || s.width > 12000 || s.height > 12000 ||
-        static_cast<double>(s.width) * s.height > 50e6)
-        return "frame size " + std::to_string(s.width) + "x" + std::to_string(s.height) + " out of range";
+    if (std::string size = frame_size_error(s.width, s.height); !size.empty()) return size;
     if (s.frames < 1 || s.frames > 100000) return "frames must be in 1..100000";
     if (!(s.fps > 0 && s.fps <= 1000)) return "fps must be in (0, 1000]";
     if (!(s.moduleStartPx >= 0.5 && s.moduleStartPx <= 60) || !(s.moduleEndPx >= 0.5 && s.moduleEndPx <= 60))

@@ -2,9 +2,17 @@
 // Float RGB pictures (display values, 0 = black, 1 = paper white; above 1 is light that will clip) and the
 // card texture: the printed card drawn in millimetres at some texels per millimetre.
 #include <cstddef>
+#include <string>
 #include <vector>
 
 namespace cccd::cardgen {
+
+// Why a width x height frame cannot be made (32..12000 a side, at most 50 megapixels), or empty.
+inline std::string frame_size_error(int width, int height) {
+    if (width < 32 || height < 32 || width > 12000 || height > 12000 || static_cast<double>(width) * height > 50e6)
+        return "frame size " + std::to_string(width) + "x" + std::to_string(height) + " out of range";
+    return {};
+}
 
 struct Rgb {
     float r = 0, g = 0, b = 0;
