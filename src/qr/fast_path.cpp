@@ -16,16 +16,6 @@ double ms_since(Clock::time_point t0) {
 
 constexpr float kSampleFullBelow = 2.0f;  // px per module in a reduced frame
 
-// The geometry of a symbol located in a frame reduced by `factor`, in the full frame (continuous coordinates
-// scale exactly, downscale.hpp).
-SymbolGeometry enlarged(const SymbolGeometry& g, float factor) {
-    SymbolGeometry out = g;
-    for (size_t k = 0; k < 6; ++k) out.moduleToImage.m[k] *= factor;  // rows x and y of the perspective
-    for (Point& p : out.corners) p = {p.x * factor, p.y * factor};
-    out.moduleSize *= factor;
-    return out;
-}
-
 // Finders in s.binary, then the unrefined geometry of the first candidates, sampled and decoded.
 bool read_first_candidates(const image::ImageView& frame, const PipelineConfig& config, DecoderScratch& s,
                            GridDecodeFn decodeGrid, DecodeResult& result, SampleAt at) {
@@ -60,7 +50,7 @@ bool read_first_candidates(const image::ImageView& frame, const PipelineConfig& 
         // 1280x720 corpus frames read); larger ones in the reduced frame, whose pixels already average
         // what sample_grid's five-point spread would average at full size, at a fifth of the samples.
         const bool enlarge = reduced && s.geometry.moduleSize < kSampleFullBelow;
-        const SymbolGeometry g = enlarge ? enlarged(s.geometry, static_cast<float>(at.factor)) : s.geometry;
+        const SymbolGeometry g = enlarge ? scaled_geometry(s.geometry, static_cast<float>(at.factor)) : s.geometry;
         t0 = Clock::now();
         if (enlarge) {  // only the pixels under the symbol need to exist at full size
             if (!levelsEnlarged) {  // the block levels, read at the full frame's scale
@@ -81,7 +71,7 @@ bool read_first_candidates(const image::ImageView& frame, const PipelineConfig& 
         if (!r.ok()) continue;
         Symbol sym;
         sym.data = std::move(r);
-        const SymbolGeometry full = reduced && !enlarge ? enlarged(g, static_cast<float>(at.factor)) : g;
+        const SymbolGeometry full = reduced && !enlarge ? scaled_geometry(g, static_cast<float>(at.factor)) : g;
         sym.corners = full.corners;
         sym.moduleSize = full.moduleSize;
         result.symbols.push_back(std::move(sym));

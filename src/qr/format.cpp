@@ -106,4 +106,17 @@ uint32_t read_version_bits(const ModuleGrid& grid, int copy) {
     return bits;
 }
 
+bool information_consistent(const ModuleGrid& grid) {
+    const auto a = decode_format_bits(read_format_bits(grid, 0));
+    const auto b = decode_format_bits(read_format_bits(grid, 1));
+    if (!a || !b || a->level != b->level || a->mask != b->mask) return false;
+    const int version = version_for_size(grid.size);
+    if (version < 7) return version > 0;
+    for (int copy = 0; copy < 2; ++copy) {
+        const auto v = decode_version_bits(read_version_bits(grid, copy));
+        if (v && v->version == version) return true;
+    }
+    return false;
+}
+
 }  // namespace cccd::qr

@@ -47,4 +47,10 @@ std::optional<VersionInfo> decode_version_bits(uint32_t bits);
 uint32_t read_format_bits(const ModuleGrid& grid, int copy);
 uint32_t read_version_bits(const ModuleGrid& grid, int copy);
 
+// Whether the grid's information areas look like a symbol's: both format copies decode to the same level
+// and mask, and from version 7 a version copy decodes to the grid's own version. Three finder look-alikes
+// in print or texture pass each alone now and then (a 15-bit word is within 3 errors of a format codeword
+// half the time), both together rarely.
+bool information_consistent(const ModuleGrid& grid);
+
 }  // namespace cccd::qr

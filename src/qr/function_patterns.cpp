@@ -1,6 +1,10 @@
 // Function pattern layout, ISO/IEC 18004:2015 6.3 and Figure 2 (see function_patterns.hpp).
 #include "qr/function_patterns.hpp"
 
+#include <algorithm>
+#include <cstdlib>
+#include <utility>
+
 #include "qr/format.hpp"
 #include "qr/tables.hpp"
 
@@ -61,6 +65,37 @@ std::vector<uint8_t> function_module_map(int version) {
             for (const ModulePos p : version_positions(size, copy)) map.mark(p.x, p.y);
     }
     return cells;
+}
+
+std::vector<int8_t> function_pattern_colours(int version) {
+    if (version < kMinVersion || version > kMaxVersion) return {};
+    const int size = symbol_size(version);
+    std::vector<int8_t> colour(static_cast<size_t>(size) * static_cast<size_t>(size), 0);
+    const auto set = [&](int x, int y, bool dark) {
+        if (x >= 0 && y >= 0 && x < size && y < size)
+            colour[static_cast<size_t>(y) * static_cast<size_t>(size) + static_cast<size_t>(x)] = dark ? 1 : -1;
+    };
+    const auto rings = [&](int cx, int cy, int radius, bool (*dark)(int ring)) {
+        for (int y = cy - radius; y <= cy + radius; ++y)
+            for (int x = cx - radius; x <= cx + radius; ++x)
+                set(x, y, dark(std::max(std::abs(x - cx), std::abs(y - cy))));
+    };
+    // 6.3.3, Figure 10: a finder is a dark 3x3 core, a light ring, a dark ring; the separator around it is
+    // light (ring 4, clipped by the symbol's edge).
+    for (const auto& [cx, cy] : {std::pair{3, 3}, {size - 4, 3}, {3, size - 4}})
+        rings(cx, cy, 4, [](int ring) { return ring <= 1 || ring == 3; });
+    // 6.3.5: timing patterns, dark on even coordinates.
+    for (int i = 8; i < size - 8; ++i) set(i, 6, i % 2 == 0), set(6, i, i % 2 == 0);
+    // 6.3.6, Figure 11: alignment patterns, dark centre, light ring, dark ring.
+    const auto centers = alignment_centers(version);
+    const size_t last = centers.size();
+    for (size_t i = 0; i < last; ++i)
+        for (size_t j = 0; j < last; ++j) {
+            const bool nearFinder = (i == 0 && j == 0) || (i == 0 && j == last - 1) || (i == last - 1 && j == 0);
+            if (!nearFinder) rings(centers[i], centers[j], 2, [](int ring) { return ring != 1; });
+        }
+    set(8, size - 8, true);  // 7.9.1
+    return colour;
 }
 
 }  // namespace cccd::qr

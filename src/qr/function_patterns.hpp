@@ -10,4 +10,9 @@ namespace cccd::qr {
 // Row-major, size * size entries, 1 where the module is a function module. Empty for a bad version.
 std::vector<uint8_t> function_module_map(int version);
 
+// The colours the standard fixes, row-major: +1 dark, -1 light, 0 where the symbol's content decides (data,
+// format and version information). Finders, separators, timing and alignment patterns, the dark module.
+// Empty for a bad version. Frames of a video are weighed by how well their samples show these.
+std::vector<int8_t> function_pattern_colours(int version);
+
 }  // namespace cccd::qr

@@ -81,8 +81,49 @@ RsOutcome correct_with_erasures(std::span<uint8_t> block, std::span<const uint8_
     return {};
 }
 
+std::string block_failure(size_t b, size_t count, int version, char level, int mask, int correctable) {
+    return "error correction block " + std::to_string(b + 1) + " of " + std::to_string(count) + " (version " +
+           std::to_string(version) + "-" + level + ", mask " + std::to_string(mask) + ") has more errors than its " +
+           std::to_string(correctable) + " correctable";
+}
+
+// Merges this grid's corrected blocks (ok[b]) with the memory and fills the others from it when it may
+// (BlockMemory). Returns the first block still missing, or blocks.size().
+size_t use_memory(std::vector<CodewordBlock>& blocks, const std::vector<bool>& ok, BlockMemory& memory,
+                  const GridDecodeResult& r, bool mirrored) {
+    const auto data_of = [](const CodewordBlock& b) {
+        return std::vector<uint8_t>(b.codewords.begin(), b.codewords.begin() + b.dataCodewords);
+    };
+    const bool sameKind = memory.version == r.version && memory.ecLevel == r.ecLevel && memory.mask == r.mask &&
+                          memory.mirrored == mirrored && memory.blocks.size() == blocks.size();
+    int agree = 0, disagree = 0;
+    for (size_t b = 0; b < blocks.size() && sameKind; ++b) {
+        if (!ok[b] || memory.blocks[b].data.empty()) continue;
+        (memory.blocks[b].data == data_of(blocks[b]) ? agree : disagree) += 1;
+    }
+    if (!sameKind || disagree > 0) {  // another symbol (or the first frame): start again from this one
+        const int frame = memory.frame;
+        memory.clear();
+        memory.frame = frame;
+        memory.version = r.version, memory.ecLevel = r.ecLevel, memory.mask = r.mask, memory.mirrored = mirrored;
+        memory.blocks.assign(blocks.size(), {});
+    }
+    for (size_t b = 0; b < blocks.size(); ++b)
+        if (ok[b] && memory.blocks[b].data.empty()) memory.blocks[b] = {data_of(blocks[b]), memory.frame};
+    size_t missing = blocks.size();
+    for (size_t b = 0; b < blocks.size(); ++b) {
+        if (ok[b]) continue;
+        if (agree == 0 || memory.blocks[b].data.empty()) {
+            missing = std::min(missing, b);
+            continue;
+        }
+        std::copy(memory.blocks[b].data.begin(), memory.blocks[b].data.end(), blocks[b].codewords.begin());
+    }
+    return missing;
+}
+
 GridDecodeResult decode_with_format(const ModuleGrid& grid, int version, const FormatInfo& format,
-                                    std::span<const uint8_t> functionMap) {
+                                    std::span<const uint8_t> functionMap, BlockMemory* memory, bool mirrored) {
     const EcBlocks layout = ec_blocks(version, format.level);
     const auto codewords = read_codewords(grid, functionMap, format.mask, total_codewords(version));
     auto blocks = deinterleave(codewords, layout);
@@ -92,6 +133,8 @@ GridDecodeResult decode_with_format(const ModuleGrid& grid, int version, const F
     r.ecLevel = ec_level_letter(format.level);
     r.mask = format.mask;
     std::vector<CodewordBlock> sure;  // each block's codeword confidences, made when first needed
+    std::vector<bool> ok(blocks.size(), false);
+    size_t firstFailed = blocks.size();
     for (size_t b = 0; b < blocks.size(); ++b) {
         RsOutcome rs = rs_correct(blocks[b].codewords, layout.ecCodewordsPerBlock, layout.maxCorrectable());
         if (!rs.ok && grid.confidence.size() == grid.modules.size()) {
@@ -99,22 +142,40 @@ GridDecodeResult decode_with_format(const ModuleGrid& grid, int version, const F
             rs = correct_with_erasures(blocks[b].codewords, sure[b].codewords, layout);
             r.erasureBlocks += rs.ok ? 1 : 0;
         }
-        if (!rs.ok) {
-            r.error = GridError::too_many_errors;
-            r.message = "error correction block " + std::to_string(b + 1) + " of " + std::to_string(blocks.size()) +
-                        " (version " + std::to_string(version) + "-" + r.ecLevel + ", mask " +
-                        std::to_string(format.mask) + ") has more errors than its " +
-                        std::to_string(layout.maxCorrectable()) + " correctable";
-            return r;
+        ok[b] = rs.ok;
+        if (rs.ok) {
+            r.correctedErrors += rs.corrected;
+        } else {
+            firstFailed = std::min(firstFailed, b);
+            if (memory == nullptr) break;  // alone, one failed block fails the grid
         }
-        r.correctedErrors += rs.corrected;
+    }
+    // A grid that corrects no block tells nothing about its symbol (it may be read in the wrong orientation
+    // or with the wrong format information): the memory is left as it is.
+    if (memory != nullptr && std::count(ok.begin(), ok.end(), true) > 0) {
+        const size_t missing = use_memory(blocks, ok, *memory, r, mirrored);
+        if (missing == blocks.size() && firstFailed < blocks.size()) {
+            std::vector<int> frames;
+            for (size_t b = 0; b < blocks.size(); ++b) {
+                const int frame = ok[b] ? memory->frame : memory->blocks[b].frame;
+                if (std::find(frames.begin(), frames.end(), frame) == frames.end()) frames.push_back(frame);
+                r.rememberedBlocks += ok[b] ? 0 : 1;
+            }
+            r.sourceFrames = static_cast<int>(frames.size());
+        }
+        firstFailed = missing;
+    }
+    if (firstFailed < blocks.size()) {
+        r.error = GridError::too_many_errors;
+        r.message = block_failure(firstFailed, blocks.size(), version, r.ecLevel, format.mask, layout.maxCorrectable());
+        return r;
     }
     const auto data = data_codewords(blocks);
     decode_bitstream(data, version, r);
     return r;
 }
 
-GridDecodeResult decode_as_seen(const ModuleGrid& grid) {
+GridDecodeResult decode_as_seen(const ModuleGrid& grid, BlockMemory* memory, bool mirrored) {
     const int version = version_for_size(grid.size);
 
     // 7.9.1: take each readable copy of the format information, the closer one first.
@@ -140,7 +201,7 @@ GridDecodeResult decode_as_seen(const ModuleGrid& grid) {
     GridDecodeResult first;
     for (size_t i = 0; i < formats.size(); ++i) {
         if (!formats[i]) continue;
-        GridDecodeResult r = decode_with_format(grid, version, *formats[i], functionMap);
+        GridDecodeResult r = decode_with_format(grid, version, *formats[i], functionMap, memory, mirrored);
         if (r.ok()) return r;
         if (i == 0) first = std::move(r);  // when both copies fail, the closer copy's story is told
     }
@@ -160,9 +221,8 @@ ModuleGrid transposed(const ModuleGrid& grid) {
     return t;
 }
 
-}  // namespace
 
-GridDecodeResult decode_grid(const ModuleGrid& grid) {
+GridDecodeResult decode_grid_with(const ModuleGrid& grid, BlockMemory* memory) {
     if (version_for_size(grid.size) == 0) {
         return failure(GridError::bad_size, "a grid of " + std::to_string(grid.size) +
                                                 " modules per side is not a QR symbol (21 to 177 in steps of 4)");
@@ -172,10 +232,10 @@ GridDecodeResult decode_grid(const ModuleGrid& grid) {
         return failure(GridError::bad_size, "the grid holds " + std::to_string(grid.modules.size()) +
                                                 " modules, not " + std::to_string(cells));
     }
-    GridDecodeResult r = decode_as_seen(grid);
+    GridDecodeResult r = decode_as_seen(grid, memory, false);
     if (r.ok()) return r;
     // A symbol seen from behind (or written with rows and columns swapped) reads correctly transposed.
-    GridDecodeResult m = decode_as_seen(transposed(grid));
+    GridDecodeResult m = decode_as_seen(transposed(grid), memory, true);
     if (m.ok()) {
         m.mirrored = true;
         return m;
@@ -186,6 +246,14 @@ GridDecodeResult decode_grid(const ModuleGrid& grid) {
     }
     r.message += " (mirrored: " + m.message + ")";
     return r;
+}
+
+}  // namespace
+
+GridDecodeResult decode_grid(const ModuleGrid& grid) { return decode_grid_with(grid, nullptr); }
+
+GridDecodeResult decode_grid_remembering(const ModuleGrid& grid, BlockMemory& memory) {
+    return decode_grid_with(grid, &memory);
 }
 
 }  // namespace cccd::qr

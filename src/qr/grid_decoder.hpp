@@ -37,6 +37,8 @@ struct GridDecodeResult {
     int mask = -1;                  // 0..7
     int correctedErrors = 0;        // codewords corrected in all blocks
     int erasureBlocks = 0;          // blocks corrected only with their least sure codewords erased
+    int rememberedBlocks = 0;       // blocks this grid could not correct, taken from a BlockMemory
+    int sourceFrames = 1;           // frames whose corrected blocks make up the data (BlockMemory::frame)
     bool mirrored = false;
     bool fnc1 = false;              // GS1 / AIM FNC1 mode present
     int firstEci = -1;              // the first ECI designator, -1 if none
@@ -50,5 +52,28 @@ struct GridDecodeResult {
 };
 
 GridDecodeResult decode_grid(const ModuleGrid& grid);
+
+// The error correction blocks (7.5.2) that frames of one video, read as one symbol, have corrected so far.
+// Each block passed Reed-Solomon on its own, so a frame that corrects some blocks and a later frame that
+// corrects the others make the symbol's data together; no block is ever guessed. A block corrected to
+// different data than remembered means another symbol: the memory starts again from this frame.
+struct BlockMemory {
+    int version = 0;
+    char ecLevel = '?';
+    int mask = -1;
+    bool mirrored = false;
+    int frame = 0;  // the caller's number for the frame being decoded
+    struct Block {
+        std::vector<uint8_t> data;  // corrected data codewords; empty: not corrected yet
+        int frame = -1;             // the frame that corrected it
+    };
+    std::vector<Block> blocks;
+    void clear() { *this = BlockMemory{0, '?', -1, false, frame, {}}; }
+};
+
+// decode_grid for a frame of a video: blocks the grid corrects are remembered; when the rest are remembered
+// from earlier frames and at least one block of this grid agrees with the memory (the same symbol, seen
+// again), the data is assembled from both (rememberedBlocks, sourceFrames).
+GridDecodeResult decode_grid_remembering(const ModuleGrid& grid, BlockMemory& memory);
 
 }  // namespace cccd::qr

@@ -318,4 +318,24 @@ void locate_symbols(const image::ImageView& gray, const image::BitMatrix& binary
     std::stable_sort(out.begin(), out.end(), [](const SymbolGeometry& x, const SymbolGeometry& y) { return x.score > y.score; });
 }
 
+SymbolGeometry scaled_geometry(const SymbolGeometry& g, float factor) {
+    SymbolGeometry out = g;
+    for (size_t k = 0; k < 6; ++k) out.moduleToImage.m[k] *= factor;  // rows x and y of the perspective
+    for (Point& p : out.corners) p = {p.x * factor, p.y * factor};
+    out.moduleSize *= factor;
+    return out;
+}
+
+SymbolGeometry translated_geometry(const SymbolGeometry& g, float dx, float dy) {
+    SymbolGeometry out = g;
+    auto& m = out.moduleToImage.m;
+    // x' + dx = (a x + b y + c + dx (g x + h y + 1)) / (g x + h y + 1), and so for y.
+    for (size_t k = 0; k < 3; ++k) {
+        m[k] += dx * m[6 + k];
+        m[3 + k] += dy * m[6 + k];
+    }
+    for (Point& p : out.corners) p = {p.x + dx, p.y + dy};
+    return out;
+}
+
 }  // namespace cccd::qr

@@ -29,6 +29,11 @@ struct SymbolGeometry {
     int templateSearches = 0;       // template searches spent on it so far (work accounting)
 };
 
+// The same geometry in an image scaled by `factor` (a reduced frame's geometry in the full frame: continuous
+// coordinates scale exactly, downscale.hpp), or moved by (dx, dy) (a crop's geometry in the whole frame).
+SymbolGeometry scaled_geometry(const SymbolGeometry& g, float factor);
+SymbolGeometry translated_geometry(const SymbolGeometry& g, float dx, float dy);
+
 // Refinement passes of a complete geometry (build_geometry's default).
 inline constexpr int kRefinePasses = 2;
 

@@ -8,6 +8,7 @@
 #include "image/downscale.hpp"
 #include "image/threshold_pass.hpp"
 #include "qr/fast_path.hpp"
+#include "qr/format.hpp"
 #include "qr/missing_finder.hpp"
 
 namespace cccd::qr {
@@ -215,6 +216,9 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                         if (already_found(result.symbols, scaled(g.corners, scale))) break;
                         if (complete) progress.located = true;
                         GridDecodeResult r = read(g);
+                        if (!r.ok() && complete && (!s.located.valid || g.timing > s.located.geometry.timing) &&
+                            information_consistent(s.grid))
+                            s.located = {true, inverted, scaled_geometry(g, scale)};
                         if (!r.ok() && complete && !g.alignmentFound && c.finderModules[0] > 0 && options.tryHarder) {
                             // Nothing but the finders' sizes placed the fourth corner, and sizes from run lengths
                             // are good to a few percent: a few percent of noise in a square view tilts it. The
@@ -326,6 +330,7 @@ bool first_look_applies(const PipelineConfig& config, const DecodeOptions& optio
 DecodeResult run_pipeline(const image::ImageView& frame, const DecodeOptions& options, const PipelineConfig& config,
                           DecoderScratch& s, GridDecodeFn decodeGrid) {
     DecodeResult result;
+    s.located.valid = false;
     if (!valid_frame(frame, result)) return result;
     if (first_look_applies(config, options, frame.width, frame.height)) {
         const auto t0 = Clock::now();
@@ -345,6 +350,7 @@ DecodeResult run_pipeline_reduced(const image::ImageView& reduced, int width, in
                                   const DecodeOptions& options, const PipelineConfig& config, DecoderScratch& s,
                                   GridDecodeFn decodeGrid) {
     DecodeResult result;
+    s.located.valid = false;
     if (!valid_size(width, height, result) || !valid_frame(reduced, result)) return result;
     if (!first_look_applies(config, options, width, height)) {
         invalid(result, "no first look at a frame of this size: decode the full frame");

@@ -82,6 +82,14 @@ WorkBudget work_budget(const PipelineConfig& config, int width, int height);
 // finders).
 void count_work(WorkCounts& work, const SymbolCandidate& c, int geometries, int templateSearches);
 
+// A symbol located (timing patterns alternate) but not decoded: live scanning (live/live_scan.hpp) samples
+// it again in later frames.
+struct LocatedSymbol {
+    bool valid = false;
+    bool inverted = false;
+    SymbolGeometry geometry;  // in the coordinates of the frame passed to run_pipeline
+};
+
 // Everything a Decoder reuses between frames.
 struct DecoderScratch {
     image::BitMatrix binary;
@@ -96,6 +104,7 @@ struct DecoderScratch {
     ModuleGrid grid;
     std::vector<uint8_t> reduced;  // downscaled frame
     image::ThresholdMap enlargedThresholds;  // a reduced frame's levels at the camera frame's scale
+    LocatedSymbol located;  // of the last run_pipeline call: the best by timing score
 };
 
 // Frame size limit (pixels a side); larger frames are invalid_input.

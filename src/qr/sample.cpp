@@ -136,6 +136,8 @@ void sample_grid(const image::ImageView& gray, const image::ThresholdMap& map, c
     }
     // A module's confidence: its distance from its level, full at half the symbol's contrast.
     const float perLevel = options.confidence && contrast > 0 ? 255.0f / (0.5f * contrast) : 0.0f;
+    s.margins.assign(perLevel > 0 ? n : 0, 0.0f);
+    const float perContrast = perLevel > 0 ? (options.inverted ? -1.0f : 1.0f) / contrast : 0.0f;
     const int r = options.neighbourRadius;
     const float wm = std::clamp(options.mapWeight, 0.0f, 1.0f);
     for (int y = 0; y < d; ++y) {
@@ -152,7 +154,10 @@ void sample_grid(const image::ImageView& gray, const image::ThresholdMap& map, c
             const float level = wm * s.levels[i] + (1 - wm) * local;
             const bool darker = s.values[i] < level;
             out.modules[i] = darker != options.inverted ? 1 : 0;
-            if (perLevel > 0) out.confidence[i] = static_cast<uint8_t>(std::min(255.0f, std::abs(s.values[i] - level) * perLevel));
+            if (perLevel > 0) {
+                out.confidence[i] = static_cast<uint8_t>(std::min(255.0f, std::abs(s.values[i] - level) * perLevel));
+                s.margins[i] = (level - s.values[i]) * perContrast;
+            }
         }
     }
 }

@@ -27,6 +27,10 @@ struct SampleOptions {
 
 struct SampleScratch {
     std::vector<float> values, levels, bin;  // bin: the samples of one histogram bin (percentiles)
+    // With SampleOptions::confidence: per module, how far darker than its level it was (negative: lighter),
+    // in shares of the symbol's contrast; for a light-on-dark symbol, how far lighter. Frames of a video
+    // add these up (live/soft_grid.hpp).
+    std::vector<float> margins;
     std::vector<double> integral;
 };
 

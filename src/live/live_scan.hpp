@@ -1,0 +1,71 @@
+#pragma once
+// Live scanning: successive calls are frames of one video. A symbol located but not decoded is tracked
+// from frame to frame (searched again in a small region around where it was), and each frame's reading of
+// it is kept: its soft module samples (soft_grid.hpp) over the last few frames, and the Reed-Solomon blocks
+// any frame corrected (qr::BlockMemory). A frame that cannot be read alone is read with them. Every text
+// returned passed Reed-Solomon; samples and blocks of two symbols are never mixed: a track is one place in
+// the frame, and it starts again whenever a frame's grid disagrees with what it holds.
+#include <optional>
+
+#include "image/image_view.hpp"
+#include "live/soft_grid.hpp"
+#include "qr/decoder.hpp"
+#include "qr/grid_decoder.hpp"
+#include "qr/pipeline.hpp"
+
+namespace cccd::live {
+
+struct LiveConfig {
+    int window = 3;           // frames whose soft samples are fused
+    int lostAfter = 10;       // frames in a row without the symbol before its track is dropped
+    float regionMargin = 0.6f;  // the region searched: the symbol's bounding box grown by this share of its side
+    // Frames whose grid shows the fixed patterns less clearly than this (sharpness) are not fused: blurred
+    // or misregistered.
+    float minSharpness = 0.12f;
+    // A frame whose data modules agree with the window less than this is another symbol (or misplaced):
+    // the track's samples and blocks start again from it.
+    float minAgreement = 0.65f;
+    // Work per frame (pipeline.hpp's counted bounds): the whole frame is searched without the harder steps,
+    // the tracked region with all of them under these bounds.
+    int regionGeometries = 48;
+    int regionTemplateSearches = 320;
+    int regionOpenGeometries = 12;
+    int regionOpenTemplateSearches = 80;
+};
+
+struct Track {
+    int dimension = 0;
+    bool inverted = false;
+    std::array<qr::Point, 4> corners{};  // where it was last seen, in the frame
+    int lastSeen = 0;                   // frame number
+    int frames = 0;                     // frames it was located in
+    SoftWindow samples;
+    qr::BlockMemory blocks;
+};
+
+// One video's state. Not shared between videos: reset() (or a new LiveState) starts a new one.
+struct LiveState {
+    int frame = 0;
+    std::optional<Track> track;
+    qr::DecoderScratch scratch;
+    qr::ModuleGrid grid;                 // this frame's grid of the tracked symbol
+    image::ThresholdMap thresholds;      // of the tracked region
+    image::BitMatrix binary;
+    image::LocalBinarizeScratch local;
+    qr::SampleScratch sample;
+    void reset() {
+        frame = 0;
+        track.reset();
+    }
+};
+
+struct LiveResult {
+    qr::DecodeResult result;  // as Decoder::decode; symbols[0] is the read, when found
+    int fusedFrames = 0;      // frames whose samples or blocks made the read (1: this frame alone)
+    bool tracking = false;    // a symbol is being tracked after this frame
+};
+
+// The next frame of the video. Frames may change size (the track is then dropped).
+LiveResult scan_live(const image::ImageView& frame, LiveState& state, const LiveConfig& config = {});
+
+}  // namespace cccd::live
