@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "image/binarize_local.hpp"
+#include "qr/finder.hpp"
 #include "qr/function_patterns.hpp"
 #include "qr/tables.hpp"
 
@@ -23,8 +24,8 @@ float side_of(const std::array<qr::Point, 4>& q) {
 // The same symbol as the track's, seen again: the same size in modules, about the same place and size.
 bool same_place(const Track& t, const std::array<qr::Point, 4>& corners, int dimension, bool inverted) {
     if (t.dimension != dimension || t.inverted != inverted) return false;
-    const float side = side_of(t.corners), now = side_of(corners);
-    const qr::Point a = centre_of(t.corners), b = centre_of(corners);
+    const float side = side_of(t.geometry.corners), now = side_of(corners);
+    const qr::Point a = centre_of(t.geometry.corners), b = centre_of(corners);
     return std::hypot(a.x - b.x, a.y - b.y) < 0.4f * side && now > 0.7f * side && now < 1.43f * side;
 }
 
@@ -47,6 +48,22 @@ std::array<qr::Point, 4> moved(std::array<qr::Point, 4> q, float dx, float dy) {
     return q;
 }
 
+qr::PipelineConfig whole_config(const LiveConfig& lc) {
+    qr::PipelineConfig c = qr::default_pipeline_config();
+    c.maxGeometries = lc.wholeGeometries;
+    c.maxTemplateSearches = lc.wholeTemplateSearches;
+    c.maxOpenGeometries = lc.wholeOpenGeometries;
+    c.maxOpenTemplateSearches = lc.wholeOpenTemplateSearches;
+    return c;
+}
+
+// Whether a symbol at these corners is small enough in the frame to track (LiveConfig::maxRegionShare).
+bool trackable(const std::array<qr::Point, 4>& corners, const image::ImageView& frame, const LiveConfig& lc) {
+    const image::FrameRegion r = region_around(corners, lc.regionMargin, frame.width, frame.height);
+    const double area = static_cast<double>(r.endRow - r.firstRow) * (r.endCol - r.firstCol);
+    return area <= static_cast<double>(lc.maxRegionShare) * frame.width * frame.height;
+}
+
 qr::PipelineConfig region_config(const LiveConfig& lc) {
     qr::PipelineConfig c = qr::default_pipeline_config();
     c.firstLookFactor = 0;     // the region is small and its modules are
@@ -67,15 +84,28 @@ void add(qr::DecodeResult& total, const qr::DecodeResult& r) {
     total.work.openGeometries += r.work.openGeometries, total.work.openTemplateSearches += r.work.openTemplateSearches;
 }
 
-// A symbol read in this frame: the track follows it (a new track if it is elsewhere).
-void follow_read(LiveState& s, const qr::Symbol& symbol) {
+// A symbol read in this frame: the track follows it (a new track if it is elsewhere; none if too large).
+void follow_read(LiveState& s, const qr::Symbol& symbol, const image::ImageView& frame, const LiveConfig& lc) {
+    if (!trackable(symbol.corners, frame, lc)) {
+        s.track.reset();
+        return;
+    }
     const int dimension = qr::symbol_size(symbol.data.version);
     if (!s.track || !same_place(*s.track, symbol.corners, dimension, s.track->inverted)) {
         s.track = Track{};
         s.track->dimension = dimension;
         s.track->samples.dimension = dimension;
     }
-    s.track->corners = symbol.corners;
+    const float d = static_cast<float>(dimension);
+    const auto h = qr::Perspective::quad_to_quad({qr::Point{0, 0}, {d, 0}, {d, d}, {0, d}}, symbol.corners);
+    if (!h) {
+        s.track.reset();
+        return;
+    }
+    s.track->geometry.dimension = dimension;
+    s.track->geometry.moduleToImage = *h;
+    s.track->geometry.corners = symbol.corners;
+    s.track->geometry.moduleSize = symbol.moduleSize;
     s.track->lastSeen = s.frame;
     ++s.track->frames;
 }
@@ -102,64 +132,69 @@ qr::Symbol symbol_of(qr::GridDecodeResult data, const qr::SymbolGeometry& g) {
     return sym;
 }
 
-}  // namespace
-
-LiveResult scan_live(const image::ImageView& frame, LiveState& s, const LiveConfig& config) {
-    LiveResult out;
-    qr::DecodeResult& result = out.result;
-    ++s.frame;
-    if (s.track && (s.frame - s.track->lastSeen > config.lostAfter)) s.track.reset();
-
-    qr::LocatedSymbol located;
-    // 1. Around the tracked symbol, with every step: a small region costs little.
-    if (s.track) {
-        const image::FrameRegion r = region_around(s.track->corners, config.regionMargin, frame.width, frame.height);
-        if (r.endRow - r.firstRow >= 21 && r.endCol - r.firstCol >= 21) {
-            qr::DecodeResult rr = qr::run_pipeline(crop(frame, r), {true, true, 1}, region_config(config), s.scratch, qr::decode_grid);
-            add(result, rr);
-            const float dx = static_cast<float>(r.firstCol), dy = static_cast<float>(r.firstRow);
-            if (rr.found()) {
-                rr.symbols.resize(1);
-                rr.symbols[0].corners = moved(rr.symbols[0].corners, dx, dy);
-                follow_read(s, rr.symbols[0]);
-                result.status = rr.status;
-                result.symbols = std::move(rr.symbols);
-                out.fusedFrames = 1;
-                out.tracking = true;
-                return out;
-            }
-            if (s.scratch.located.valid) {
-                located = s.scratch.located;
-                located.geometry = qr::translated_geometry(located.geometry, dx, dy);
-            }
-            result.status = rr.status;
-            result.message = rr.message;
+// The tracked symbol in this frame, from where it was: the finders seen in the region near where the last
+// geometry puts them (those not seen moved as the seen ones did), refined on the grey image like any
+// geometry (locate.hpp). One geometry instead of a search. False when its timing patterns do not alternate.
+bool relocate(const image::ImageView& frame, const Track& t, const LiveConfig& lc, LiveState& s, qr::SymbolGeometry& out) {
+    const image::FrameRegion r = region_around(t.geometry.corners, 0.3f, frame.width, frame.height);
+    if (r.endRow - r.firstRow < 21 || r.endCol - r.firstCol < 21) return false;
+    const image::ImageView view = crop(frame, r);
+    const float x0 = static_cast<float>(r.firstCol), y0 = static_cast<float>(r.firstRow);
+    const qr::SymbolGeometry last = qr::translated_geometry(t.geometry, -x0, -y0);
+    const qr::PipelineConfig base = qr::default_pipeline_config();
+    image::binarize_local(view, base.steps[0].local, s.local, s.thresholds, s.binary);
+    if (t.inverted)
+        for (uint8_t& bit : s.binary.bits) bit ^= 1;
+    qr::find_finder_patterns(s.binary, {1, false, true}, s.scratch.finder, s.scratch.finders);
+    const float d = static_cast<float>(t.dimension), ms = last.moduleSize;
+    const std::array<qr::Point, 3> predicted = {last.moduleToImage.map({3.5f, 3.5f}), last.moduleToImage.map({d - 3.5f, 3.5f}),
+                                                last.moduleToImage.map({3.5f, d - 3.5f})};
+    std::array<qr::Point, 3> centres = predicted;
+    std::array<float, 3> modules{};
+    std::array<bool, 3> seen{};
+    qr::Point shift{0, 0};
+    int nSeen = 0;
+    for (size_t k = 0; k < 3; ++k) {
+        float best = lc.finderReach * ms;
+        for (const qr::FinderPattern& f : s.scratch.finders) {
+            const float dist = std::hypot(f.center.x - predicted[k].x, f.center.y - predicted[k].y);
+            if (dist >= best || f.moduleSize < 0.6f * ms || f.moduleSize > 1.6f * ms) continue;
+            best = dist;
+            centres[k] = f.center;
+            modules[k] = f.moduleSize;
+            seen[k] = true;
         }
+        if (seen[k]) shift = {shift.x + centres[k].x - predicted[k].x, shift.y + centres[k].y - predicted[k].y}, ++nSeen;
     }
-    // 2. The whole frame without the harder steps, when the track gave nothing (or there is none).
-    if (!located.valid) {
-        qr::DecodeResult rw = qr::run_pipeline(frame, {false, true, 1}, qr::default_pipeline_config(), s.scratch, qr::decode_grid);
-        add(result, rw);
-        result.status = rw.status;
-        result.message = rw.message;
-        if (rw.found()) {
-            follow_read(s, rw.symbols[0]);
-            result.symbols = std::move(rw.symbols);
-            result.symbols.resize(1);
-            out.fusedFrames = 1;
-            out.tracking = true;
-            return out;
-        }
-        if (rw.status == qr::DecodeStatus::invalid_input) return out;
-        located = s.scratch.located;
-    }
-    if (!located.valid) {
-        out.tracking = s.track.has_value();
-        return out;
-    }
+    if (nSeen > 0) shift = {shift.x / static_cast<float>(nSeen), shift.y / static_cast<float>(nSeen)};
+    for (size_t k = 0; k < 3; ++k)
+        if (!seen[k]) centres[k] = {predicted[k].x + shift.x, predicted[k].y + shift.y};
+    if (nSeen < 3) modules = {};  // sizes of all three or none (fourth_corner.hpp)
+    if (!qr::geometry_for_dimension(view, centres[0], centres[1], centres[2], t.dimension, t.inverted, out, modules))
+        return false;
+    if (out.timing < base.minTiming) return false;
+    out = qr::translated_geometry(out, x0, y0);
+    return true;
+}
 
-    // 3. The located symbol joins its track (or starts one) and is read with what the track holds.
+// A symbol the pipeline read in this frame (its corners in `dx, dy`-moved coordinates): the result.
+void take_read(qr::DecodeResult&& r, float dx, float dy, const image::ImageView& frame, const LiveConfig& lc,
+               LiveState& s, LiveResult& out) {
+    r.symbols.resize(1);
+    r.symbols[0].corners = moved(r.symbols[0].corners, dx, dy);
+    follow_read(s, r.symbols[0], frame, lc);
+    out.result.status = qr::DecodeStatus::found;
+    out.result.message.clear();
+    out.result.symbols = std::move(r.symbols);
+    out.fusedFrames = 1;
+}
+
+// The located symbol joins its track (or starts one; another symbol there starts it again) and is read
+// from this frame's grid with what the track holds: its remembered blocks, then the fused samples.
+bool read_located(const image::ImageView& frame, const qr::LocatedSymbol& located, const LiveConfig& config,
+                  LiveState& s, LiveResult& out) {
     const qr::SymbolGeometry& g = located.geometry;
+    if (!trackable(g.corners, frame, config)) return false;
     if (!s.track || !same_place(*s.track, g.corners, g.dimension, located.inverted)) {
         s.track = Track{};
         s.track->dimension = g.dimension;
@@ -167,41 +202,106 @@ LiveResult scan_live(const image::ImageView& frame, LiveState& s, const LiveConf
         s.track->samples.dimension = g.dimension;
     }
     Track& t = *s.track;
-    t.corners = g.corners;
+    t.geometry = g;
     t.lastSeen = s.frame;
     ++t.frames;
-    out.tracking = true;
     sample_located(frame, g, located.inverted, s);
     const std::vector<int8_t> colours = qr::function_pattern_colours(qr::version_for_size(g.dimension));
     const std::span<const float> margins(s.sample.margins);
-    if (margins.size() != colours.size() || sharpness(margins, colours) < config.minSharpness) return out;
+    const float sharp = margins.size() == colours.size() ? sharpness(margins, colours) : 0.0f;
+    if (sharp < config.minSharpness) return false;  // blurred or misplaced: nothing to learn from it
     if (agreement(t.samples, margins, colours) < config.minAgreement) {  // not what the track holds
         t.samples.frames.clear();
         t.blocks.clear();
     }
-    t.samples.frames.push_back({std::vector<float>(margins.begin(), margins.end()), sharpness(margins, colours), s.frame});
+    t.samples.frames.push_back({std::vector<float>(margins.begin(), margins.end()), sharp, s.frame});
     while (static_cast<int>(t.samples.frames.size()) > std::max(1, config.window)) t.samples.frames.pop_front();
 
     t.blocks.frame = s.frame;
-    qr::GridDecodeResult own = qr::decode_grid_remembering(s.grid, t.blocks);
-    if (own.ok()) {
-        out.fusedFrames = own.sourceFrames;
-        result.status = qr::DecodeStatus::found;
-        result.message.clear();
-        result.symbols.push_back(symbol_of(std::move(own), g));
-        return out;
+    qr::GridDecodeResult r = qr::decode_grid_remembering(s.grid, t.blocks);
+    int frames = r.sourceFrames;
+    if (!r.ok() && t.samples.frames.size() >= 2) {
+        out.result.message = r.message;
+        fuse(t.samples, s.grid);
+        r = qr::decode_grid_remembering(s.grid, t.blocks);
+        frames = std::max(static_cast<int>(t.samples.frames.size()), r.sourceFrames);
     }
-    result.status = qr::DecodeStatus::unreadable;
-    result.message = own.message;
-    if (t.samples.frames.size() < 2) return out;
-    fuse(t.samples, s.grid);
-    qr::GridDecodeResult fused = qr::decode_grid_remembering(s.grid, t.blocks);
-    if (!fused.ok()) return out;
-    out.fusedFrames = std::max(static_cast<int>(t.samples.frames.size()), fused.sourceFrames);
-    result.status = qr::DecodeStatus::found;
-    result.message.clear();
-    result.symbols.push_back(symbol_of(std::move(fused), g));
-    return out;
+    if (!r.ok()) {
+        out.result.status = qr::DecodeStatus::unreadable;
+        if (out.result.message.empty()) out.result.message = r.message;
+        return false;
+    }
+    out.fusedFrames = frames;
+    out.result.status = qr::DecodeStatus::found;
+    out.result.message.clear();
+    out.result.symbols.push_back(symbol_of(std::move(r), g));
+    return true;
+}
+
+}  // namespace
+
+LiveResult scan_live(const image::ImageView& frame, LiveState& s, const LiveConfig& config) {
+    LiveResult out;
+    ++s.frame;
+    if (s.track && (s.frame - s.track->lastSeen > config.lostAfter)) s.track.reset();
+    const auto finish = [&]() {
+        out.tracking = s.track.has_value();
+        return std::move(out);
+    };
+    bool fused = false;  // read_located ran: once a frame
+
+    // 1. The tracked symbol where it was (one geometry), read with what the track holds.
+    if (s.track) {
+        qr::LocatedSymbol here{true, s.track->inverted, {}};
+        if (relocate(frame, *s.track, config, s, here.geometry)) {
+            fused = true;
+            if (read_located(frame, here, config, s, out)) return finish();
+        }
+    }
+    // 2. Not read: the tracked region searched with every step, under the region bounds.
+    if (s.track) {
+        const image::FrameRegion r = region_around(s.track->geometry.corners, config.regionMargin, frame.width, frame.height);
+        if (r.endRow - r.firstRow >= 21 && r.endCol - r.firstCol >= 21) {
+            qr::DecodeResult rr = qr::run_pipeline(crop(frame, r), {true, true, 1}, region_config(config), s.scratch, qr::decode_grid);
+            add(out.result, rr);
+            const float dx = static_cast<float>(r.firstCol), dy = static_cast<float>(r.firstRow);
+            if (rr.found()) {
+                take_read(std::move(rr), dx, dy, frame, config, s, out);
+                return finish();
+            }
+            if (!fused && s.scratch.located.valid) {
+                qr::LocatedSymbol there = s.scratch.located;
+                there.geometry = qr::translated_geometry(there.geometry, dx, dy);
+                fused = true;
+                if (read_located(frame, there, config, s, out)) return finish();
+            }
+            if (out.result.status != qr::DecodeStatus::unreadable) {
+                out.result.status = rr.status;
+                out.result.message = rr.message;
+            }
+        }
+    }
+    // 3. The whole frame without the harder steps: every frame while nothing is tracked, every
+    // wholeEvery-th while a track is fresh (another card may come into view).
+    const bool fresh = s.track && s.frame - s.track->lastSeen <= config.freshFor;
+    if (fresh && s.frame % std::max(1, config.wholeEvery) != 0) return finish();
+    qr::DecodeResult rw = qr::run_pipeline(frame, {false, true, 1}, whole_config(config), s.scratch, qr::decode_grid);
+    add(out.result, rw);
+    if (rw.found()) {
+        take_read(std::move(rw), 0, 0, frame, config, s, out);
+        return finish();
+    }
+    if (rw.status == qr::DecodeStatus::invalid_input) {
+        out.result.status = rw.status;
+        out.result.message = rw.message;
+        return finish();
+    }
+    if (out.result.status != qr::DecodeStatus::unreadable) {
+        out.result.status = rw.status;
+        out.result.message = rw.message;
+    }
+    if (!fused && s.scratch.located.valid) read_located(frame, s.scratch.located, config, s, out);
+    return finish();
 }
 
 }  // namespace cccd::live

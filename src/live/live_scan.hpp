@@ -16,8 +16,15 @@
 namespace cccd::live {
 
 struct LiveConfig {
+    // A finder seen within this many modules of where the last frame's geometry puts it is taken as moved
+    // there (hand shake at 30 fps moves a card a few pixels).
+    float finderReach = 4;
     int window = 3;           // frames whose soft samples are fused
     int lostAfter = 10;       // frames in a row without the symbol before its track is dropped
+    // While a track was seen in the last `freshFor` frames, the whole frame is searched only every
+    // `wholeEvery`-th frame (another card coming into view); the rest of the time only the tracked region.
+    int freshFor = 3;
+    int wholeEvery = 4;
     float regionMargin = 0.6f;  // the region searched: the symbol's bounding box grown by this share of its side
     // Frames whose grid shows the fixed patterns less clearly than this (sharpness) are not fused: blurred
     // or misregistered.
@@ -25,18 +32,26 @@ struct LiveConfig {
     // A frame whose data modules agree with the window less than this is another symbol (or misplaced):
     // the track's samples and blocks start again from it.
     float minAgreement = 0.65f;
-    // Work per frame (pipeline.hpp's counted bounds): the whole frame is searched without the harder steps,
-    // the tracked region with all of them under these bounds.
-    int regionGeometries = 48;
-    int regionTemplateSearches = 320;
-    int regionOpenGeometries = 12;
-    int regionOpenTemplateSearches = 80;
+    // Work per frame (pipeline.hpp's counted bounds). A tracked symbol is first sought where its finders
+    // were (one geometry); failing that, its region is searched with every step under the region* bounds;
+    // the whole frame without the harder steps under the whole* bounds.
+    int wholeGeometries = 12;
+    int wholeTemplateSearches = 64;
+    int wholeOpenGeometries = 4;
+    int wholeOpenTemplateSearches = 24;
+    // Symbols whose region covers more than this share of the frame are not tracked: their modules are
+    // large enough for single frames, and searching such a region with every step costs a whole frame's.
+    float maxRegionShare = 0.2f;
+    int regionGeometries = 16;
+    int regionTemplateSearches = 96;
+    int regionOpenGeometries = 6;
+    int regionOpenTemplateSearches = 40;
 };
 
 struct Track {
     int dimension = 0;
     bool inverted = false;
-    std::array<qr::Point, 4> corners{};  // where it was last seen, in the frame
+    qr::SymbolGeometry geometry;        // where it was last seen, in the frame
     int lastSeen = 0;                   // frame number
     int frames = 0;                     // frames it was located in
     SoftWindow samples;

@@ -40,6 +40,9 @@ std::string prepare_frame(int width, int height, int channels, double capacity) 
 }
 
 std::string scan_frame() { return scanner().scan_json(); }
+// The prepared frame as the next frame of a video (FrameScanner::scan_json(live)); resetLive starts a new one.
+std::string scan_live_frame() { return scanner().scan_json(true); }
+void reset_live() { scanner().reset_live(); }
 void wipe_frame() { scanner().wipe(); }
 
 // {"memoryBytes":N,"allocatedBytes":N}: the size of WASM memory (it never shrinks) and the bytes malloc
@@ -59,6 +62,8 @@ EMSCRIPTEN_BINDINGS(cccd_scanner) {
     emscripten::function("parseJson", &parse_json);
     emscripten::function("prepareFrame", &prepare_frame);
     emscripten::function("scanFrame", &scan_frame);
+    emscripten::function("scanLiveFrame", &scan_live_frame);
+    emscripten::function("resetLive", &reset_live);
     emscripten::function("wipeFrame", &wipe_frame);
     emscripten::function("releaseFrame", &release_frame);
     emscripten::function("memoryStats", &memory_stats);

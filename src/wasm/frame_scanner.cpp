@@ -109,7 +109,19 @@ qr::DecodeResult FrameScanner::decode() {
     return decoder_.decode(convert({0, height_, 0, width_}));
 }
 
-std::string FrameScanner::scan_json() {
+image::ImageView FrameScanner::whole_luma() {
+    const image::ImageView frame{frame_.data(), width_, height_, width_};
+    if (channels_ == 1) return frame;
+    const size_t pixels = static_cast<size_t>(width_) * static_cast<size_t>(height_);
+    if (luma_.size() < pixels) luma_.resize(pixels);
+    image::rgba_to_luma(std::span<const uint8_t>(frame_.data(), pixels * 4), width_, height_, width_ * 4,
+                        std::span<uint8_t>(luma_.data(), pixels));
+    return {luma_.data(), width_, height_, width_};
+}
+
+void FrameScanner::reset_live() { live_.reset(); }
+
+std::string FrameScanner::scan_json(bool live) {
     JsonWriter w;
     w.begin_object();
     if (width_ <= 0) {
@@ -119,13 +131,18 @@ std::string FrameScanner::scan_json() {
         return w.str();
     }
     const auto start = std::chrono::steady_clock::now();
-    const qr::DecodeResult r = decode();
+    live::LiveResult l;
+    if (live) l = live::scan_live(whole_luma(), live_);
+    const qr::DecodeResult r = live ? std::move(l.result) : decode();
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 
     const bool found = r.found() && !r.symbols.empty();
     w.key("ok").value(true);
     w.key("found").value(found);
     w.key("status").value(status_name(found ? qr::DecodeStatus::found : r.status));
+    // The frame's size: what resolution a camera track delivers.
+    w.key("frame").begin_object().key("width").value(width_).key("height").value(height_);
+    w.end_object();
     if (found) {
         const qr::Symbol& s = r.symbols.front();
         w.key("text").value(s.data.text);
@@ -137,20 +154,24 @@ std::string FrameScanner::scan_json() {
         w.end_array();
         w.key("version").value(s.data.version);
         w.key("ecLevel").value(std::string(1, s.data.ecLevel));
+        w.key("fusedFrames").value(live ? l.fusedFrames : 1);
         w.key("ms").value(ms);
         w.key("card").raw(to_json(parse_card(s.data.text, today_in_vietnam())));
     } else {
         w.key("text").null();
         w.key("corners").null();
         w.key("message").value(r.message.empty() ? "no QR code found" : r.message);
+        w.key("fusedFrames").value(0);
         w.key("ms").value(ms);
         w.key("card").null();
     }
+    if (live) w.key("tracking").value(l.tracking);
     w.end_object();
     return w.str();
 }
 
 void FrameScanner::wipe() {
+    live_.reset();  // the track holds the last card's samples and corrected blocks
     if (!frame_.empty()) std::memset(frame_.data(), 0, frame_.size());
     if (!luma_.empty()) std::memset(luma_.data(), 0, luma_.size());
     if (!halved_.empty()) std::memset(halved_.data(), 0, halved_.size());

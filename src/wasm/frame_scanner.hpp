@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "live/live_scan.hpp"
 #include "qr/decoder.hpp"
 
 namespace cccd::wasm {
@@ -34,8 +35,11 @@ public:
     // The buffer only grows, so a steady stream of frames reuses it.
     FrameBuffer prepare(int width, int height, int channels, double capacity);
 
-    // Decodes the prepared frame: JSON {found, text, corners, ms, card, …} (docs/api.md).
-    std::string scan_json();
+    // Decodes the prepared frame: JSON {found, text, corners, ms, card, fusedFrames, …} (docs/api.md). With
+    // `live`, the frame is the next of one video (live/live_scan.hpp): a symbol is tracked from the earlier
+    // live frames and read with what they saw; reset_live() starts a new video.
+    std::string scan_json(bool live = false);
+    void reset_live();
 
     // Overwrites the frame (and its luminance copies) with zeros: "clear" on the page wipes the pixels
     // of the last card from memory, not only from the screen.
@@ -46,8 +50,11 @@ public:
 
 private:
     qr::DecodeResult decode();  // the prepared frame; RGBA converted to luminance as the decoder needs it
+    image::ImageView whole_luma();  // the prepared frame's luminance, all of it
+
 
     qr::Decoder decoder_;
+    live::LiveState live_;
     std::vector<uint8_t> frame_;
     std::vector<uint8_t> luma_;
     std::vector<uint8_t> halved_;  // the luminance halved, for the decoder's first look at HD frames

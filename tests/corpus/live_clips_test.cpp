@@ -1,7 +1,7 @@
 // Live scanning (live/live_scan.hpp) on handheld clips made by the project's generator (tools/cardgen):
 // one card brought closer, two cards side by side, a card swapped for another mid-clip. Every text live
 // mode returns is the text of a card whose symbol is in that frame (never a stale or mixed one), and it
-// reads about as many frames as decoding each frame alone, at a fraction of the work (bench/ has times).
+// reads at least as many frames as decoding each frame alone, at a fraction of the work (bench/ has times).
 //   build/native/corpus_tests --gtest_filter='LiveClips.*'
 #include <gtest/gtest.h>
 
@@ -27,6 +27,7 @@ constexpr bool kSanitized = false;
 
 struct ClipTally {
     int frames = 0, liveReads = 0, singleReads = 0, wrong = 0, fused = 0;
+    int fusedOnly = 0;  // frames read with earlier frames' help that decoding alone did not read
     int liveFirst = -1, singleFirst = -1;
 };
 
@@ -44,6 +45,15 @@ ClipTally run_clip(const cardgen::ClipSpec& spec, bool single) {
         EXPECT_TRUE(img.ok()) << img.error;
         ++t.frames;
         const live::LiveResult l = live::scan_live(img.view(), state);
+        bool singleRead = false;
+        if (single) {
+            const qr::DecodeResult r = decoder.decode(img.view());
+            singleRead = r.found() && in_frame(f, r.symbols[0].data.text);
+            if (singleRead) {
+                ++t.singleReads;
+                if (t.singleFirst < 0) t.singleFirst = index;
+            }
+        }
         if (l.result.found()) {
             const std::string& text = l.result.symbols[0].data.text;
             const bool right = in_frame(f, text);
@@ -51,14 +61,8 @@ ClipTally run_clip(const cardgen::ClipSpec& spec, bool single) {
             EXPECT_TRUE(right) << "seed " << spec.seed << " frame " << index << " read a text not in the frame: " << text;
             t.liveReads += right ? 1 : 0;
             t.fused += l.fusedFrames > 1 ? 1 : 0;
+            t.fusedOnly += right && l.fusedFrames > 1 && single && !singleRead ? 1 : 0;
             if (t.liveFirst < 0 && right) t.liveFirst = index;
-        }
-        if (single) {
-            const qr::DecodeResult r = decoder.decode(img.view());
-            if (r.found() && in_frame(f, r.symbols[0].data.text)) {
-                ++t.singleReads;
-                if (t.singleFirst < 0) t.singleFirst = index;
-            }
         }
         return true;
     }, error);
@@ -67,11 +71,12 @@ ClipTally run_clip(const cardgen::ClipSpec& spec, bool single) {
 }
 
 void report(const char* name, const ClipTally& t) {
-    std::printf("[live-clips] %-34s %4d frames: live %3d read (first %3d, %d fused), single %3d (first %3d), %d wrong\n",
-                name, t.frames, t.liveReads, t.liveFirst, t.fused, t.singleReads, t.singleFirst, t.wrong);
+    std::printf("[live-clips] %-20s %4d frames: live %3d read (first %3d, %d fused, %d only fused), single %3d (first %3d), %d wrong\n",
+                name, t.frames, t.liveReads, t.liveFirst, t.fused, t.fusedOnly, t.singleReads, t.singleFirst, t.wrong);
 }
 
-// One card approaching, fronts and backs: live mode reads about as many frames as single-frame decoding.
+// One card approaching, fronts and backs: live mode reads at least as many frames as decoding each frame
+// alone with every step, some of them only with what earlier frames saw.
 TEST(LiveClips, ReadsAsManyFramesAsDecodingEachAlone) {
     const int seeds = kSanitized ? 1 : 3;
     ClipTally all;
@@ -80,13 +85,15 @@ TEST(LiveClips, ReadsAsManyFramesAsDecodingEachAlone) {
             const ClipTally t = run_clip(cardgen::clip_preset(side, seed, cardgen::ClipDifficulty::mild), true);
             report(side == cardgen::Side::front ? "front mild" : "back mild", t);
             all.frames += t.frames, all.liveReads += t.liveReads, all.singleReads += t.singleReads, all.wrong += t.wrong;
+            all.fused += t.fused, all.fusedOnly += t.fusedOnly;
             EXPECT_GE(t.liveFirst, 0);
         }
     report("all", all);
     EXPECT_EQ(all.wrong, 0);
-    // Measured: live 172, single 173 over the 6 clips (the whole frame is searched without the
-    // harder steps when nothing is tracked).
-    EXPECT_GE(all.liveReads * 10, all.singleReads * 9);
+    // Measured: live 180 (22 with earlier frames' help, 12 of them frames decoding alone misses), single
+    // 173 over the 6 clips.
+    EXPECT_GE(all.liveReads, all.singleReads);
+    EXPECT_GT(all.fusedOnly, 0);
 }
 
 // Two different cards in view, and a card swapped for another mid-clip, mild and hard: every frame's read

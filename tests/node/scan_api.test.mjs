@@ -19,7 +19,7 @@ const typed = (code) => (e) => {
 test('a blank frame is a plain not-found result', async () => {
   const s = await createScanner();
   const r = s.scanImageData({ data: new Uint8ClampedArray(64 * 48 * 4).fill(255), width: 64, height: 48 });
-  assert.deepEqual(Object.keys(r).sort(), ['card', 'corners', 'found', 'message', 'ms', 'status', 'text']);
+  assert.deepEqual(Object.keys(r).sort(), ['card', 'corners', 'found', 'frame', 'fusedFrames', 'message', 'ms', 'status', 'text']);
   assert.equal(r.found, false);
   assert.equal(r.text, null);
   assert.equal(r.card, null);

@@ -11,6 +11,10 @@ export async function node(): Promise<string | null> {
   frame.fill(255);
   const r: ScanResult = scanner.scanFrame();
   const again = scanner.scanImageData({ data: new Uint8ClampedArray(4 * 4 * 4), width: 4, height: 4 });
+  const live = scanner.scanImageData({ data: new Uint8Array(4 * 4), width: 4, height: 4 }, { live: true });
+  const fused: number = live.fusedFrames + live.frame.width;
+  void fused;
+  if (live.tracking) scanner.resetLive();
   if (again.found && again.card) {
     const dob: string | null = again.card.fields.dateOfBirth;
     void dob;
@@ -31,6 +35,8 @@ export async function node(): Promise<string | null> {
 export async function browser(video: HTMLVideoElement, file: File): Promise<void> {
   const workerScanner = await createWorkerScanner();
   const photo = await workerScanner.scanImage(file);
+  await workerScanner.scanImage(file, { live: true });
+  await workerScanner.resetLive();
   console.log(photo.ms, photo.card?.checks.map((c) => c.ok && !c.skipped));
   const camera: CameraController = await startCamera(video, {
     onResult: (r) => console.log(r.card.fields.name, r.text.length),
@@ -39,6 +45,7 @@ export async function browser(video: HTMLVideoElement, file: File): Promise<void
     torch: false,
   });
   if (camera.torchSupported) await camera.setTorch(true);
+  console.log(camera.resolution?.width);
   await camera.switchCamera();
   camera.stop();
   defineCccdScanner();

@@ -3,7 +3,7 @@
 // has grown (growth replaces the ArrayBuffer and empties old views).
 import { loadModule } from './wasm_module.js';
 import { CccdScannerError } from './errors.js';
-import { checkSize, describe, invalid, pixelsOf } from './validate.js';
+import { checkSize, describe, invalid, liveOption, pixelsOf } from './validate.js';
 import { imageToImageData, wipeCanvas } from './pixels.js';
 
 /**
@@ -60,21 +60,35 @@ export async function createScanner(options = {}) {
       return view();
     },
 
-    /** Decodes the frame last written into frameBuffer(): {found, text, card, corners, ms, …}. */
-    scanFrame() {
+    /**
+     * Decodes the frame last written into frameBuffer(): {found, text, card, corners, ms, fusedFrames, …}.
+     * With {live: true} the frame is the next of one video: a symbol located but not read is tracked, and
+     * what earlier live frames saw of it helps read it (fusedFrames > 1); resetLive() starts a new video.
+     */
+    scanFrame(options) {
+      const live = liveOption(options, 'scanFrame');
       if (!frame) throw new CccdScannerError('no-frame', 'call frameBuffer() and write a frame before scanFrame()');
-      const r = call((m) => JSON.parse(m.scanFrame()));
+      const r = call((m) => JSON.parse(live ? m.scanLiveFrame() : m.scanFrame()));
       if (!r.ok) throw new CccdScannerError(r.code, r.message);
       delete r.ok;
       return r;
     },
 
-    /** Scans ImageData or {data, width, height} (RGBA, or one byte of luminance per pixel). */
-    scanImageData(image) {
+    /**
+     * Scans ImageData or {data, width, height} (RGBA, or one byte of luminance per pixel). Options as
+     * scanFrame's: {live: true} for the frames of a video.
+     */
+    scanImageData(image, options) {
       alive();
+      liveOption(options, 'scanImageData');
       const { bytes, channels, width, height } = pixelsOf(image);
       api.frameBuffer(width, height, channels === 4 ? 'rgba' : 'luma').set(bytes);
-      return api.scanFrame();
+      return api.scanFrame(options);
+    },
+
+    /** Forgets the video live frames belonged to (its tracked symbol and what was seen of it). */
+    resetLive() {
+      call((m) => m.resetLive());
     },
 
     /** Browser: scans a photo (Blob/File, ImageBitmap or a loaded <img>); large photos are scaled down. */

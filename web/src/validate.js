@@ -65,3 +65,13 @@ export function pixelsOf(image) {
   throw invalid(`image data has ${data.length} bytes; a ${width}x${height} image needs ${pixels * 4} (RGBA) ` +
     `or ${pixels} (luminance)`);
 }
+
+// The `live` flag of scanFrame / scanImageData options (undefined: a single frame).
+export function liveOption(options, fn) {
+  if (options === undefined) return false;
+  if (options === null || typeof options !== 'object') throw invalid(`${fn}(…, options) needs an object, got ${describe(options)}`);
+  if (options.live !== undefined && typeof options.live !== 'boolean') {
+    throw invalid(`${fn}(…, {live}) needs true or false, got ${describe(options.live)}`);
+  }
+  return options.live === true;
+}

@@ -1,7 +1,7 @@
 // The main-thread side of the decoding Worker (worker.js): promise-returning calls, typed errors.
 // The worker is found relative to this module, so it works unbundled, with Vite and self-hosted.
 import { CccdScannerError } from './errors.js';
-import { describe, invalid, pixelsOf } from './validate.js';
+import { describe, invalid, liveOption, pixelsOf } from './validate.js';
 import { emptySourceReason, imageToImageData } from './pixels.js';
 
 /**
@@ -53,10 +53,18 @@ export async function createWorkerScanner(options = {}) {
   await request({ op: 'init', options: wasmUrl ? { wasmUrl } : {} });
 
   const api = {
-    /** Decodes a photo (Blob/File, ImageBitmap — transferred, VideoFrame — transferred) in the worker. */
-    scanImage(source) {
+    /**
+     * Decodes a photo (Blob/File, ImageBitmap — transferred, VideoFrame — transferred) in the worker;
+     * {live: true}: the next frame of a video (scanner.js).
+     */
+    scanImage(source, options) {
+      try {
+        liveOption(options, 'scanImage');
+      } catch (e) {
+        return Promise.reject(e);
+      }
       if (typeof HTMLImageElement === 'function' && source instanceof HTMLImageElement) {
-        return createImageBitmap(source).then((b) => api.scanImage(b));
+        return createImageBitmap(source).then((b) => api.scanImage(b, options));
       }
       const transferable = (typeof ImageBitmap === 'function' && source instanceof ImageBitmap) ||
         (typeof VideoFrame === 'function' && source instanceof VideoFrame);
@@ -70,16 +78,17 @@ export async function createWorkerScanner(options = {}) {
         // No canvas in workers (older Safari): draw here, then hand the worker the pixels (transferred).
         return imageToImageData(source).then(({ data, width, height }) => {
           source.close?.();
-          return request({ op: 'scanImageData', image: { data, width, height } }, [data.buffer]);
+          return request({ op: 'scanImageData', image: { data, width, height }, options }, [data.buffer]);
         });
       }
-      return request({ op: 'scanImage', source }, transferable ? [source] : []);
+      return request({ op: 'scanImage', source, options }, transferable ? [source] : []);
     },
-    /** Decodes ImageData-like pixels; the bytes are copied to the worker. */
-    scanImageData(image) {
+    /** Decodes ImageData-like pixels; the bytes are copied to the worker. Options as scanImage's. */
+    scanImageData(image, options) {
       try {
+        liveOption(options, 'scanImageData');
         const { width, height, bytes } = pixelsOf(image);
-        return request({ op: 'scanImageData', image: { width, height, data: bytes.slice() } });
+        return request({ op: 'scanImageData', image: { width, height, data: bytes.slice() }, options });
       } catch (e) {
         return Promise.reject(e);
       }
@@ -87,6 +96,10 @@ export async function createWorkerScanner(options = {}) {
     parse(text) {
       if (typeof text !== 'string') return Promise.reject(invalid(`parse(text) needs a string, got ${describe(text)}`));
       return request({ op: 'parse', text });
+    },
+    /** Forgets the video that live scans belonged to. */
+    resetLive() {
+      return request({ op: 'resetLive' });
     },
     /** Wipes the worker's frame buffer. */
     clear() {

@@ -85,6 +85,20 @@ export interface ScanResult {
   message?: string;
   /** Milliseconds spent in WASM (luminance conversion + decoding). */
   ms: number;
+  /** The scanned frame's size: for a camera, the resolution its track delivers. */
+  frame: { width: number; height: number };
+  /**
+   * Frames whose samples or corrected blocks made the read: 1 for a frame read alone, more when a live
+   * scan read it with what earlier frames of the video saw; 0 when nothing was found.
+   */
+  fusedFrames: number;
+  /** Live scans only: whether a symbol is being tracked after this frame. */
+  tracking?: boolean;
+}
+
+/** Options of a scan: `live` treats successive scans as frames of one video (resetLive() starts anew). */
+export interface ScanOptions {
+  live?: boolean;
 }
 
 /** ImageData, or the same shape with RGBA (4 bytes a pixel) or luminance (1 byte a pixel) data. */
@@ -98,16 +112,18 @@ export type ImageSource = Blob | ImageBitmap | HTMLImageElement | VideoFrame;
 
 export interface Scanner {
   /** Scans pixels (synchronous; no copies beyond writing them into WASM memory). */
-  scanImageData(image: ImageDataLike): ScanResult;
+  scanImageData(image: ImageDataLike, options?: ScanOptions): ScanResult;
   /** Browser: scans a photo; photos above 4096 px a side are scaled down first. */
   scanImage(source: ImageSource): Promise<ScanResult>;
+  /** Forgets the video that live scans belonged to (its tracked symbol and what was seen of it). */
+  resetLive(): void;
   /**
    * The reusable frame buffer in WASM memory, ready for one width x height frame: write the pixels into
    * the returned view, then call scanFrame(). Views die when WASM memory grows: take a fresh one for
    * every frame. `capacity` reserves extra bytes (e.g. VideoFrame.allocationSize()).
    */
   frameBuffer(width: number, height: number, format?: 'rgba' | 'luma', capacity?: number): Uint8Array;
-  scanFrame(): ScanResult;
+  scanFrame(options?: ScanOptions): ScanResult;
   parse(text: string): CardResult;
   /** Overwrites the frame buffer with zeros. */
   clear(): void;
@@ -119,8 +135,9 @@ export interface Scanner {
 
 /** The same API backed by a dedicated Worker (browser): every call is asynchronous. */
 export interface WorkerScanner {
-  scanImage(source: ImageSource): Promise<ScanResult>;
-  scanImageData(image: ImageDataLike): Promise<ScanResult>;
+  scanImage(source: ImageSource, options?: ScanOptions): Promise<ScanResult>;
+  scanImageData(image: ImageDataLike, options?: ScanOptions): Promise<ScanResult>;
+  resetLive(): Promise<true>;
   parse(text: string): Promise<CardResult>;
   clear(): Promise<true>;
   destroy(): void;
@@ -154,6 +171,8 @@ export interface CameraOptions {
 }
 
 export interface CameraController {
+  /** The frame size the camera granted (1920x1080 is asked for), or null before it runs. */
+  readonly resolution: { width: number; height: number } | null;
   readonly deviceId: string | undefined;
   readonly torchSupported: boolean;
   readonly pacing: 'track-processor' | 'video-frame-callback';
