@@ -50,9 +50,14 @@ TEST(FrameScanner, BlankFramesAreNotFoundInBothFormats) {
         ASSERT_TRUE(f.ok);
         std::fill(f.data, f.data + f.bytes, uint8_t{220});
         const std::string json = s.scan_json();
-        EXPECT_NE(json.find(R"("ok":true,"found":false,"status":"not-found","text":null,"corners":null)"),
+        EXPECT_NE(json.find(R"("ok":true,"found":false,"status":"not-found","frame":{"width":64,"height":48},"text":null,"corners":null)"),
                   std::string::npos) << json;
+        EXPECT_NE(json.find(R"("fusedFrames":0)"), std::string::npos) << json;
         EXPECT_NE(json.find(R"("card":null)"), std::string::npos) << json;
+        EXPECT_EQ(json.find("tracking"), std::string::npos) << json;  // single frames say nothing of tracks
+        const std::string live = s.scan_json(true);
+        EXPECT_NE(live.find(R"("found":false)"), std::string::npos) << live;
+        EXPECT_NE(live.find(R"("tracking":false)"), std::string::npos) << live;
     }
 }
 
