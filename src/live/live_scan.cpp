@@ -5,6 +5,7 @@
 
 #include "image/binarize_local.hpp"
 #include "qr/finder.hpp"
+#include "qr/format.hpp"
 #include "qr/function_patterns.hpp"
 #include "qr/tables.hpp"
 
@@ -202,14 +203,16 @@ bool read_located(const image::ImageView& frame, const qr::LocatedSymbol& locate
         s.track->samples.dimension = g.dimension;
     }
     Track& t = *s.track;
-    t.geometry = g;
-    t.lastSeen = s.frame;
-    ++t.frames;
     sample_located(frame, g, located.inverted, s);
     const std::vector<int8_t> colours = qr::function_pattern_colours(qr::version_for_size(g.dimension));
     const std::span<const float> margins(s.sample.margins);
     const float sharp = margins.size() == colours.size() ? sharpness(margins, colours) : 0.0f;
-    if (sharp < config.minSharpness) return false;  // blurred or misplaced: nothing to learn from it
+    // Blurred or misplaced, or three finder look-alikes whose format information does not hold together:
+    // nothing to learn from it, and the track is not seen here (it ages and is dropped).
+    if (sharp < config.minSharpness || !qr::information_consistent(s.grid)) return false;
+    t.geometry = g;
+    t.lastSeen = s.frame;
+    ++t.frames;
     if (agreement(t.samples, margins, colours) < config.minAgreement) {  // not what the track holds
         t.samples.frames.clear();
         t.blocks.clear();
@@ -262,7 +265,7 @@ LiveResult scan_live(const image::ImageView& frame, LiveState& s, const LiveConf
     if (s.track) {
         const image::FrameRegion r = region_around(s.track->geometry.corners, config.regionMargin, frame.width, frame.height);
         if (r.endRow - r.firstRow >= 21 && r.endCol - r.firstCol >= 21) {
-            qr::DecodeResult rr = qr::run_pipeline(crop(frame, r), {true, true, 1}, region_config(config), s.scratch, qr::decode_grid);
+            qr::DecodeResult rr = qr::run_pipeline(crop(frame, r), {true, false, 1}, region_config(config), s.scratch, qr::decode_grid);
             add(out.result, rr);
             const float dx = static_cast<float>(r.firstCol), dy = static_cast<float>(r.firstRow);
             if (rr.found()) {
@@ -285,7 +288,7 @@ LiveResult scan_live(const image::ImageView& frame, LiveState& s, const LiveConf
     // wholeEvery-th while a track is fresh (another card may come into view).
     const bool fresh = s.track && s.frame - s.track->lastSeen <= config.freshFor;
     if (fresh && s.frame % std::max(1, config.wholeEvery) != 0) return finish();
-    qr::DecodeResult rw = qr::run_pipeline(frame, {false, true, 1}, whole_config(config), s.scratch, qr::decode_grid);
+    qr::DecodeResult rw = qr::run_pipeline(frame, {false, false, 1}, whole_config(config), s.scratch, qr::decode_grid);
     add(out.result, rw);
     if (rw.found()) {
         take_read(std::move(rw), 0, 0, frame, config, s, out);

@@ -5,6 +5,8 @@
 // any frame corrected (qr::BlockMemory). A frame that cannot be read alone is read with them. Every text
 // returned passed Reed-Solomon; samples and blocks of two symbols are never mixed: a track is one place in
 // the frame, and it starts again whenever a frame's grid disagrees with what it holds.
+// Live mode looks for dark-on-light symbols only (ID cards print them so): the light-on-dark pass would
+// double the search per frame for symbols a card never has.
 #include <optional>
 
 #include "image/image_view.hpp"
