@@ -8,16 +8,10 @@
 // (720p and 1080p, one card, two cards, a card swapped mid-clip). Frames are RGBA for every reader.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { benchArgs } from './args.mjs';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-const repo = resolve(here, '../..');
-const args = process.argv.slice(2);
-const quick = args.includes('--quick');
-const outAt = args.indexOf('--out');
-const outDir = resolve(outAt >= 0 ? args[outAt + 1] : join(repo, 'build/live-bench'));
-const corpusDir = resolve(process.env.CCCD_CORPUS_DIR ?? join(repo, '../shared/corpus'));
+const { here, repo, args, quick, outDir, corpusDir } = benchArgs('build/live-bench');
 const cardgen = join(repo, 'build/native/cccd-cardgen');
 const FRAME_MS = 1000 / 30;
 

@@ -6,8 +6,8 @@
 // --quick: a smoke pass (a few frames per set) for CI. Needs: npm ci --prefix bench/peers, the wasm preset
 // built (web/dist), Debian's qrencode and chromium.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { benchArgs } from './args.mjs';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { CORPUS_SETS, listCorpus } from './corpus.mjs';
@@ -19,13 +19,7 @@ import { renderChart, renderTable } from './report.mjs';
 import { runInChromium } from './chromium.mjs';
 import { gzipSizes } from './wasm_size.mjs';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-const repo = resolve(here, '../..');
-const args = process.argv.slice(2);
-const quick = args.includes('--quick');
-const outAt = args.indexOf('--out');
-const outDir = resolve(outAt >= 0 ? args[outAt + 1] : join(repo, 'build/peer-bench'));
-const corpusDir = resolve(process.env.CCCD_CORPUS_DIR ?? join(repo, '../shared/corpus'));
+const { here, repo, args, quick, outDir, corpusDir } = benchArgs('build/peer-bench');
 
 function decodeFile(path) {
   const bytes = readFileSync(path);

@@ -67,7 +67,7 @@ bool trackable(const std::array<qr::Point, 4>& corners, const image::ImageView& 
 
 qr::PipelineConfig region_config(const LiveConfig& lc) {
     qr::PipelineConfig c = qr::default_pipeline_config();
-    c.firstLookFactor = 0;     // the region is small and its modules are
+    c.firstLookFactor = 0;     // no reduced first look: the region is small, and so are its modules
     c.downscaleCount = 0;
     c.smallFramePixels = 0;    // the region's own bounds, whatever its size
     c.maxGeometries = lc.regionGeometries;

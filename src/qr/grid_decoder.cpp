@@ -102,9 +102,7 @@ size_t use_memory(std::vector<CodewordBlock>& blocks, const std::vector<bool>& o
         (memory.blocks[b].data == data_of(blocks[b]) ? agree : disagree) += 1;
     }
     if (!sameKind || disagree > 0) {  // another symbol (or the first frame): start again from this one
-        const int frame = memory.frame;
-        memory.clear();
-        memory.frame = frame;
+        memory.clear();  // keeps memory.frame
         memory.version = r.version, memory.ecLevel = r.ecLevel, memory.mask = r.mask, memory.mirrored = mirrored;
         memory.blocks.assign(blocks.size(), {});
     }
@@ -221,7 +219,7 @@ ModuleGrid transposed(const ModuleGrid& grid) {
     return t;
 }
 
-
+// decode_grid, with the blocks of earlier frames when `memory` is given.
 GridDecodeResult decode_grid_with(const ModuleGrid& grid, BlockMemory* memory) {
     if (version_for_size(grid.size) == 0) {
         return failure(GridError::bad_size, "a grid of " + std::to_string(grid.size) +
