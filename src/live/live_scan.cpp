@@ -221,20 +221,30 @@ bool read_located(const image::ImageView& frame, const qr::LocatedSymbol& locate
     while (static_cast<int>(t.samples.frames.size()) > std::max(1, config.window)) t.samples.frames.pop_front();
 
     t.blocks.frame = s.frame;
+    // This frame's grid, plain then equalized (sample.hpp); then the window's fused margins, likewise.
     qr::GridDecodeResult r = qr::decode_grid_remembering(s.grid, t.blocks);
-    int frames = r.sourceFrames;
-    if (!r.ok() && t.samples.frames.size() >= 2) {
-        out.result.message = r.message;
-        fuse(t.samples, s.grid);
+    out.result.message = r.message;
+    int frames = 0;
+    const auto attempt = [&](std::span<const float> m, float strength, int window) {
+        if (r.ok()) return;
+        qr::equalized_grid(m, g.dimension, strength, s.grid);
         r = qr::decode_grid_remembering(s.grid, t.blocks);
-        frames = std::max(static_cast<int>(t.samples.frames.size()), r.sourceFrames);
+        frames = window;
+    };
+    attempt(margins, qr::kEqualizerStrength, 1);
+    if (t.samples.frames.size() >= 2) {
+        fused_margins(t.samples, s.fused);
+        const int window = static_cast<int>(t.samples.frames.size());
+        attempt(s.fused, 0.0f, window);
+        attempt(s.fused, qr::kEqualizerStrength, window);
     }
+    frames = std::max(frames, r.sourceFrames);
     if (!r.ok()) {
         out.result.status = qr::DecodeStatus::unreadable;
         if (out.result.message.empty()) out.result.message = r.message;
         return false;
     }
-    out.fusedFrames = frames;
+    out.fusedFrames = std::max(1, frames);
     out.result.status = qr::DecodeStatus::found;
     out.result.message.clear();
     out.result.symbols.push_back(symbol_of(std::move(r), g));

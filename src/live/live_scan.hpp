@@ -70,6 +70,7 @@ struct LiveState {
     image::BitMatrix binary;
     image::LocalBinarizeScratch local;
     qr::SampleScratch sample;
+    std::vector<float> fused;            // the track's fused margins
     void reset() {
         frame = 0;
         track.reset();

@@ -45,19 +45,11 @@ float agreement(const SoftWindow& window, std::span<const float> margins, std::s
     return sure > 0 ? static_cast<float>(agree) / static_cast<float>(sure) : 1.0f;
 }
 
-void fuse(const SoftWindow& window, qr::ModuleGrid& out) {
-    if (window.frames.empty()) {
-        out = {};
-        return;
-    }
-    const int d = window.dimension;
-    out = qr::ModuleGrid::blank(d);
-    out.confidence.assign(out.modules.size(), 0);
-    for (size_t i = 0; i < out.modules.size(); ++i) {
-        const float m = fused_margin(window, i);
-        out.modules[i] = m > 0 ? 1 : 0;
-        out.confidence[i] = static_cast<uint8_t>(std::min(255.0f, std::abs(m) * 510.0f));
-    }
+void fused_margins(const SoftWindow& window, std::vector<float>& out) {
+    out.clear();
+    if (window.frames.empty()) return;
+    out.resize(window.frames.front().margins.size());
+    for (size_t i = 0; i < out.size(); ++i) out[i] = fused_margin(window, i);
 }
 
 }  // namespace cccd::live

@@ -8,7 +8,6 @@
 #include <span>
 #include <vector>
 
-#include "qr/module_grid.hpp"
 
 namespace cccd::live {
 
@@ -31,8 +30,8 @@ float sharpness(std::span<const float> margins, std::span<const int8_t> colours)
 // in sign: about 0.5 for another symbol, well above for the same one. 1 when the window is sure of none.
 float agreement(const SoftWindow& window, std::span<const float> margins, std::span<const int8_t> colours);
 
-// The weighted mean of the window's margins, as a module grid: dark where positive, confidence 255 at half
-// the contrast (sample.hpp's scale). Leaves `out` empty (size 0) when the window is.
-void fuse(const SoftWindow& window, qr::ModuleGrid& out);
+// The weighted mean of the window's margins (empty when the window is): a grid of it is
+// qr::equalized_grid's, plain (strength 0) or equalized.
+void fused_margins(const SoftWindow& window, std::vector<float>& out);
 
 }  // namespace cccd::live

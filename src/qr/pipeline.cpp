@@ -178,6 +178,13 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                     ++result.work.grids;
                     t = Clock::now();
                     GridDecodeResult r = decodeGrid(s.grid);
+                    if (!r.ok() && config.equalize && g.moduleSize < config.equalizeBelow) {
+                        // Small modules: the same samples with the neighbours' share taken out (sample.hpp).
+                        equalized_grid(s.sample.margins, g.dimension, kEqualizerStrength, s.equalized);
+                        ++result.work.grids;
+                        GridDecodeResult e = decodeGrid(s.equalized);
+                        if (e.ok()) r = std::move(e);
+                    }
                     result.times.decode += ms_since(t);
                     return r;
                 };

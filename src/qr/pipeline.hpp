@@ -64,6 +64,10 @@ struct PipelineConfig {
     // refined: every symbol the corpus reads after refinement scores 0.69 or more before it.
     float minRefineTiming = 0.6f;
     SampleOptions sample;
+    // A grid that does not decode is tried again equalized (sample.hpp) when its modules are under
+    // equalizeBelow px (in the frame sampled).
+    bool equalize = true;
+    float equalizeBelow = 3.0f;
 };
 
 // The configuration Decoder uses.
@@ -102,6 +106,7 @@ struct DecoderScratch {
     SymbolGeometry geometry;
     SampleScratch sample;
     ModuleGrid grid;
+    ModuleGrid equalized;          // the grid again, equalized (sample.hpp)
     std::vector<uint8_t> reduced;  // downscaled frame
     image::ThresholdMap enlargedThresholds;  // a reduced frame's levels at the camera frame's scale
     LocatedSymbol located;  // of the last run_pipeline call: the best by timing score

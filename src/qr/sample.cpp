@@ -162,4 +162,32 @@ void sample_grid(const image::ImageView& gray, const image::ThresholdMap& map, c
     }
 }
 
+void equalized_grid(std::span<const float> margins, int d, float strength, ModuleGrid& out) {
+    const size_t n = static_cast<size_t>(d) * static_cast<size_t>(d);
+    out.size = d;
+    out.modules.assign(n, 0);
+    out.confidence.assign(n, 0);
+    if (margins.size() != n) {
+        out.confidence.clear();
+        return;
+    }
+    const auto at = [d](int x, int y) { return static_cast<size_t>(y) * static_cast<size_t>(d) + static_cast<size_t>(x); };
+    for (int y = 0; y < d; ++y)
+        for (int x = 0; x < d; ++x) {
+            float sum = 0;
+            int count = 0;
+            for (const auto& [dx, dy] : {std::pair{1, 0}, {-1, 0}, {0, 1}, {0, -1}}) {
+                const int nx = x + dx, ny = y + dy;
+                if (nx < 0 || ny < 0 || nx >= d || ny >= d) continue;
+                sum += margins[at(nx, ny)];
+                ++count;
+            }
+            const float m = margins[at(x, y)];
+            const float e = m + strength * (m - sum / static_cast<float>(count));
+            out.modules[at(x, y)] = e > 0 ? 1 : 0;
+            // sample_grid's scale: full confidence at half the contrast, here at (1 + strength) times that.
+            out.confidence[at(x, y)] = static_cast<uint8_t>(std::min(255.0f, std::abs(e) * 510.0f / (1.0f + strength)));
+        }
+}
+
 }  // namespace cccd::qr

@@ -4,6 +4,7 @@
 // per module the binary image is too coarse, so the grey value decides, against the binarizer's own local
 // level blended with the mean of the surrounding module samples (which follows blur and glare at the
 // scale of the symbol).
+#include <span>
 #include <vector>
 
 #include "image/image_view.hpp"
@@ -40,5 +41,14 @@ void sample_grid(const image::ImageView& gray, const image::ThresholdMap& map, c
 // The pixels of a width x height image that sample_grid reads for this geometry: the bounding box of its
 // sampled square (with bilinear's neighbours), or the whole image when the perspective folds the square over.
 image::FrameRegion sampled_region(const SymbolGeometry& geometry, int width, int height);
+
+// At 1-2 px per module each sample carries part of its four neighbours (pixel size, blur, JPEG): a dark
+// module among light ones samples lighter than it is. The module-space equalizer undoes that to first
+// order: margin + strength * (margin - mean of the four neighbours' margins), then dark where positive, with
+// confidence from its size. `margins` as SampleScratch::margins (dimension x dimension); `out` gets
+// modules and confidence. Strength 1.8: on generated handheld clips at the true geometry, the first
+// frame read came 5-24 frames earlier than plain sampling's, and 20-45 % more frames read.
+inline constexpr float kEqualizerStrength = 1.8f;
+void equalized_grid(std::span<const float> margins, int dimension, float strength, ModuleGrid& out);
 
 }  // namespace cccd::qr
