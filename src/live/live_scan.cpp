@@ -51,6 +51,10 @@ std::array<qr::Point, 4> moved(std::array<qr::Point, 4> q, float dx, float dy) {
 
 qr::PipelineConfig whole_config(const LiveConfig& lc) {
     qr::PipelineConfig c = qr::default_pipeline_config();
+    // The first binarization only (with tryHarder, so that a finder broken by the card's text is sought
+    // beside the two seen whole: missing_finder.hpp), no reduced passes.
+    c.stepCount = 1;
+    c.downscaleCount = 0;
     c.maxGeometries = lc.wholeGeometries;
     c.maxTemplateSearches = lc.wholeTemplateSearches;
     c.maxOpenGeometries = lc.wholeOpenGeometries;
@@ -298,7 +302,7 @@ LiveResult scan_live(const image::ImageView& frame, LiveState& s, const LiveConf
     // wholeEvery-th while a track is fresh (another card may come into view).
     const bool fresh = s.track && s.frame - s.track->lastSeen <= config.freshFor;
     if (fresh && s.frame % std::max(1, config.wholeEvery) != 0) return finish();
-    qr::DecodeResult rw = qr::run_pipeline(frame, {false, false, 1}, whole_config(config), s.scratch, qr::decode_grid);
+    qr::DecodeResult rw = qr::run_pipeline(frame, {true, false, 1}, whole_config(config), s.scratch, qr::decode_grid);
     add(out.result, rw);
     if (rw.found()) {
         take_read(std::move(rw), 0, 0, frame, config, s, out);
