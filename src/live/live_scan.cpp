@@ -55,6 +55,7 @@ qr::PipelineConfig whole_config(const LiveConfig& lc) {
     // beside the two seen whole: missing_finder.hpp), no reduced passes.
     c.stepCount = 1;
     c.downscaleCount = 0;
+    c.maxDimension = lc.maxDimension;
     c.maxGeometries = lc.wholeGeometries;
     c.maxTemplateSearches = lc.wholeTemplateSearches;
     c.maxOpenGeometries = lc.wholeOpenGeometries;
@@ -71,6 +72,7 @@ bool trackable(const std::array<qr::Point, 4>& corners, const image::ImageView& 
 
 qr::PipelineConfig region_config(const LiveConfig& lc) {
     qr::PipelineConfig c = qr::default_pipeline_config();
+    c.maxDimension = lc.maxDimension;
     c.firstLookFactor = 0;     // no reduced first look: the region is small, and so are its modules
     c.downscaleCount = 0;
     c.smallFramePixels = 0;    // the region's own bounds, whatever its size

@@ -41,6 +41,9 @@ struct LiveConfig {
     int wholeTemplateSearches = 64;
     int wholeOpenGeometries = 4;
     int wholeOpenTemplateSearches = 24;
+    // ID cards' symbols are versions 6-10 (ISO/IEC 18004 6.3.1: 21 + 4 (v - 1) modules): candidates above
+    // version 20 are look-alikes here, and a large one costs a frame's budget to refine and sample.
+    int maxDimension = 97;
     // Symbols whose region covers more than this share of the frame are not tracked: their modules are
     // large enough for single frames, and searching such a region with every step costs a whole frame's.
     float maxRegionShare = 0.2f;

@@ -10,6 +10,7 @@
 #include "qr/fast_path.hpp"
 #include "qr/format.hpp"
 #include "qr/missing_finder.hpp"
+#include "qr/tables.hpp"
 
 namespace cccd::qr {
 namespace {
@@ -75,6 +76,16 @@ PipelineConfig default_pipeline_config() {
 WorkBudget work_budget(const PipelineConfig& c, int width, int height) {
     if (static_cast<long>(width) * height < c.smallFramePixels) return {c.smallMaxGeometries, c.smallMaxTemplateSearches, 0, 0};
     return {c.maxGeometries, c.maxTemplateSearches, c.maxOpenGeometries, c.maxOpenTemplateSearches};
+}
+
+int refine_searches(int dimension) {
+    const int n = static_cast<int>(alignment_centers(version_for_size(dimension)).size());
+    return 3 + (n >= 2 ? n * n - 3 : 0);  // the finders, and the alignment patterns (Annex E) but three
+}
+
+int searches_left(const WorkCounts& work, const SymbolCandidate& c, const WorkBudget& budget, int maxSymbols) {
+    if (c.open > 0) return budget.openTemplateSearches * maxSymbols - work.openTemplateSearches;
+    return budget.templateSearches * maxSymbols - (work.templateSearches - work.openTemplateSearches);
 }
 
 void count_work(WorkCounts& work, const SymbolCandidate& c, int geometries, int templateSearches) {
@@ -189,6 +200,7 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                     return r;
                 };
                 for (const SymbolCandidate& c : s.candidates) {
+                    if (c.dimension > config.maxDimension) continue;
                     // A bound on the work per frame: textured frames show many finder look-alikes in every
                     // binarization and polarity, and each geometry costs template searches.
                     // decodeAll gets the bound per symbol wanted.
@@ -207,6 +219,10 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                     // when it was the only one tried; the earlier ones can only read a symbol sooner.
                     for (int passes = 0; passes <= kRefinePasses && !decoded; ++passes) {
                         const bool complete = passes == kRefinePasses;
+                        // A refinement pass searches every finder and alignment pattern: up to 52 searches
+                        // for a large symbol. It must fit in what is left of the budget, or a look-alike
+                        // triple that suggests a large symbol costs several candidates' work.
+                        if (passes > 0 && refine_searches(c.dimension) > searches_left(result.work, c, budget, maxSymbols)) break;
                         t0 = Clock::now();
                         const int searchesBefore = passes > 0 ? s.geometry.templateSearches : 0;
                         const bool built = passes > 0 || build_geometry(frame, c, inverted, s.geometry, 0);

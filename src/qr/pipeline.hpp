@@ -64,6 +64,9 @@ struct PipelineConfig {
     // refined: every symbol the corpus reads after refinement scores 0.69 or more before it.
     float minRefineTiming = 0.6f;
     SampleOptions sample;
+    // Candidates of larger symbols are not tried (sampling and refining one costs with its area); live
+    // scanning of ID cards, whose symbols are versions 6-10, bounds it.
+    int maxDimension = 177;
     // A grid that does not decode is tried again equalized (sample.hpp) when its modules are under
     // equalizeBelow px (in the frame sampled).
     bool equalize = true;
@@ -81,6 +84,11 @@ struct WorkBudget {
     int openTemplateSearches = 0;
 };
 WorkBudget work_budget(const PipelineConfig& config, int width, int height);
+
+// Template searches one refinement pass of a geometry of this dimension makes (locate.hpp), and how many
+// are left in the budget for a candidate like `c` (open finders or not).
+int refine_searches(int dimension);
+int searches_left(const WorkCounts& work, const SymbolCandidate& c, const WorkBudget& budget, int maxSymbols);
 
 // Adds a candidate's geometries and template searches to the counts (and to the open ones', if it has open
 // finders).
