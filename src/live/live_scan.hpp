@@ -36,9 +36,10 @@ struct LiveConfig {
     float minAgreement = 0.65f;
     // Work per frame (pipeline.hpp's counted bounds). A tracked symbol is first sought where its finders
     // were (one geometry); failing that, its region is searched with every step under the region* bounds;
-    // the whole frame without the harder steps under the whole* bounds.
-    int wholeGeometries = 12;
-    int wholeTemplateSearches = 64;
+    // the whole frame with its first binarization only under the whole* bounds (on the 6 generated clips of
+    // LiveClips, 6 geometries and 32 searches read all that 12 and 64 did).
+    int wholeGeometries = 6;
+    int wholeTemplateSearches = 32;
     int wholeOpenGeometries = 4;
     int wholeOpenTemplateSearches = 24;
     // ID cards' symbols are versions 6-10 (ISO/IEC 18004 6.3.1: 21 + 4 (v - 1) modules): candidates above
