@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "image/binarize_local.hpp"
+#include "image/downscale.hpp"
+#include "qr/fast_path.hpp"
 #include "qr/finder.hpp"
 #include "qr/format.hpp"
 #include "qr/function_patterns.hpp"
@@ -137,6 +139,15 @@ qr::Symbol symbol_of(qr::GridDecodeResult data, const qr::SymbolGeometry& g) {
     sym.corners = g.corners;
     sym.moduleSize = g.moduleSize;
     return sym;
+}
+
+// The aiming region: the centre of the frame, aimWidth x aimHeight of it (the scan page's and the
+// element's aiming frame, where the card is held, with room around it).
+image::FrameRegion aim_region(const image::ImageView& frame, const LiveConfig& lc) {
+    const int w = std::clamp(static_cast<int>(lc.aimWidth * static_cast<float>(frame.width)), 21, frame.width);
+    const int h = std::clamp(static_cast<int>(lc.aimHeight * static_cast<float>(frame.height)), 21, frame.height);
+    const int x0 = (frame.width - w) / 2, y0 = (frame.height - h) / 2;
+    return {y0, y0 + h, x0, x0 + w};
 }
 
 // The tracked symbol in this frame, from where it was: the finders seen in the region near where the last
@@ -300,14 +311,38 @@ LiveResult scan_live(const image::ImageView& frame, LiveState& s, const LiveConf
             }
         }
     }
-    // 3. The whole frame without the harder steps: every frame while nothing is tracked, every
-    // wholeEvery-th while a track is fresh (another card may come into view).
+    // 3. The whole frame: every frame while nothing is tracked, every wholeEvery-th while a track is fresh
+    // (another card may come into view).
     const bool fresh = s.track && s.frame - s.track->lastSeen <= config.freshFor;
     if (fresh && s.frame % std::max(1, config.wholeEvery) != 0) return finish();
-    qr::DecodeResult rw = qr::run_pipeline(frame, {true, false, 1}, whole_config(config), s.scratch, qr::decode_grid);
+    // Frames of aimFromSide and up: the frame halved (the decoder's first look) everywhere, full size only
+    // in the aiming region, where the card is held; smaller frames at full size everywhere.
+    qr::DecodeResult rw;
+    image::FrameRegion searched{0, frame.height, 0, frame.width};
+    const qr::PipelineConfig whole = whole_config(config);
+    if (std::min(frame.width, frame.height) >= config.aimFromSide && whole.firstLookFactor > 1) {
+        const image::ImageView halved = image::downscale(frame, whole.firstLookFactor, s.halved);
+        const qr::FullFrameFn full = [&frame](const image::FrameRegion&) { return frame; };
+        if (qr::try_first_look(halved, full, whole.firstLookFactor, frame.width, frame.height, whole.steps[0], whole,
+                               s.scratch, qr::decode_grid, rw)) {
+            rw.status = qr::DecodeStatus::found;
+        } else {
+            searched = aim_region(frame, config);
+            qr::PipelineConfig aimed = whole;
+            aimed.firstLookFactor = 0;  // the halved frame was just looked at
+            const qr::DecodeResult ra = qr::run_pipeline(crop(frame, searched), {true, false, 1}, aimed, s.scratch, qr::decode_grid);
+            add(rw, ra);
+            rw.status = ra.status;
+            rw.message = ra.message;
+            rw.symbols = ra.symbols;
+        }
+    } else {
+        rw = qr::run_pipeline(frame, {true, false, 1}, whole, s.scratch, qr::decode_grid);
+    }
     add(out.result, rw);
+    const float dx = static_cast<float>(searched.firstCol), dy = static_cast<float>(searched.firstRow);
     if (rw.found()) {
-        take_read(std::move(rw), 0, 0, frame, config, s, out);
+        take_read(std::move(rw), dx, dy, frame, config, s, out);
         return finish();
     }
     if (rw.status == qr::DecodeStatus::invalid_input) {
@@ -319,7 +354,11 @@ LiveResult scan_live(const image::ImageView& frame, LiveState& s, const LiveConf
         out.result.status = rw.status;
         out.result.message = rw.message;
     }
-    if (!fused && s.scratch.located.valid) read_located(frame, s.scratch.located, config, s, out);
+    if (!fused && s.scratch.located.valid) {
+        qr::LocatedSymbol there = s.scratch.located;
+        there.geometry = qr::translated_geometry(there.geometry, dx, dy);
+        read_located(frame, there, config, s, out);
+    }
     return finish();
 }
 

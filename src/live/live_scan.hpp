@@ -42,6 +42,12 @@ struct LiveConfig {
     int wholeTemplateSearches = 32;
     int wholeOpenGeometries = 4;
     int wholeOpenTemplateSearches = 24;
+    // Frames whose shorter side is at least aimFromSide (1080p cameras) are searched halved everywhere and
+    // at full size only in the aiming region: the centre, aimWidth x aimHeight of the frame (the page's
+    // aiming frame is 40-44 % x 70-76 %).
+    int aimFromSide = 1080;
+    float aimWidth = 0.8f;
+    float aimHeight = 1.0f;
     // ID cards' symbols are versions 6-10 (ISO/IEC 18004 6.3.1: 21 + 4 (v - 1) modules): candidates above
     // version 20 are look-alikes here, and a large one costs a frame's budget to refine and sample.
     int maxDimension = 97;
@@ -74,6 +80,7 @@ struct LiveState {
     image::BitMatrix binary;
     image::LocalBinarizeScratch local;
     qr::SampleScratch sample;
+    std::vector<uint8_t> halved;         // a 1080p frame halved (LiveConfig::aimFromSide)
     std::vector<float> fused;            // the track's fused margins
     void reset() {
         frame = 0;
