@@ -36,10 +36,11 @@ struct LiveConfig {
     float minAgreement = 0.65f;
     // Work per frame (pipeline.hpp's counted bounds). A tracked symbol is first sought where its finders
     // were (one geometry); failing that, its region is searched with every step under the region* bounds;
-    // the whole frame with its first binarization only under the whole* bounds (on the 6 generated clips of
-    // LiveClips, 6 geometries and 32 searches read all that 12 and 64 did).
-    int wholeGeometries = 6;
-    int wholeTemplateSearches = 32;
+    // the whole frame with its first binarization only under the whole* bounds (6 geometries and 32
+    // searches read the generated clips as well, but the shared back-mild-720 clip first at frame 45
+    // instead of 37; 16 and 96 read nothing more).
+    int wholeGeometries = 12;
+    int wholeTemplateSearches = 64;
     int wholeOpenGeometries = 4;
     int wholeOpenTemplateSearches = 24;
     // Frames whose shorter side is at least aimFromSide (1080p cameras) are searched halved everywhere and
