@@ -14,10 +14,6 @@
 namespace cccd::live {
 namespace {
 
-qr::Point centre_of(const std::array<qr::Point, 4>& q) {
-    return {(q[0].x + q[1].x + q[2].x + q[3].x) / 4, (q[0].y + q[1].y + q[2].y + q[3].y) / 4};
-}
-
 float side_of(const std::array<qr::Point, 4>& q) {
     float sum = 0;
     for (size_t i = 0; i < 4; ++i) sum += std::hypot(q[(i + 1) % 4].x - q[i].x, q[(i + 1) % 4].y - q[i].y);
@@ -28,7 +24,7 @@ float side_of(const std::array<qr::Point, 4>& q) {
 bool same_place(const Track& t, const std::array<qr::Point, 4>& corners, int dimension, bool inverted) {
     if (t.dimension != dimension || t.inverted != inverted) return false;
     const float side = side_of(t.geometry.corners), now = side_of(corners);
-    const qr::Point a = centre_of(t.geometry.corners), b = centre_of(corners);
+    const qr::Point a = qr::centre_of(t.geometry.corners), b = qr::centre_of(corners);
     return std::hypot(a.x - b.x, a.y - b.y) < 0.4f * side && now > 0.7f * side && now < 1.43f * side;
 }
 
@@ -51,6 +47,14 @@ std::array<qr::Point, 4> moved(std::array<qr::Point, 4> q, float dx, float dy) {
     return q;
 }
 
+// The pipeline's per-frame bounds set to `b` (pipeline.hpp, WorkBudget).
+void with_budget(qr::PipelineConfig& c, const qr::WorkBudget& b) {
+    c.maxGeometries = b.geometries;
+    c.maxTemplateSearches = b.templateSearches;
+    c.maxOpenGeometries = b.openGeometries;
+    c.maxOpenTemplateSearches = b.openTemplateSearches;
+}
+
 qr::PipelineConfig whole_config(const LiveConfig& lc) {
     qr::PipelineConfig c = qr::default_pipeline_config();
     // The first binarization only (with tryHarder, so that a finder broken by the card's text is sought
@@ -58,10 +62,7 @@ qr::PipelineConfig whole_config(const LiveConfig& lc) {
     c.stepCount = 1;
     c.downscaleCount = 0;
     c.maxDimension = lc.maxDimension;
-    c.maxGeometries = lc.wholeGeometries;
-    c.maxTemplateSearches = lc.wholeTemplateSearches;
-    c.maxOpenGeometries = lc.wholeOpenGeometries;
-    c.maxOpenTemplateSearches = lc.wholeOpenTemplateSearches;
+    with_budget(c, lc.whole);
     return c;
 }
 
@@ -78,10 +79,7 @@ qr::PipelineConfig region_config(const LiveConfig& lc) {
     c.firstLookFactor = 0;     // no reduced first look: the region is small, and so are its modules
     c.downscaleCount = 0;
     c.smallFramePixels = 0;    // the region's own bounds, whatever its size
-    c.maxGeometries = lc.regionGeometries;
-    c.maxTemplateSearches = lc.regionTemplateSearches;
-    c.maxOpenGeometries = lc.regionOpenGeometries;
-    c.maxOpenTemplateSearches = lc.regionOpenTemplateSearches;
+    with_budget(c, lc.region);
     return c;
 }
 
@@ -93,6 +91,14 @@ void add(qr::DecodeResult& total, const qr::DecodeResult& r) {
     total.work.openGeometries += r.work.openGeometries, total.work.openTemplateSearches += r.work.openTemplateSearches;
 }
 
+// A new track, holding nothing yet, for a symbol of this size.
+void start_track(LiveState& s, int dimension, bool inverted) {
+    s.track = Track{};
+    s.track->dimension = dimension;
+    s.track->inverted = inverted;
+    s.track->samples.dimension = dimension;
+}
+
 // A symbol read in this frame: the track follows it (a new track if it is elsewhere; none if too large).
 void follow_read(LiveState& s, const qr::Symbol& symbol, const image::ImageView& frame, const LiveConfig& lc) {
     if (!trackable(symbol.corners, frame, lc)) {
@@ -101,9 +107,7 @@ void follow_read(LiveState& s, const qr::Symbol& symbol, const image::ImageView&
     }
     const int dimension = qr::symbol_size(symbol.data.version);
     if (!s.track || !same_place(*s.track, symbol.corners, dimension, s.track->inverted)) {
-        s.track = Track{};
-        s.track->dimension = dimension;
-        s.track->samples.dimension = dimension;
+        start_track(s, dimension, false);
     }
     const float d = static_cast<float>(dimension);
     const auto h = qr::Perspective::quad_to_quad({qr::Point{0, 0}, {d, 0}, {d, d}, {0, d}}, symbol.corners);
@@ -214,10 +218,7 @@ bool read_located(const image::ImageView& frame, const qr::LocatedSymbol& locate
     const qr::SymbolGeometry& g = located.geometry;
     if (!trackable(g.corners, frame, config)) return false;
     if (!s.track || !same_place(*s.track, g.corners, g.dimension, located.inverted)) {
-        s.track = Track{};
-        s.track->dimension = g.dimension;
-        s.track->inverted = located.inverted;
-        s.track->samples.dimension = g.dimension;
+        start_track(s, g.dimension, located.inverted);
     }
     Track& t = *s.track;
     sample_located(frame, g, located.inverted, s);

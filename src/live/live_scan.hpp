@@ -35,14 +35,12 @@ struct LiveConfig {
     // the track's samples and blocks start again from it.
     float minAgreement = 0.65f;
     // Work per frame (pipeline.hpp's counted bounds). A tracked symbol is first sought where its finders
-    // were (one geometry); failing that, its region is searched with every step under the region* bounds;
-    // the whole frame with its first binarization only under the whole* bounds (6 geometries and 32
+    // were (one geometry); failing that, its region is searched with every step under the `region` bounds;
+    // the whole frame with its first binarization only under the `whole` bounds (6 geometries and 32
     // searches read the generated clips as well, but the shared back-mild-720 clip first at frame 45
     // instead of 37; 16 and 96 read nothing more).
-    int wholeGeometries = 12;
-    int wholeTemplateSearches = 64;
-    int wholeOpenGeometries = 4;
-    int wholeOpenTemplateSearches = 24;
+    qr::WorkBudget whole{12, 64, 4, 24};   // geometries, template searches; the same for open finders
+    qr::WorkBudget region{16, 96, 6, 40};
     // Frames whose shorter side is at least aimFromSide (1080p cameras) are searched halved everywhere and
     // at full size only in the aiming region: the centre, aimWidth x aimHeight of the frame (the page's
     // aiming frame is 40-44 % x 70-76 %).
@@ -55,10 +53,6 @@ struct LiveConfig {
     // Symbols whose region covers more than this share of the frame are not tracked: their modules are
     // large enough for single frames, and searching such a region with every step costs a whole frame's.
     float maxRegionShare = 0.2f;
-    int regionGeometries = 16;
-    int regionTemplateSearches = 96;
-    int regionOpenGeometries = 6;
-    int regionOpenTemplateSearches = 40;
 };
 
 struct Track {

@@ -10,6 +10,11 @@ struct Point {
     float y = 0;
 };
 
+// The mean of a quadrilateral's corners (a symbol's centre, near enough under mild perspective).
+inline Point centre_of(const std::array<Point, 4>& q) {
+    return {(q[0].x + q[1].x + q[2].x + q[3].x) / 4, (q[0].y + q[1].y + q[2].y + q[3].y) / 4};
+}
+
 // x' = (a x + b y + c) / (g x + h y + 1), y' = (d x + e y + f) / (g x + h y + 1)
 struct Perspective {
     std::array<double, 9> m{};  // a b c d e f g h 1, row-major 3x3

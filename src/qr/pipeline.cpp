@@ -36,10 +36,6 @@ bool inside(const std::array<Point, 4>& q, Point p) {
     return true;
 }
 
-Point centre_of(const std::array<Point, 4>& q) {
-    return {(q[0].x + q[1].x + q[2].x + q[3].x) / 4, (q[0].y + q[1].y + q[2].y + q[3].y) / 4};
-}
-
 bool already_found(const std::vector<Symbol>& found, const std::array<Point, 4>& corners) {
     const Point c = centre_of(corners);
     for (const Symbol& s : found)
