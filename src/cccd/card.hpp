@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cccd/address.hpp"
+#include "cccd/address2025.hpp"
 #include "cccd/date.hpp"
 
 namespace cccd {
@@ -38,6 +39,8 @@ struct CardFields {
     // are the four fields its circular reserves for relatives and cancelled numbers; every card seen
     // so far leaves them empty, so they are kept as text rather than guessed at.
     std::vector<std::string> extra;
+    // The address as today's commune and province (1 July 2025 reform); empty when no table was loaded.
+    std::optional<Address2025> address2025;
 };
 
 struct CardResult {

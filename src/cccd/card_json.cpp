@@ -40,6 +40,34 @@ void address_parts(JsonWriter& w, const AddressParts& a) {
     w.end_object();
 }
 
+void new_commune(JsonWriter& w, const NewCommune& c) {
+    string_or_null(w, "commune", c.commune);
+    string_or_null(w, "communeCode", c.communeCode);
+    string_or_null(w, "province", c.province);
+    string_or_null(w, "provinceCode", c.provinceCode);
+}
+
+// null until an address table is loaded (docs/address-2025.md).
+void address_2025(JsonWriter& w, const std::optional<Address2025>& a) {
+    w.key("address2025");
+    if (!a) {
+        w.null();
+        return;
+    }
+    w.begin_object().key("match").value(to_string(a->match));
+    new_commune(w, a->place);
+    string_or_null(w, "address", a->address);
+    w.key("candidates").begin_array();
+    for (const NewCommune& c : a->candidates) {
+        w.begin_object();
+        new_commune(w, c);
+        w.end_object();
+    }
+    w.end_array();
+    string_or_null(w, "reason", a->reason);
+    w.end_object();
+}
+
 }  // namespace
 
 std::string to_json(const CardResult& card) {
@@ -57,6 +85,7 @@ std::string to_json(const CardResult& card) {
     w.key("sexText").value(f.sexText);
     w.key("address").value(f.address);
     address_parts(w, f.addressParts);
+    address_2025(w, f.address2025);
     date_or_null(w, "issueDate", f.issueDate);
     string_array(w, "extra", f.extra);
     w.end_object();

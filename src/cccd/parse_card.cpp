@@ -111,7 +111,7 @@ std::string_view core_of(std::string_view text) {
 
 }  // namespace
 
-CardResult parse_card(std::string_view text, const Date& today) {
+CardResult parse_card(std::string_view text, const Date& today, const Address2025Table* addresses) {
     if (core_of(text).size() > kMaxPayloadBytes)
         return failure("payload", "too-long",
                        "longer than " + std::to_string(kMaxPayloadBytes) + " bytes, more than any QR code holds");
@@ -181,6 +181,7 @@ CardResult parse_card(std::string_view text, const Date& today) {
     c.sex = sex_from_text(f[4]);
     c.address = f[5];
     c.addressParts = split_address(c.address);
+    if (addresses && !addresses->empty()) c.address2025 = map_address_2025(*addresses, c.address);
     c.issueDate = parse_ddmmyyyy(f[6]);
     c.extra.assign(f.begin() + kCoreFields, f.end());
 

@@ -39,7 +39,7 @@ ImageOutcome decode_file(qr::Decoder& decoder, const std::string& path) {
     return o;
 }
 
-std::string as_json(const ImageOutcome& o, const Date& today) {
+std::string as_json(const ImageOutcome& o, const Date& today, const Address2025Table* addresses) {
     JsonWriter w;
     w.begin_object();
     w.key("file").value(o.file);
@@ -63,7 +63,7 @@ std::string as_json(const ImageOutcome& o, const Date& today) {
     }
     w.key("ms").value(o.ms);
     if (o.found) {
-        const CardResult card = parse_card(o.symbol.data.text, today);
+        const CardResult card = parse_card(o.symbol.data.text, today, addresses);
         if (card.format != "unknown") w.key("card").raw(to_json(card));
     }
     w.end_object();
@@ -72,7 +72,7 @@ std::string as_json(const ImageOutcome& o, const Date& today) {
 
 }  // namespace
 
-int run_decode(std::span<const std::string> args, std::ostream& out, std::ostream& err) {
+int run_decode(std::span<const std::string> args, std::ostream& out, std::ostream& err, const Address2025Table* addresses) {
     bool json = false;
     std::vector<std::string> files;
     for (const auto& a : args) {
@@ -92,7 +92,7 @@ int run_decode(std::span<const std::string> args, std::ostream& out, std::ostrea
     for (const auto& f : files) {
         const ImageOutcome o = decode_file(decoder, f);
         missed += o.found ? 0 : 1;
-        if (json) out << as_json(o, today) << '\n';
+        if (json) out << as_json(o, today, addresses) << '\n';
         else if (o.found) out << f << ": " << o.symbol.data.text << '\n';
         else out << f << ": not found (" << o.error << ")\n";
     }

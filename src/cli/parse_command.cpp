@@ -30,13 +30,13 @@ bool read_line_bounded(std::istream& in, std::string& line, size_t limit, size_t
 
 }  // namespace
 
-int run_parse(std::istream& in, std::ostream& out) {
+int run_parse(std::istream& in, std::ostream& out, const Address2025Table* addresses) {
     const Date today = today_in_vietnam();
     std::string line;
     size_t length = 0;
     // A little over the limit is kept: the parser trims a BOM and white space, then sees what is too long.
     while (read_line_bounded(in, line, kMaxPayloadBytes + 16, length)) {
-        out << to_json(parse_card(line, today)) << '\n';
+        out << to_json(parse_card(line, today, addresses)) << '\n';
         if (!out) return 2;
     }
     out.flush();

@@ -59,3 +59,24 @@ test('usage errors exit 64 with a message', () => {
   assert.equal(r.status, 64);
   assert.match(r.stderr.toString(), /usage: cccd-scan/);
 });
+
+test('address2025: the old address as today\'s commune and province, from the table this build was made with', () => {
+  const payload = '036090001234||Trần Thị Bình|01011990|Nữ|Xóm 2, Hải Châu, Hải Hậu, Nam Định|01022022';
+  const [card] = run(`${payload}\n`);
+  const a = card.fields.address2025;
+  assert.equal(a.match, 'one');
+  assert.equal(a.commune, 'Xã Hải Thịnh');
+  assert.equal(a.communeCode, '14221');
+  assert.equal(a.province, 'Tỉnh Ninh Bình');
+  assert.equal(a.provinceCode, '37');
+  assert.equal(a.address, 'Xóm 2, Xã Hải Thịnh, Tỉnh Ninh Bình');
+  assert.equal(a.reason, null);
+
+  const none = spawnSync(cli, ['parse', '--no-address-table'], { input: `${payload}\n` });
+  assert.equal(none.status, 0);
+  assert.equal(JSON.parse(none.stdout.toString('utf8')).fields.address2025, null);
+
+  const missing = spawnSync(cli, ['parse', '--address-table', '/nonexistent/address2025.tsv'], { input: `${payload}\n` });
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr.toString('utf8'), /cannot read the address table/);
+});

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <optional>
 #include <random>
 #include <string>
@@ -40,7 +42,7 @@ const std::string kValid =
 const std::vector<std::string> kTopKeys = {"ok",       "format", "fields",   "checks",
                                            "warnings", "errors", "repaired", "rawFields"};
 const std::vector<std::string> kFieldKeys = {"id",      "oldId",        "name",      "dateOfBirth", "sex",
-                                             "sexText", "address",      "addressParts", "issueDate", "extra"};
+                                             "sexText", "address",      "addressParts", "address2025", "issueDate", "extra"};
 const std::vector<std::string> kAddressKeys = {"street",       "ward",         "district",         "province",
                                                "provinceCode", "provinceName", "provinceSince2025"};
 
@@ -106,6 +108,29 @@ TEST(CardJson, ValidCardHasTheStableShapeAndValues) {
     EXPECT_FALSE(j["repaired"].b);
     ASSERT_EQ(j["rawFields"].items.size(), 11u);
     EXPECT_EQ(j["rawFields"].items[2].text, "Nguyễn Văn An");
+}
+
+TEST(CardJson, Address2025IsNullWithoutATableAndFilledWithOne) {
+    EXPECT_TRUE(parse_json(to_json(cccd::parse_card(kValid, kToday)))["fields"]["address2025"].is_null());
+    std::ifstream in(std::string(CCCD_REPO_DIR) + "/data/address2025.tsv", std::ios::binary);
+    const std::string tsv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    cccd::Address2025Table table;
+    std::string error;
+    ASSERT_TRUE(cccd::load_address2025(tsv, table, error)) << error;
+    const Json j = parse_json(to_json(cccd::parse_card(kValid, kToday, &table)));
+    expect_shape(j);
+    const Json& a = j["fields"]["address2025"];
+    EXPECT_EQ(a.keys(), (std::vector<std::string>{"match", "commune", "communeCode", "province", "provinceCode", "address",
+                                                  "candidates", "reason"}));
+    // Phường Láng Thượng (Đống Đa) went whole into Phường Láng.
+    EXPECT_EQ(a["match"].text, "one");
+    EXPECT_EQ(a["commune"].text, "Phường Láng");
+    EXPECT_EQ(a["province"].text, "Thành phố Hà Nội");
+    EXPECT_EQ(a["provinceCode"].text, "01");
+    EXPECT_EQ(a["address"].text, "Số 1, Đường Láng, Phường Láng, Thành phố Hà Nội");
+    ASSERT_EQ(a["candidates"].items.size(), 1u);
+    EXPECT_EQ(a["candidates"].items[0]["communeCode"].text, a["communeCode"].text);
+    EXPECT_TRUE(a["reason"].is_null());
 }
 
 TEST(CardJson, MissingValuesAreNullAndProblemsAreListed) {
