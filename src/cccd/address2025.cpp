@@ -96,10 +96,10 @@ Named named(std::string_view part, int level, bool marked = true) {
     const std::string spaced = spaced_dots(match_key(part, false));
     Named n{"", tidy(match_key(spaced, true)), tidy(spaced), "", "", marked};
     n.wholePlain = n.plain, n.wholeExact = n.exact;
+    const bool partMarked = has_diacritics(part);
     for (const UnitWord& u : kUnitWords) {
-        if (u.level != level || (ascii_only(u.words) == has_diacritics(part) && u.words.find('.') == std::string_view::npos &&
-                                 u.words != "tt" && u.words != "tx" && u.words != "tp"))
-            continue;
+        const bool abbreviation = u.words.find('.') != std::string_view::npos || u.words == "tt" || u.words == "tx" || u.words == "tp";
+        if (u.level != level || (!abbreviation && ascii_only(u.words) == partMarked)) continue;
         const std::string w(u.words);
         if (spaced.size() <= w.size() || spaced.compare(0, w.size(), w) != 0 || spaced[w.size()] != ' ') continue;
         const std::string rest = spaced.substr(w.size() + 1);
@@ -356,15 +356,17 @@ Address2025 map_address_2025(const Address2025Table& t, std::string_view address
             return result_for(t, codes, street(n - 1), Address2025Match::already_new);
         }
     }
-    // 3. An old commune anywhere in the province: no district written, or one the table does not know
-    // (renamed or dissolved before 2025) after it.
-    const bool districtWritten = n >= 2 && !named(parts[n - 1], 1, marked).type.empty();
-    const size_t wardAt = districtWritten ? n - 2 : n - 1;
-    std::vector<std::string> codes = old_communes(t, districts, named(parts[wardAt], 0, marked));
-    if (!codes.empty()) return result_for(t, codes, street(wardAt), Address2025Match::one);
-    if (districtWritten && inDistrict.empty())
-        return unknown("no commune " + parts[wardAt] + " and no district " + parts[n - 1] + " in " + provinceText);
-    return unknown("no commune " + parts[wardAt] + " in " + provinceText);
+    // 3. An old commune anywhere in the province when no district is written: "Xã X, Tỉnh P" (its unit
+    // word says it is a commune) or that name alone. A district written but not in the province (or not
+    // in the table) is not searched around: a commune of the same name elsewhere would be a guess.
+    const bool districtWritten = n >= 2 && (!inDistrict.empty() || !named(parts[n - 1], 1, marked).type.empty());
+    if (!districtWritten && (!last.type.empty() || n == 1)) {
+        std::vector<std::string> codes = old_communes(t, districts, last);
+        if (!codes.empty()) return result_for(t, codes, street(n - 1), Address2025Match::one);
+    }
+    if (districtWritten && inDistrict.empty()) return unknown("no district " + parts[n - 1] + " in " + provinceText);
+    if (districtWritten) return unknown("no commune " + parts[n - 2] + " in " + parts[n - 1] + ", " + provinceText);
+    return unknown("no commune " + parts[n - 1] + " in " + provinceText);
 }
 
 }  // namespace cccd

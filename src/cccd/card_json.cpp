@@ -48,27 +48,36 @@ void new_commune(JsonWriter& w, const NewCommune& c) {
 }
 
 // null until an address table is loaded (docs/address-2025.md).
+void address_2025_object(JsonWriter& w, const Address2025& a);
+
 void address_2025(JsonWriter& w, const std::optional<Address2025>& a) {
     w.key("address2025");
-    if (!a) {
-        w.null();
-        return;
-    }
-    w.begin_object().key("match").value(to_string(a->match));
-    new_commune(w, a->place);
-    string_or_null(w, "address", a->address);
+    if (a) address_2025_object(w, *a);
+    else w.null();
+}
+
+void address_2025_object(JsonWriter& w, const Address2025& a) {
+    w.begin_object().key("match").value(to_string(a.match));
+    new_commune(w, a.place);
+    string_or_null(w, "address", a.address);
     w.key("candidates").begin_array();
-    for (const NewCommune& c : a->candidates) {
+    for (const NewCommune& c : a.candidates) {
         w.begin_object();
         new_commune(w, c);
         w.end_object();
     }
     w.end_array();
-    string_or_null(w, "reason", a->reason);
+    string_or_null(w, "reason", a.reason);
     w.end_object();
 }
 
 }  // namespace
+
+std::string to_json(const Address2025& address) {
+    JsonWriter w;
+    address_2025_object(w, address);
+    return w.str();
+}
 
 std::string to_json(const CardResult& card) {
     JsonWriter w;

@@ -9,4 +9,7 @@ namespace cccd {
 
 std::string to_json(const CardResult& card);
 
+// fields.address2025 alone (docs/address-2025.md).
+std::string to_json(const Address2025& address);
+
 }  // namespace cccd

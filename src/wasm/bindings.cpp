@@ -20,9 +20,40 @@ cccd::wasm::FrameScanner& scanner() {
     return instance;
 }
 
+// The address table (docs/address-2025.md), once loaded: parse results and scanned cards carry
+// fields.address2025. Its own asset, not in the .wasm: JS fetches it on first use and passes the text.
+cccd::Address2025Table& addresses() {
+    static cccd::Address2025Table table;
+    return table;
+}
+
+const cccd::Address2025Table* loaded_addresses() { return addresses().empty() ? nullptr : &addresses(); }
+
+// {"ok":true,"communes":N} or {"ok":false,"code":"bad-address-table","message":…} (the table loaded
+// before, if any, is kept).
+std::string load_address_table(const std::string& text) {
+    cccd::Address2025Table table;
+    std::string error;
+    cccd::JsonWriter w;
+    w.begin_object();
+    if (!cccd::load_address2025(text, table, error)) {
+        w.key("ok").value(false).key("code").value("bad-address-table").key("message").value(error);
+        return w.end_object().str();
+    }
+    addresses() = std::move(table);
+    scanner().set_addresses(&addresses());
+    w.key("ok").value(true).key("communes").value(static_cast<long long>(addresses().newCommunes.size()));
+    return w.end_object().str();
+}
+
+// An address (old or new) -> the address2025 object; match "unknown" until a table is loaded.
+std::string map_address_json(const std::string& address) {
+    return cccd::to_json(cccd::map_address_2025(addresses(), address));
+}
+
 // Card QR text -> the parser's JSON (docs/card-format.md, "Result JSON").
 std::string parse_json(const std::string& text) {
-    return cccd::to_json(cccd::parse_card(text, cccd::today_in_vietnam()));
+    return cccd::to_json(cccd::parse_card(text, cccd::today_in_vietnam(), loaded_addresses()));
 }
 
 // {"ok":true,"ptr":N,"bytes":N} (a byte offset into HEAPU8) or {"ok":false,"code":…,"message":…}.
@@ -67,4 +98,6 @@ EMSCRIPTEN_BINDINGS(cccd_scanner) {
     emscripten::function("wipeFrame", &wipe_frame);
     emscripten::function("releaseFrame", &release_frame);
     emscripten::function("memoryStats", &memory_stats);
+    emscripten::function("loadAddressTable", &load_address_table);
+    emscripten::function("mapAddress2025", &map_address_json);
 }

@@ -156,7 +156,7 @@ std::string FrameScanner::scan_json(bool live) {
         w.key("ecLevel").value(std::string(1, s.data.ecLevel));
         w.key("fusedFrames").value(live ? l.fusedFrames : 1);
         w.key("ms").value(ms);
-        w.key("card").raw(to_json(parse_card(s.data.text, today_in_vietnam())));
+        w.key("card").raw(to_json(parse_card(s.data.text, today_in_vietnam(), addresses_)));
     } else {
         w.key("text").null();
         w.key("corners").null();

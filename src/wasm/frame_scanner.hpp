@@ -9,10 +9,13 @@
 #include <utility>
 #include <vector>
 
+#include "cccd/address2025.hpp"
 #include "live/live_scan.hpp"
 #include "qr/decoder.hpp"
 
 namespace cccd::wasm {
+
+using cccd::Address2025Table;
 
 // Frames larger than this are refused before any allocation: 8192 px a side, 32 megapixels (an RGBA
 // frame of that size is 128 MiB of WASM memory). The JS side scales larger photos down first.
@@ -41,6 +44,10 @@ public:
     std::string scan_json(bool live = false);
     void reset_live();
 
+    // Cards read from here on carry fields.address2025 (cccd/address2025.hpp); null: none. The table
+    // must outlive the scanner's use of it.
+    void set_addresses(const Address2025Table* table) { addresses_ = table; }
+
     // Overwrites the frame (and its luminance copies) with zeros: "clear" on the page wipes the pixels
     // of the last card from memory, not only from the screen.
     void wipe();
@@ -61,6 +68,7 @@ private:
     // Per row of luma_: the columns [first, end) converted from this frame's RGBA.
     std::vector<std::pair<int, int>> made_;
     int width_ = 0, height_ = 0, channels_ = 0;
+    const Address2025Table* addresses_ = nullptr;
 };
 
 }  // namespace cccd::wasm

@@ -27,6 +27,8 @@ test('<cccd-scanner autofill> fills the form from the camera', async (t) => {
       address: fields.address,
       ward: 'Phường Xuân Khánh', district: 'Quận Hải Châu', province: 'Hà Nội',
       issueDate: `${fields.issued.slice(0, 2)}/${fields.issued.slice(2, 4)}/${fields.issued.slice(4)}`, // as printed
+      // The clip's address is made up (Xuân Khánh is in Cần Thơ, Hải Châu in Đà Nẵng): no new address.
+      newAddress: '', newCommune: '', newProvince: '',
     });
     assert.equal(await page.getAttribute('cccd-scanner', 'data-state'), 'found');
     assert.equal(await page.evaluate(() => Boolean(document.querySelector('cccd-scanner').shadowRoot.querySelector('video').srcObject)), true);
@@ -42,6 +44,27 @@ test('<cccd-scanner autofill> fills the form from the camera', async (t) => {
     assert.deepEqual(record.pageErrors, []);
     assert.deepEqual(record.requests.filter((u) => !u.startsWith(origin)), []);
     assert.deepEqual(await storageOf(page), noStorage);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('fillForm fills the new address (July 2025) from parse(), which fetches the table from its own origin', async () => {
+  const browser = await launch();
+  try {
+    const { page, record } = await openPage(browser, `${origin}/app/element.html`);
+    const form = await page.evaluate(async () => {
+      const { parse, fillForm } = await import('/src/index.js');
+      fillForm('customer', await parse('036190001234||Trần Thị Bình|01011990|Nữ|Xóm 2, Hải Châu, Hải Hậu, Nam Định|01022022'));
+      return Object.fromEntries(new FormData(document.getElementById('customer')));
+    });
+    assert.equal(form.newAddress, 'Xóm 2, Xã Hải Thịnh, Tỉnh Ninh Bình');
+    assert.equal(form.newCommune, 'Xã Hải Thịnh');
+    assert.equal(form.newProvince, 'Tỉnh Ninh Bình');
+    assert.equal(form.district, 'Hải Hậu');
+    assert.ok(record.requests.some((u) => u === `${origin}/dist/address2025.tsv`), record.requests.join('\n'));
+    assert.deepEqual(record.cspViolations, []);
+    assert.deepEqual(record.requests.filter((u) => !u.startsWith(origin)), []);
   } finally {
     await browser.close();
   }

@@ -39,7 +39,7 @@ test('npm pack, install into a fresh folder, import by name and scan in Node', (
     execFileSync('mkdir', ['-p', app]);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
     execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--silent', join(work, tarball)], { cwd: app, stdio: ['ignore', 'pipe', 'inherit'] });
-    for (const f of ['dist/cccd_scanner.wasm', 'dist/cccd_scanner.js', 'types/index.d.ts', 'src/worker.js', 'README.md']) {
+    for (const f of ['dist/cccd_scanner.wasm', 'dist/cccd_scanner.js', 'dist/address2025.tsv', 'types/index.d.ts', 'src/worker.js', 'README.md']) {
       assert.ok(existsSync(join(app, 'node_modules/cccd-scanner', f)), `the package ships ${f}`);
     }
     const payload = '079303001234||Trần Thị Bích Ngọc|05062003|Nữ|Số 12 Lê Lợi, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh|20072021';

@@ -47,6 +47,54 @@ test('a mojibake payload from a USB scanner shows the repaired fields', async ()
   await context.close();
 });
 
+test('the address after the July 2025 reform: one commune, a split one with its candidates, in both languages', async () => {
+  const { context, page, record } = await openPage(env.browser, `${env.origin}/`);
+  await page.waitForSelector('[data-testid=status][data-state=idle]');
+  // The first card may come before the table (loaded on first use, never waited for): the row says it is
+  // loading, then fills in.
+  await typeIntoWedge(page, '036190001234||Trần Thị Bình|01011990|Nữ|Xóm 2, Hải Châu, Hải Hậu, Nam Định|01022022');
+  await page.waitForFunction(() => document.querySelector('[data-testid=field-address2025]')?.textContent === 'Xóm 2, Xã Hải Thịnh, Tỉnh Ninh Bình');
+  const one = JSON.parse(await page.textContent('[data-testid=result-json]'));
+  assert.equal(one.fields.address2025.match, 'one');
+  assert.match(await page.textContent('#fields'), /Địa chỉ mới \(từ 1\/7\/2025\)/);
+  const split = await typeIntoWedge(page, '001099012345|123456789|Lê Văn Hùng|01011999|Nam|Số 3, Phường Ngọc Hà, Quận Ba Đình, Hà Nội|15042021');
+  assert.equal(split.fields.address2025.match, 'ambiguous');
+  const shown = await page.textContent('[data-testid=field-address2025]');
+  assert.match(shown, /^Xã\/phường cũ được chia cho nhiều đơn vị mới, có thể là:/);
+  for (const c of split.fields.address2025.candidates) assert.ok(shown.includes(`${c.commune} (${c.communeCode})`), shown);
+  await screenshot(page, 'address2025-split-vi');
+  await page.click('[data-testid=lang-toggle]');
+  assert.match(await page.textContent('[data-testid=field-address2025]'), /^The old commune was split/);
+  assert.match(await page.textContent('#fields'), /New address \(from 1 July 2025\)/);
+  assert.deepEqual(record.cspViolations, []);
+  assert.deepEqual(record.requests.filter((u) => !u.startsWith(env.origin)), []);
+  await context.close();
+});
+
+test('scanning never waits for the address table: a slow one fills in later, a missing one is said so', async () => {
+  const card = '036190001234||Trần Thị Bình|01011990|Nữ|Xóm 2, Hải Châu, Hải Hậu, Nam Định|01022022';
+  for (const mode of ['slow', 'missing']) {
+    const { context, page } = await openPage(env.browser, `${env.origin}/`);
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route('**/dist/address2025.tsv', async (route) => {
+      await held;
+      if (mode === 'slow') await route.continue();
+      else await route.fulfill({ status: 404, body: 'not here' });
+    });
+    await page.waitForSelector('[data-testid=status][data-state=idle]');
+    const result = await typeIntoWedge(page, card);
+    assert.equal(result.ok, true);
+    assert.equal(result.fields.address2025, null);
+    assert.equal(await page.textContent('[data-testid=field-address2025]'), 'Đang tải bảng đối chiếu địa chỉ mới…');
+    assert.equal(await page.textContent('[data-testid=field-name]'), 'Trần Thị Bình');
+    release();
+    const want = mode === 'slow' ? 'Xóm 2, Xã Hải Thịnh, Tỉnh Ninh Bình' : 'Chưa tải được bảng đối chiếu địa chỉ mới';
+    await page.waitForFunction((w) => document.querySelector('[data-testid=field-address2025]')?.textContent === w, want);
+    await context.close();
+  }
+});
+
 test('invalid card data is shown as invalid with the failing check', async () => {
   const { context, page } = await openPage(env.browser, `${env.origin}/`);
   await page.waitForSelector('[data-testid=status][data-state=idle]');

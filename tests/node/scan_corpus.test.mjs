@@ -39,6 +39,7 @@ test('every cccd-synth/normal photo: WASM (RGBA via SIMD) finds the same text as
   assert.ok(files.length > 0);
   const native = nativeDecode(files);
   const scanner = await createScanner();
+  await scanner.loadAddressTable(); // as the CLI does: the cards' address2025 must match too
   let found = 0;
   let ms = 0;
   files.forEach((file, i) => {

@@ -2,7 +2,7 @@
 // web/types/index.d.ts describe the package's real API, as a TypeScript user writes it.
 import {
   createScanner, createWorkerScanner, parse, startCamera, defineCccdScanner, fillForm, CccdScannerError,
-  type CardResult, type ScanResult, type CameraController, type Scanner,
+  type CardResult, type ScanResult, type CameraController, type Scanner, type Address2025,
 } from 'cccd-scanner';
 
 export async function node(): Promise<string | null> {
@@ -27,13 +27,20 @@ export async function node(): Promise<string | null> {
     if (e instanceof CccdScannerError) console.log(e.code);
   }
   const card: CardResult = await parse('001099012345||A|01011999|Nam|Hà Nội|15042021');
+  const { communes } = await scanner.loadAddressTable({ url: new URL('file:///x.tsv') });
+  const mapped: Address2025 = scanner.mapAddress2025('Phúc Xá, Ba Đình, Hà Nội');
+  const newCommune: string | null = card.fields.address2025?.commune ?? mapped.candidates[0]?.communeCode ?? null;
+  void communes, newCommune;
   scanner.clear();
   scanner.destroy();
   return card.ok ? r.text : card.errors[0].code;
 }
 
 export async function browser(video: HTMLVideoElement, file: File): Promise<void> {
-  const workerScanner = await createWorkerScanner();
+  const workerScanner = await createWorkerScanner({ addressTable: { url: '/address2025.tsv' } });
+  const table = await workerScanner.addressTable();
+  if (table.ok) console.log(table.communes, (await workerScanner.mapAddress2025('x')).match);
+  else console.log(table.code);
   const photo = await workerScanner.scanImage(file);
   await workerScanner.scanImage(file, { live: true });
   await workerScanner.resetLive();

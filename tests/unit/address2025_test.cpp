@@ -210,6 +210,20 @@ TEST(Address2025, RenamedCommunesAreFoundByTheirFormerName) {
     EXPECT_GE(tried, 400);
 }
 
+TEST(Address2025, ADistrictNotInTheProvinceIsNotGuessedAround) {
+    // Phường Xuân Khánh exists in Hà Nội (Sơn Tây), Quận Hải Châu does not (it is in Đà Nẵng): a made-up
+    // or mistyped address, not a reason to pick the Xuân Khánh of Sơn Tây.
+    const Address2025 r = map_address_2025(table(), "Tổ 12, Phường Xuân Khánh, Quận Hải Châu, Hà Nội");
+    EXPECT_EQ(r.match, Address2025Match::unknown);
+    EXPECT_EQ(r.reason, "no district Quận Hải Châu in Hà Nội");
+    // Without a district, a commune named with its unit word is sought in the whole province.
+    const Address2025 alone = map_address_2025(table(), "Tổ 12, Phường Xuân Khánh, Hà Nội");
+    EXPECT_NE(alone.match, Address2025Match::unknown) << alone.reason;
+    // A commune not in the district written.
+    EXPECT_EQ(map_address_2025(table(), "Phường Hải Châu I, Quận Ba Đình, Hà Nội").reason,
+              "no commune Phường Hải Châu I in Quận Ba Đình, Hà Nội");
+}
+
 TEST(Address2025, GarbageIsUnknownWithAReason) {
     for (const char* text : {"", "   ", ",,,", "Số 1, Đường Lê Lợi", "Phường Không Có, Quận 1, TP. Hồ Chí Minh", "Xã A, Huyện B, Tỉnh Không Có",
                              "\xff\xfe", "Phường Phúc Xá, Quận Không Có, Thành phố Hồ Chí Minh"}) {

@@ -3,7 +3,7 @@
 import { createWorkerScanner } from '../src/worker_client.js';
 import { language, setLanguage, t } from './i18n.js';
 import { renderStatus, setStatus, statusState } from './status.js';
-import { clearCard, lastCard, renderCard, showCard } from './result_view.js';
+import { addressTableMissing, clearCard, lastCard, renderCard, showCard } from './result_view.js';
 import { setupCamera } from './camera_ui.js';
 import { setupPhotos } from './photo_ui.js';
 import { setupWedge } from './wedge_ui.js';
@@ -19,8 +19,19 @@ function applyLanguage(cameraUi) {
   cameraUi?.label();
 }
 
-function showResult(card) {
+// A card read before the address table had loaded (address2025 null) gets its new address once it has.
+async function fillNewAddress(scanner, card) {
+  if (card.format === 'unknown' || card.fields.address2025 !== null) return;
+  const table = await scanner.addressTable();
+  if (!table.ok) return addressTableMissing();
+  if (lastCard() !== card) return;
+  card.fields.address2025 = await scanner.mapAddress2025(card.fields.address);
+  if (lastCard() === card) renderCard();
+}
+
+function showResult(card, scanner) {
   showCard(card);
+  if (scanner) fillNewAddress(scanner, card).catch(() => {}); // the row says the table is not there
   setStatus(card.ok ? 'found' : 'invalid', card.ok ? 'statusFound' : 'statusInvalid');
   // On a phone the result may be below the fold: bring its top into view (no-op when visible).
   $('result').scrollIntoView({ block: 'nearest' });
@@ -39,12 +50,12 @@ async function main() {
 
   // A scan result (camera or photo): the card when a QR code was found.
   const onScan = (result) => {
-    if (result.found) showResult(result.card);
+    if (result.found) showResult(result.card, scanner);
     else setStatus('not-found', 'statusNotFound');
   };
   const cameraUi = setupCamera({ scanner, onScan });
   const photos = setupPhotos({ scanner, onScan });
-  setupWedge({ scanner, onCard: showResult, onImage: photos.scan });
+  setupWedge({ scanner, onCard: (card) => showResult(card, scanner), onImage: photos.scan });
 
   $('lang').addEventListener('click', () => {
     setLanguage(language() === 'vi' ? 'en' : 'vi');

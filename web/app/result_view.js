@@ -4,6 +4,7 @@ import { t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 let last = null;
+let tableMissing = false; // the address table could not be loaded: address2025 stays null
 
 // Dates as printed on the card (dd/mm/yyyy), so the official can compare at a glance.
 const asPrinted = (iso) => (iso ? iso.split('-').reverse().join('/') : '');
@@ -24,6 +25,25 @@ function problem(p, kind) {
   li.dataset.code = p.code;
   li.textContent = `${t(kind)} (${p.field}): ${p.message}`;
   return li;
+}
+
+// The address since the July 2025 reform (docs/address-2025.md), in words of the page's language: the
+// reason an address is unknown is English, so the Vietnamese page says only that it was not found.
+function newAddress(a) {
+  if (!a) return t(tableMissing ? 'address2025_unavailable' : 'address2025_pending');
+  const place = (c) => `${c.commune} (${c.communeCode}), ${c.province}`;
+  switch (a.match) {
+    case 'one': return a.address;
+    case 'already-new': return `${a.address} — ${t('address2025_alreadyNew')}`;
+    case 'ambiguous': return `${t('address2025_ambiguous')} ${a.candidates.map(place).join('; ')}`;
+    default: return t('address2025_unknown');
+  }
+}
+
+/** The address table could not be loaded: say so where the new address would be. */
+export function addressTableMissing() {
+  tableMissing = true;
+  renderCard();
 }
 
 /** Shows a card (the parser's result). */
@@ -55,6 +75,7 @@ export function renderCard() {
     row(list, 'ward', parts.ward);
     row(list, 'district', parts.district);
     row(list, 'province', parts.provinceCode ? `${parts.provinceName} (${parts.provinceCode})` : parts.province);
+    row(list, 'address2025', newAddress(f.address2025));
     row(list, 'issueDate', asPrinted(f.issueDate) || card.rawFields?.[6], failed.has('issueDate'));
     if (f.extra?.some((e) => e)) row(list, 'extra', f.extra.join(' | '));
   } else {

@@ -1,11 +1,15 @@
 // Autofill: a scanned card fills the inputs of a form marked data-cccd-field="NAME". Names are the
 // fields of the result (id, oldId, name, dateOfBirth, sex, sexText, address, issueDate) and the address
-// parts (street, ward, district, province, provinceCode, provinceName, provinceSince2025).
+// parts (street, ward, district, province, provinceCode, provinceName, provinceSince2025), and the address
+// since the July 2025 reform (newCommune, newProvince, newAddress; empty when the old commune was split).
 const asPrinted = (iso) => (iso ? iso.split('-').reverse().join('/') : '');
+
+const NEW_ADDRESS = { newCommune: 'commune', newProvince: 'province', newAddress: 'address' };
+export const newAddressFields = Object.keys(NEW_ADDRESS);
 
 function valueFor(el, key, fields) {
   const parts = fields.addressParts ?? {};
-  const raw = key in fields ? fields[key] : parts[key];
+  const raw = key in NEW_ADDRESS ? fields.address2025?.[NEW_ADDRESS[key]] : key in fields ? fields[key] : parts[key];
   if (raw === undefined || raw === null) return '';
   // Dates: ISO for <input type=date>, as printed on the card (dd/mm/yyyy) anywhere else.
   if (key === 'dateOfBirth' || key === 'issueDate') return el.type === 'date' ? raw : asPrinted(raw);
@@ -16,14 +20,16 @@ function valueFor(el, key, fields) {
 /**
  * Fills `form` (an element or its id) from a scan result or a parse() result; returns how many inputs
  * were filled. Only valid card data is filled in. Fires input and change events so frameworks notice.
+ * `only`: fill just these field names (e.g. the new address once its table has loaded).
  */
-export function fillForm(form, result) {
+export function fillForm(form, result, only = null) {
   const root = typeof form === 'string' ? document.getElementById(form) : form;
   const card = result?.card ?? result;
   if (!root || !card?.ok || !card.fields) return 0;
   let filled = 0;
   for (const el of root.querySelectorAll('[data-cccd-field]')) {
     const key = el.dataset.cccdField;
+    if (only && !only.includes(key)) continue;
     const value = valueFor(el, key, card.fields);
     if (el.tagName === 'SELECT') {
       // <option value="male">Nam</option>: match the value or the visible text.

@@ -3,7 +3,8 @@
 // fills that form's [data-cccd-field] inputs; autostart starts the camera when connected; lang="en"
 // switches its button texts. Importing defines nothing (sideEffects: false): call defineCccdScanner().
 import { startCamera } from './camera.js';
-import { fillForm } from './autofill.js';
+import { fillForm, newAddressFields } from './autofill.js';
+import { createWorkerScanner } from './worker_client.js';
 
 export { fillForm };
 
@@ -32,6 +33,7 @@ export function defineCccdScanner(tagName = 'cccd-scanner') {
   class CccdScannerElement extends HTMLElement {
     #camera = null;
     #starting = null;
+    #scanner = null; // one decoding Worker for the element's life (the address table stays loaded)
     #button;
     #video;
 
@@ -69,21 +71,33 @@ export function defineCccdScanner(tagName = 'cccd-scanner') {
     connectedCallback() {
       if (this.hasAttribute('autostart')) this.start();
     }
-    disconnectedCallback() { this.stop(); }
+    disconnectedCallback() {
+      this.stop();
+      const scanner = this.#scanner;
+      this.#scanner = null;
+      scanner?.then((s) => s.destroy(), () => {});
+    }
 
     /** Starts the camera; errors are dispatched as cccd-error events. */
     async start() {
       if (this.#camera || this.#starting) return;
       this.dataset.state = 'starting';
-      const pending = startCamera(this.#video, {
+      this.#scanner ??= createWorkerScanner().catch((e) => {
+        this.#scanner = null;
+        this.#error(e);
+        throw e;
+      });
+      const pending = this.#scanner.then((scanner) => startCamera(this.#video, {
+        scanner,
         onResult: (result) => {
           this.dataset.state = 'found';
           const form = this.getAttribute('autofill');
           if (form) fillForm(form, result);
           this.dispatchEvent(new CustomEvent('cccd-scan', { detail: result, bubbles: true, composed: true }));
+          if (form) this.#fillNewAddress(scanner, form, result);
         },
         onError: (e) => this.#error(e),
-      });
+      }));
       this.#starting = pending;
       this.#label();
       try {
@@ -109,6 +123,19 @@ export function defineCccdScanner(tagName = 'cccd-scanner') {
       this.#starting = null; // a start still waiting for permission stops as soon as it resolves
       this.dataset.state = 'idle';
       this.#label();
+    }
+
+    // A card read before the address table had loaded: its new address fills in once it has.
+    async #fillNewAddress(scanner, form, result) {
+      const card = result.card;
+      if (card?.fields?.address2025 !== null || !card.ok) return;
+      try {
+        if (!(await scanner.addressTable()).ok) return;
+        card.fields.address2025 = await scanner.mapAddress2025(card.fields.address);
+        fillForm(form, result, newAddressFields);
+      } catch {
+        // the fields stay empty: the card itself was filled in
+      }
     }
 
     #error(e) {

@@ -1,7 +1,7 @@
 // The scanner: one WASM module instance, its reusable frame buffer, and plain-object results.
 // Frames are written straight into a view of WASM memory; the view is re-created whenever the memory
 // has grown (growth replaces the ArrayBuffer and empties old views).
-import { loadModule } from './wasm_module.js';
+import { fetchAddressTable, loadModule } from './wasm_module.js';
 import { CccdScannerError } from './errors.js';
 import { checkSize, describe, invalid, liveOption, pixelsOf } from './validate.js';
 import { imageToImageData, wipeCanvas } from './pixels.js';
@@ -104,6 +104,36 @@ export async function createScanner(options = {}) {
         throw invalid(`parse(text) needs a string, got ${describe(text)}`);
       }
       return call((m) => JSON.parse(m.parseJson(text)));
+    },
+
+    /**
+     * Loads the address table (docs/address-2025.md) so that results carry fields.address2025: this
+     * package's dist/address2025.tsv, or {url}, or {text}. Resolves {communes}; rejects with code
+     * 'address-table' when it cannot be had (scanning goes on without it: address2025 stays null).
+     */
+    async loadAddressTable(options = {}) {
+      alive();
+      if (options === null || typeof options !== 'object') throw invalid(`loadAddressTable(options) needs an object, got ${describe(options)}`);
+      let text = options.text;
+      if (typeof text !== 'string') {
+        try {
+          text = await fetchAddressTable(options.url);
+        } catch (e) {
+          throw new CccdScannerError('address-table', `the address table could not be loaded (${e?.message ?? e})`);
+        }
+      }
+      const r = call((m) => JSON.parse(m.loadAddressTable(text)));
+      if (!r.ok) throw new CccdScannerError('address-table', r.message);
+      return { communes: r.communes };
+    },
+
+    /** An address, old or new, as today's commune and province: the fields.address2025 object. */
+    mapAddress2025(address) {
+      if (typeof address !== 'string') {
+        alive();
+        throw invalid(`mapAddress2025(address) needs a string, got ${describe(address)}`);
+      }
+      return call((m) => JSON.parse(m.mapAddress2025(address)));
     },
 
     /** Overwrites the frame buffer (and the photo canvas) with zeros: the last card's pixels leave memory. */

@@ -4,11 +4,27 @@ import createCccdModule from '../dist/cccd_scanner.js';
 
 const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
 
-async function readOwnWasmInNode() {
+async function readInNode(url) {
   // A variable specifier keeps browser bundlers from trying to resolve a Node built-in.
   const fsName = 'node:fs/promises';
   const { readFile } = await import(/* @vite-ignore */ fsName);
-  return readFile(new URL('../dist/cccd_scanner.wasm', import.meta.url));
+  return readFile(url);
+}
+
+async function readOwnWasmInNode() {
+  return readInNode(new URL('../dist/cccd_scanner.wasm', import.meta.url));
+}
+
+/**
+ * The text of the address table (docs/address-2025.md): this package's own dist/address2025.tsv (same
+ * origin, cached by the browser like the .wasm), or `url`.
+ */
+export async function fetchAddressTable(url) {
+  const own = new URL('../dist/address2025.tsv', import.meta.url);
+  if (isNode && !url) return (await readInNode(own)).toString('utf8');
+  const response = await fetch(url ? String(url) : own.href);
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url ?? own.href}`);
+  return response.text();
 }
 
 /**

@@ -1,10 +1,13 @@
 // The decoding Worker: one scanner (one WASM instance) off the main thread, so the page stays smooth
 // while frames are decoded. Requests are handled strictly one after another (a camera frame's async
 // copy must not interleave with a photo writing into the same frame buffer).
-// Protocol: {id, op, …} in (op: init, parse, scanImageData, scanImage, resetLive, clear; scans take
-// options {live}); {id, ok: true, result} or {id, ok: false, error: {code, message}} out;
-// camera streams post {stream: id, result} per frame.
+// Protocol: {id, op, …} in (op: init, parse, scanImageData, scanImage, resetLive, clear, addressTable,
+// mapAddress2025; scans take options {live}); {id, ok: true, result} or {id, ok: false, error: {code,
+// message}} out; camera streams post {stream: id, result} per frame.
+// The address table (docs/address-2025.md) starts loading on the first parse or scan, unless init said
+// {addressTable: false}; {addressTable: {url}} loads it from elsewhere.
 import { createScanner } from './scanner.js';
+import { fetchAddressTable } from './wasm_module.js';
 import { imageToImageData, wipeCanvas } from './pixels.js';
 import { CccdScannerError } from './errors.js';
 
@@ -12,7 +15,40 @@ let scanner = null;
 let queue = Promise.resolve();
 const streams = new Map(); // stream id -> {reader, stopped}
 
-const ready = (options) => (scanner ??= createScanner(options ?? {}));
+let addressOption = {};
+let addresses = null; // the table's load: {ok: true, communes} or {ok: false, code, message}
+
+const ready = (options) => {
+  if (options && 'addressTable' in options) addressOption = options.addressTable;
+  return (scanner ??= createScanner(options?.wasmUrl ? { wasmUrl: options.wasmUrl } : {}));
+};
+
+// The address table's load, started on first use (a parse or scan): the text is fetched outside the
+// request queue, then loaded into WASM inside it (an allocation there may grow memory and detach a
+// frame view another request is writing into). Nothing waits for it: results before it has loaded carry
+// address2025 null, and the 'addressTable' request (answered outside the queue) says when it has.
+function startAddresses(s) {
+  if (addressOption === false || addresses) return;
+  const option = addressOption ?? {};
+  addresses = (typeof option.text === 'string' ? Promise.resolve(option.text) : fetchAddressTable(option.url))
+    .then((text) => enqueue(() => s.loadAddressTable({ text })))
+    .then(
+      ({ communes }) => ({ ok: true, communes }),
+      (e) => ({ ok: false, code: 'address-table', message: `the address table could not be loaded (${e?.message ?? e})` }),
+    );
+}
+
+async function readyWithAddresses() {
+  const s = await ready();
+  startAddresses(s);
+  return s;
+}
+
+function enqueue(fn) {
+  const job = queue.then(fn);
+  queue = job.catch(() => {});
+  return job;
+}
 
 // Planar YUV formats whose first plane is the luminance the decoder wants: no colour conversion.
 const PLANAR = new Set(['I420', 'I420A', 'I422', 'I422A', 'I444', 'I444A', 'NV12']);
@@ -33,10 +69,10 @@ async function scanVideoFrame(s, frame, options) {
 async function handle(msg) {
   switch (msg.op) {
     case 'init': await ready(msg.options); return true;
-    case 'parse': return (await ready()).parse(msg.text);
-    case 'scanImageData': return (await ready()).scanImageData(msg.image, msg.options);
+    case 'parse': return (await readyWithAddresses()).parse(msg.text);
+    case 'scanImageData': return (await readyWithAddresses()).scanImageData(msg.image, msg.options);
     case 'scanImage': { // Blob, ImageBitmap (transferred: closed here) or VideoFrame
-      const s = await ready();
+      const s = await readyWithAddresses();
       try {
         if (typeof VideoFrame === 'function' && msg.source instanceof VideoFrame) return await scanVideoFrame(s, msg.source, msg.options);
         return s.scanImageData(await imageToImageData(msg.source), msg.options);
@@ -46,6 +82,7 @@ async function handle(msg) {
     }
     case 'resetLive': (await ready()).resetLive(); return true;
     case 'clear': (await ready()).clear(); wipeCanvas(); return true;
+    case 'mapAddress2025': return (await readyWithAddresses()).mapAddress2025(msg.address);
     default: throw new CccdScannerError('invalid-argument', `unknown worker request ${String(msg.op)}`);
   }
 }
@@ -54,7 +91,7 @@ async function handle(msg) {
 // reading one frame at a time paces decoding to what the device can do (the processor drops the rest).
 // A stream is one video: its frames are scanned live (scanner.js), from a fresh start.
 async function runStream(id, readable) {
-  const s = await ready();
+  const s = await readyWithAddresses();
   s.resetLive();
   const reader = readable.getReader();
   const state = { reader, stopped: false };
@@ -64,14 +101,13 @@ async function runStream(id, readable) {
       const { value: frame, done } = await reader.read();
       if (done) break;
       let result;
-      const job = queue.then(async () => {
+      const job = enqueue(async () => {
         try {
           result = await scanVideoFrame(s, frame, { live: true });
         } finally {
           frame.close();
         }
       });
-      queue = job.catch(() => {});
       try {
         await job;
         self.postMessage({ stream: id, result });
@@ -99,9 +135,16 @@ self.onmessage = ({ data: msg }) => {
     if (st) { st.stopped = true; st.reader.cancel().catch(() => {}); }
     return;
   }
-  const job = queue.then(() => handle(msg));
-  queue = job.catch(() => {});
-  job.then(
+  if (msg.op === 'addressTable') { // waits for the load, which itself needs the queue: answered outside it
+    const answer = async () => {
+      startAddresses(await ready());
+      return addresses ?? { ok: false, code: 'address-table', message: 'the address table is off (init {addressTable: false})' };
+    };
+    answer().then((result) => self.postMessage({ id: msg.id, ok: true, result }),
+      (e) => self.postMessage({ id: msg.id, ok: false, error: asError(e) }));
+    return;
+  }
+  enqueue(() => handle(msg)).then(
     (result) => self.postMessage({ id: msg.id, ok: true, result }),
     (e) => self.postMessage({ id: msg.id, ok: false, error: asError(e) }),
   );

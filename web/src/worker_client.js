@@ -5,8 +5,9 @@ import { describe, invalid, liveOption, pixelsOf } from './validate.js';
 import { emptySourceReason, imageToImageData } from './pixels.js';
 
 /**
- * Starts a decoding Worker and its WASM instance.
- * @param {{wasmUrl?: string|URL}} [options]
+ * Starts a decoding Worker and its WASM instance. The address table (docs/address-2025.md) is loaded in
+ * the worker on first use; `addressTable: false` leaves it out, `{url}` takes it from elsewhere.
+ * @param {{wasmUrl?: string|URL, addressTable?: false|{url?: string|URL}}} [options]
  */
 export async function createWorkerScanner(options = {}) {
   if (typeof Worker !== 'function') throw invalid('createWorkerScanner needs a browser with Worker; in Node use createScanner');
@@ -50,7 +51,10 @@ export async function createWorkerScanner(options = {}) {
   };
 
   const wasmUrl = options.wasmUrl ? String(new URL(String(options.wasmUrl), globalThis.location?.href)) : undefined;
-  await request({ op: 'init', options: wasmUrl ? { wasmUrl } : {} });
+  const init = wasmUrl ? { wasmUrl } : {};
+  if (options.addressTable === false) init.addressTable = false;
+  else if (options.addressTable?.url) init.addressTable = { url: String(new URL(String(options.addressTable.url), globalThis.location?.href)) };
+  await request({ op: 'init', options: init });
 
   const api = {
     /**
@@ -96,6 +100,15 @@ export async function createWorkerScanner(options = {}) {
     parse(text) {
       if (typeof text !== 'string') return Promise.reject(invalid(`parse(text) needs a string, got ${describe(text)}`));
       return request({ op: 'parse', text });
+    },
+    /** Whether results carry fields.address2025: {ok: true, communes} or {ok: false, code, message}. */
+    addressTable() {
+      return request({ op: 'addressTable' });
+    },
+    /** An address, old or new, as today's commune and province (the fields.address2025 object). */
+    mapAddress2025(address) {
+      if (typeof address !== 'string') return Promise.reject(invalid(`mapAddress2025(address) needs a string, got ${describe(address)}`));
+      return request({ op: 'mapAddress2025', address });
     },
     /** Forgets the video that live scans belonged to. */
     resetLive() {

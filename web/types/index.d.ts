@@ -14,6 +14,32 @@ export interface AddressParts {
   provinceSince2025: string | null;
 }
 
+/** A commune since the 1 July 2025 reform (codes of QĐ 19/2025/QĐ-TTg). */
+export interface NewCommune {
+  /** With its unit word: "Phường Hồng Hà", "Xã Hải Thịnh", "Đặc khu Côn Đảo". */
+  commune: string | null;
+  /** Five digits. */
+  communeCode: string | null;
+  /** With its unit word: "Thành phố Hà Nội", "Tỉnh Ninh Bình". */
+  province: string | null;
+  /** Two digits. */
+  provinceCode: string | null;
+}
+
+/** The address as today's commune and province (docs/address-2025.md). */
+export interface Address2025 extends NewCommune {
+  /**
+   * one: the old commune went whole into one new one; ambiguous: it was split (commune null, every
+   * candidate listed, province set when they share it); already-new: written the new way; unknown: see reason.
+   */
+  match: 'one' | 'ambiguous' | 'already-new' | 'unknown';
+  /** The street part, then the new commune and province (one, already-new). */
+  address: string | null;
+  candidates: NewCommune[];
+  /** Why the match is unknown (English). */
+  reason: string | null;
+}
+
 export interface CardFields {
   id: string;
   oldId: string;
@@ -24,6 +50,8 @@ export interface CardFields {
   sexText: string;
   address: string;
   addressParts: AddressParts;
+  /** Null until the address table is loaded (loadAddressTable; the Worker scanner and parse() load it themselves). */
+  address2025: Address2025 | null;
   issueDate: string | null;
   /** Fields after the seventh, in order, never dropped. */
   extra: string[];
@@ -125,6 +153,13 @@ export interface Scanner {
   frameBuffer(width: number, height: number, format?: 'rgba' | 'luma', capacity?: number): Uint8Array;
   scanFrame(options?: ScanOptions): ScanResult;
   parse(text: string): CardResult;
+  /**
+   * Loads the address table: the package's dist/address2025.tsv, or `url`, or `text`. Rejects with code
+   * 'address-table' when it cannot be had; scanning works without it (address2025 stays null).
+   */
+  loadAddressTable(options?: { url?: string | URL; text?: string }): Promise<{ communes: number }>;
+  /** An address, old or new, as today's commune and province. */
+  mapAddress2025(address: string): Address2025;
   /** Overwrites the frame buffer with zeros. */
   clear(): void;
   /** WASM memory size (it never shrinks) and the bytes its allocator has in use, to watch for leaks. */
@@ -139,13 +174,16 @@ export interface WorkerScanner {
   scanImageData(image: ImageDataLike, options?: ScanOptions): Promise<ScanResult>;
   resetLive(): Promise<true>;
   parse(text: string): Promise<CardResult>;
+  /** Whether results carry address2025 (the worker loads the table on first use). */
+  addressTable(): Promise<{ ok: true; communes: number } | { ok: false; code: string; message: string }>;
+  mapAddress2025(address: string): Promise<Address2025>;
   clear(): Promise<true>;
   destroy(): void;
 }
 
 export type ErrorCode =
   | 'invalid-argument' | 'too-large' | 'destroyed' | 'no-frame' | 'internal' | 'worker-failed'
-  | 'permission-denied' | 'no-camera' | 'camera-busy' | 'camera-failed' | 'no-camera-api';
+  | 'permission-denied' | 'no-camera' | 'camera-busy' | 'camera-failed' | 'no-camera-api' | 'address-table';
 
 export declare class CccdScannerError extends Error {
   readonly code: ErrorCode | string;
@@ -186,7 +224,11 @@ export interface CameraController {
 }
 
 export declare function createScanner(options?: ScannerOptions): Promise<Scanner>;
-export declare function createWorkerScanner(options?: { wasmUrl?: string | URL }): Promise<WorkerScanner>;
+export declare function createWorkerScanner(options?: {
+  wasmUrl?: string | URL;
+  /** false: no address table; {url}: from there instead of the package's own file. */
+  addressTable?: false | { url?: string | URL };
+}): Promise<WorkerScanner>;
 export declare function parse(text: string): Promise<CardResult>;
 /** The video inputs (labels stay empty until camera permission was given once). */
 export declare function listCameras(): Promise<MediaDeviceInfo[]>;
