@@ -240,6 +240,18 @@ std::vector<std::string> old_communes(const Address2025Table& t, const std::vect
     return codes;
 }
 
+// The new communes of the one old commune of the province with this name, when there is exactly one.
+std::vector<std::string> only_one(const Address2025Table& t, const std::vector<const AdminUnit*>& districts, const Named& name) {
+    std::vector<const OldCommune*> pool;
+    for (const OldCommune& c : t.oldCommunes)
+        if (std::any_of(districts.begin(), districts.end(), [&](const AdminUnit* d) { return d->code == c.unit.parent; }))
+            pool.push_back(&c);
+    Named untyped = name;
+    untyped.type.clear();  // its type may have changed with the move (xã -> phường)
+    const auto found = matching(pool, untyped, [](const OldCommune& c) -> const AdminUnit& { return c.unit; });
+    return found.size() == 1 ? found[0]->newCodes : std::vector<std::string>{};
+}
+
 }  // namespace
 
 const char* to_string(Address2025Match m) {
@@ -331,7 +343,12 @@ Address2025 map_address_2025(const Address2025Table& t, std::string_view address
     std::vector<const AdminUnit*> inDistrict;
     if (n >= 2) inDistrict = matching(districts, named(parts[n - 1], 1, marked), [](const AdminUnit& u) -> const AdminUnit& { return u; });
     if (!inDistrict.empty()) {
-        std::vector<std::string> codes = old_communes(t, inDistrict, named(parts[n - 2], 0, marked));
+        const Named commune = named(parts[n - 2], 0, marked);
+        std::vector<std::string> codes = old_communes(t, inDistrict, commune);
+        // Not in that district any more: moved in the 2023-2025 rounds to a district made then (Xã Phượng
+        // Sơn of Huyện Lục Ngạn is Phường Phượng Sơn of Thị xã Chũ since 2025). Taken only when the
+        // province has exactly one commune of that name.
+        if (codes.empty()) codes = only_one(t, districts, commune);
         if (!codes.empty()) return result_for(t, codes, street(n - 2), Address2025Match::one);
     }
     // A district alone (island districts have no communes) went whole into one new unit.

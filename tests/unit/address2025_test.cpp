@@ -210,6 +210,32 @@ TEST(Address2025, RenamedCommunesAreFoundByTheirFormerName) {
     EXPECT_GE(tried, 400);
 }
 
+TEST(Address2025, ACommuneMovedToANewDistrictIsFoundWhenItsNameIsUniqueInTheProvince) {
+    // Thị xã Chũ was made from Huyện Lục Ngạn in 2025; a 2021 card still says Xã Phượng Sơn, Huyện Lục Ngạn.
+    const Address2025 moved = map_address_2025(table(), "Thôn Kép, Xã Phượng Sơn, Huyện Lục Ngạn, Tỉnh Bắc Giang");
+    const Address2025 now = map_address_2025(table(), "Thôn Kép, Phường Phượng Sơn, Thị xã Chũ, Tỉnh Bắc Giang");
+    ASSERT_EQ(moved.match, Address2025Match::one) << moved.reason;
+    EXPECT_EQ(codes_of(moved), codes_of(now));
+    EXPECT_EQ(moved.address, now.address);
+    // A name borne by several communes of the province is not taken from another district.
+    std::map<std::string, int> perProvince;
+    const OldCommune* repeated = nullptr;
+    for (const OldCommune& c : table().oldCommunes)
+        if (++perProvince[find(table().oldDistricts, c.unit.parent).parent + c.unit.exactKey] == 2 && !repeated) repeated = &c;
+    ASSERT_NE(repeated, nullptr);
+    const AdminUnit& d = find(table().oldDistricts, repeated->unit.parent);
+    for (const AdminUnit& other : table().oldDistricts) {
+        if (other.parent != d.parent || other.code == d.code) continue;
+        bool has = false;
+        for (const OldCommune& c : table().oldCommunes) has = has || (c.unit.parent == other.code && c.unit.exactKey == repeated->unit.exactKey);
+        if (has) continue;
+        const Address2025 r = map_address_2025(table(), repeated->unit.name + ", " + word(other.type) + " " + other.name + ", " +
+                                                            find(table().oldProvinces, d.parent).name);
+        EXPECT_EQ(r.match, Address2025Match::unknown) << repeated->unit.name << " in " << other.name;
+        break;
+    }
+}
+
 TEST(Address2025, ADistrictNotInTheProvinceIsNotGuessedAround) {
     // Phường Xuân Khánh exists in Hà Nội (Sơn Tây), Quận Hải Châu does not (it is in Đà Nẵng): a made-up
     // or mistyped address, not a reason to pick the Xuân Khánh of Sơn Tây.
