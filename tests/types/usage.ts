@@ -41,6 +41,10 @@ export async function browser(video: HTMLVideoElement, file: File): Promise<void
   const table = await workerScanner.addressTable();
   if (table.ok) console.log(table.communes, (await workerScanner.mapAddress2025('x')).match);
   else console.log(table.code);
+  // MediaStreamTrackProcessor (Chromium) is not in TypeScript's DOM library yet: any ReadableStream of VideoFrames.
+  const frames = new ReadableStream<VideoFrame>();
+  const stop = workerScanner.stream(frames, ({ result, error }) => console.log(result?.found, error?.code));
+  stop();
   const photo = await workerScanner.scanImage(file);
   await workerScanner.scanImage(file, { live: true });
   await workerScanner.resetLive();

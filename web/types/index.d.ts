@@ -178,6 +178,12 @@ export interface WorkerScanner {
   addressTable(): Promise<{ ok: true; communes: number } | { ok: false; code: string; message: string }>;
   mapAddress2025(address: string): Promise<Address2025>;
   clear(): Promise<true>;
+  /**
+   * Feeds a ReadableStream of VideoFrames (MediaStreamTrackProcessor) to the worker, scanned live as one
+   * video; each frame's result or error comes to onMessage. Returns stop().
+   */
+  stream(readable: ReadableStream<VideoFrame>,
+    onMessage: (message: { result?: ScanResult; error?: { code: string; message: string } }) => void): () => void;
   destroy(): void;
 }
 
