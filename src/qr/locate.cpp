@@ -205,6 +205,102 @@ bool geometry_for_dimension(const image::ImageView& gray, Point a, Point b, Poin
     return true;
 }
 
+namespace {
+
+// A finder of a triple whose modules read 20 % wider than the median of the three has merged with
+// something beside it (a card's header text touching the symbol): its centre is pulled towards the text and
+// its widths would make the symbol look versions smaller. It is sought again on the grey image by its
+// ring template (template_match.hpp) within 2.5 modules, in the frame of its partners; its widths are not
+// used (Triple::wide).
+struct Triple {
+    FinderPattern f[3];  // top-left, top-right, bottom-left
+    bool wide[3] = {false, false, false};
+};
+
+Triple recentred(const image::ImageView& gray, const FinderPattern& a, const FinderPattern& b, const FinderPattern& c, bool inverted) {
+    Triple t{{a, b, c}};
+    const float med = std::max(std::min(a.moduleSize, b.moduleSize), std::min(std::max(a.moduleSize, b.moduleSize), c.moduleSize));
+    const auto axis = [&](Point from, Point to) {
+        const float len = std::max(distance(from, to), 1e-3f);
+        return Point{(to.x - from.x) / len * med, (to.y - from.y) / len * med};
+    };
+    const Point u = axis(a.center, b.center), v = axis(a.center, c.center);
+    for (int i = 0; i < 3; ++i) {
+        if (t.f[i].moduleSize <= 1.2f * med) continue;
+        t.wide[i] = true;
+        TemplateSearch ts;
+        ts.predicted = t.f[i].center;
+        ts.moduleU = u;
+        ts.moduleV = v;
+        ts.radiusModules = 2.5f;
+        ts.distancePenalty = 0.02f;
+        ts.inverted = inverted;
+        const TemplateMatch m = best_template_match(gray, kFinderTemplate, ts);
+        if (m.contrast > 0) t.f[i].center = m.center;
+        t.f[i].moduleSize = med;
+    }
+    return t;
+}
+
+// Module size between two finders of a triple: the mean of each one's width towards the other, or the
+// partner's alone when one of them is wide.
+float pair_module(const image::BitMatrix& binary, const Triple& t, int p, int q) {
+    const float a = module_along(binary, t.f[p], t.f[q].center), b = module_along(binary, t.f[q], t.f[p].center);
+    if (t.wide[p] == t.wide[q]) return (a + b) * 0.5f;
+    return t.wide[p] ? b : a;
+}
+
+// Up to `take` dimensions for the triple's finders, best timing first (propose_symbols).
+void add_dimension_options(const image::ImageView& gray, const image::BitMatrix& binary, const Triple& three, const FinderTriple& tr,
+                           int index, float scoreOffset, int take, const LocateOptions& options, std::vector<SymbolCandidate>& out) {
+    const FinderPattern& fa = three.f[0];
+    const FinderPattern& fb = three.f[1];
+    const FinderPattern& fc = three.f[2];
+    const float est = (distance(fa.center, fb.center) / pair_module(binary, three, 0, 1) +
+                       distance(fa.center, fc.center) / pair_module(binary, three, 0, 2)) * 0.5f + 7.0f;
+    // Dimensions are 17 + 4 k (ISO/IEC 18004:2015 6.1). The estimate from module sizes can be a version
+    // off for large symbols, so the neighbours within two versions are ranked by how well the timing
+    // patterns alternate under the frame of the three finders and the estimated fourth corner (the
+    // timing row and column run right along the finder legs, where that frame is accurate even under
+    // perspective).
+    const int k = static_cast<int>(std::lround((est - 17.0f) / 4.0f));
+    struct Option {
+        int dim;
+        float timing;
+        float rough;
+    } options5[5];
+    int nOptions = 0;
+    for (int dk = -2; dk <= 2; ++dk) {
+        const int dim = 17 + 4 * (k + dk);
+        if (dim < 21 || dim > 177) continue;
+        const float near = std::abs(est - static_cast<float>(dim)) / 4.0f;  // versions from the estimate
+        if (near > 1.6f) continue;
+        const std::array<Point, 4> src{{{3.5f, 3.5f}, {static_cast<float>(dim) - 3.5f, 3.5f},
+                                        {static_cast<float>(dim) - 3.5f, static_cast<float>(dim) - 3.5f},
+                                        {3.5f, static_cast<float>(dim) - 3.5f}}};
+        const Point br = projective_fourth_corner(fa.center, fb.center, fc.center, fa.moduleSize, fb.moduleSize,
+                                                  fc.moduleSize);
+        const auto affine = Perspective::quad_to_quad(src, {fa.center, fb.center, br, fc.center});
+        if (!affine) continue;
+        const float timing = timing_score(gray, *affine, dim, options.inverted);
+        if (timing < options.minRoughTiming) continue;
+        // Large symbols judge many timing modules, so chance scores 0.5 give or take little; there a
+        // score within half a standard deviation of chance is noise (the corpus reads score 1.5+ above),
+        // and the geometry's alignment search, 12 modules wide, is the costliest.
+        const float judged = 2.0f * static_cast<float>(dim - 18);
+        if (dim >= options.chanceGateDimension && timing < 0.5f + 0.25f / std::sqrt(judged)) continue;
+        options5[nOptions++] = {dim, timing - 0.05f * near, timing};
+    }
+    for (int i = 1; i < nOptions; ++i)  // insertion sort, best timing first (stable: nearest first on ties)
+        for (int j = i; j > 0 && options5[j].timing > options5[j - 1].timing; --j) std::swap(options5[j], options5[j - 1]);
+    for (int i = 0; i < std::min(nOptions, take); ++i)
+        out.push_back({fa.center, fb.center, fc.center, {fa.moduleSize, fb.moduleSize, fc.moduleSize},
+                       options5[i].dim, tr.score - scoreOffset - 0.1f * static_cast<float>(i), index, options5[i].rough,
+                       tr.open});
+}
+
+}  // namespace
+
 void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,
                      const LocateOptions& options, LocateScratch& scratch, std::vector<SymbolCandidate>& out) {
     out.clear();
@@ -229,51 +325,16 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
     for (size_t t = 0; t < scratch.triples.size() && (taken[0] < allowed[0] || taken[1] < allowed[1]); ++t) {
         const FinderTriple& tr = scratch.triples[t];
         if (taken[tr.open > 0]++ >= allowed[tr.open > 0]) continue;
-        const FinderPattern& fa = finders[static_cast<size_t>(tr.topLeft)];
-        const FinderPattern& fb = finders[static_cast<size_t>(tr.topRight)];
-        const FinderPattern& fc = finders[static_cast<size_t>(tr.bottomLeft)];
-        const float msAB = (module_along(binary, fa, fb.center) + module_along(binary, fb, fa.center)) * 0.5f;
-        const float msAC = (module_along(binary, fa, fc.center) + module_along(binary, fc, fa.center)) * 0.5f;
-        const float est = (distance(fa.center, fb.center) / msAB + distance(fa.center, fc.center) / msAC) * 0.5f + 7.0f;
-        // Dimensions are 17 + 4 k (ISO/IEC 18004:2015 6.1). The estimate from module sizes can be a version
-        // off for large symbols, so the neighbours within two versions are ranked by how well the timing
-        // patterns alternate under the frame of the three finders and the estimated fourth corner (the
-        // timing row and column run right along the finder legs, where that frame is accurate even under
-        // perspective).
-        const int k = static_cast<int>(std::lround((est - 17.0f) / 4.0f));
-        struct Option {
-            int dim;
-            float timing;
-            float rough;
-        } options5[5];
-        int nOptions = 0;
-        for (int dk = -2; dk <= 2; ++dk) {
-            const int dim = 17 + 4 * (k + dk);
-            if (dim < 21 || dim > 177) continue;
-            const float near = std::abs(est - static_cast<float>(dim)) / 4.0f;  // versions from the estimate
-            if (near > 1.6f) continue;
-            const std::array<Point, 4> src{{{3.5f, 3.5f}, {static_cast<float>(dim) - 3.5f, 3.5f},
-                                            {static_cast<float>(dim) - 3.5f, static_cast<float>(dim) - 3.5f},
-                                            {3.5f, static_cast<float>(dim) - 3.5f}}};
-            const Point br = projective_fourth_corner(fa.center, fb.center, fc.center, fa.moduleSize, fb.moduleSize,
-                                                      fc.moduleSize);
-            const auto affine = Perspective::quad_to_quad(src, {fa.center, fb.center, br, fc.center});
-            if (!affine) continue;
-            const float timing = timing_score(gray, *affine, dim, options.inverted);
-            if (timing < options.minRoughTiming) continue;
-            // Large symbols judge many timing modules, so chance scores 0.5 give or take little; there a
-            // score within half a standard deviation of chance is noise (the corpus reads score 1.5+ above),
-            // and the geometry's alignment search, 12 modules wide, is the costliest.
-            const float judged = 2.0f * static_cast<float>(dim - 18);
-            if (dim >= options.chanceGateDimension && timing < 0.5f + 0.25f / std::sqrt(judged)) continue;
-            options5[nOptions++] = {dim, timing - 0.05f * near, timing};
-        }
-        for (int i = 1; i < nOptions; ++i)  // insertion sort, best timing first (stable: nearest first on ties)
-            for (int j = i; j > 0 && options5[j].timing > options5[j - 1].timing; --j) std::swap(options5[j], options5[j - 1]);
-        for (int i = 0; i < std::min(nOptions, 3); ++i)
-            out.push_back({fa.center, fb.center, fc.center, {fa.moduleSize, fb.moduleSize, fc.moduleSize},
-                           options5[i].dim, tr.score - 0.1f * static_cast<float>(i), static_cast<int>(t), options5[i].rough,
-                           tr.open});
+        const FinderPattern& a = finders[static_cast<size_t>(tr.topLeft)];
+        const FinderPattern& b = finders[static_cast<size_t>(tr.topRight)];
+        const FinderPattern& c = finders[static_cast<size_t>(tr.bottomLeft)];
+        // The triple as seen (its three best dimensions), then, when one of its finders reads wide, the
+        // triple with that finder sought again (its best dimension) after them: the as-seen reading keeps
+        // its place, so symbols under strong perspective (one finder really is larger) read as before.
+        add_dimension_options(gray, binary, Triple{{a, b, c}}, tr, static_cast<int>(t), 0.0f, 3, options, out);
+        const Triple again = recentred(gray, a, b, c, options.inverted);
+        if (again.wide[0] || again.wide[1] || again.wide[2])
+            add_dimension_options(gray, binary, again, tr, static_cast<int>(t), 0.3f, 1, options, out);
     }
     // Triples in rank order, each with its dimensions nearest first.
     std::stable_sort(out.begin(), out.end(), [](const SymbolCandidate& x, const SymbolCandidate& y) { return x.score > y.score; });

@@ -254,3 +254,43 @@ TEST(Locate, RefiningInStepsGivesTheSameGeometry) {
     EXPECT_EQ(staged.score, whole.score);
     EXPECT_EQ(staged.refinePasses, whole.refinePasses);
 }
+
+// A card's header text runs into the top-left finder (cccd-print fronts, "NAM" touching it): the finder
+// is seen with its centre pulled 2 modules towards the text and its modules read 30 % wide, which made
+// version 8 look like version 6, and no candidate had the right dimension. The finder sought again on the
+// grey image gives it.
+TEST(Locate, FinderMergedWithTextBesideItStillGivesTheDimension) {
+    const qr::ModuleGrid g = testsupport::qrencode_grid("012345678901|123456789|Nguyễn Văn An|01011990|Nam|Số 1, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh|15042021", 'M', 8);
+    ASSERT_EQ(g.size, 49);
+    testsupport::RenderParams p;
+    p.moduleSize = 4;
+    p.width = p.height = 300;
+    p.quietZone = 6;
+    auto r = testsupport::render(g, p);
+    // Text touching the finder's left edge along its height, 2 modules wide.
+    const qr::Point o = r.corners[0];
+    for (int y = static_cast<int>(o.y); y < static_cast<int>(o.y + 7 * p.moduleSize); ++y)
+        for (int x = static_cast<int>(o.x - 2 * p.moduleSize); x < static_cast<int>(o.x); ++x)
+            r.pixels[static_cast<size_t>(y * r.width + x)] = p.dark;
+    Binarized bf;
+    binarize_and_find(r.view(), bf);
+    const qr::Point tl = r.moduleToImage.map({3.5f, 3.5f});
+    // The finder as the detector reported it on such a card (cccd-print front card-0020: 7.7 px left of
+    // its centre, 5.21 px modules against its partners' 4.0).
+    std::erase_if(bf.f, [&](const qr::FinderPattern& f) { return std::hypot(f.center.x - tl.x, f.center.y - tl.y) < 3 * p.moduleSize; });
+    qr::FinderPattern seen;
+    seen.center = {tl.x - 1.9f * p.moduleSize, tl.y};
+    seen.moduleSize = 1.3f * p.moduleSize;
+    seen.hits = 3;
+    bf.f.insert(bf.f.begin(), seen);
+    qr::LocateScratch ls;
+    std::vector<qr::SymbolCandidate> c;
+    qr::propose_symbols(r.view(), bf.b, bf.f, {}, ls, c);
+    const auto right = std::find_if(c.begin(), c.end(), [&](const qr::SymbolCandidate& k) {
+        return k.dimension == 49 && std::hypot(k.topLeft.x - tl.x, k.topLeft.y - tl.y) < p.moduleSize;
+    });
+    ASSERT_NE(right, c.end()) << c.size() << " candidates, first of dimension " << (c.empty() ? 0 : c[0].dimension);
+    qr::SymbolGeometry geometry;
+    ASSERT_TRUE(qr::build_geometry(r.view(), *right, false, geometry));
+    EXPECT_LT(worst_error(geometry, r, p.moduleSize), 0.25f);
+}
