@@ -6,20 +6,10 @@
 #include <sstream>
 
 #include "support/mini_json.hpp"
+#include "support/read_file.hpp"
 
 namespace testsupport {
 namespace fs = std::filesystem;
-
-namespace {
-
-std::string read_file(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-}  // namespace
 
 std::vector<CorpusImage> zxing_samples(const std::string& corpusDir) {
     std::vector<CorpusImage> out;

@@ -4,22 +4,15 @@
 // a rebuild that changes them shows up in review, and holds them to agreeing on almost all.
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
 #include "cccd/address2025.hpp"
+#include "support/read_file.hpp"
 
 namespace cccd {
 namespace {
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 std::set<std::string> split_codes(const std::string& list) {
     std::set<std::string> out;
@@ -32,9 +25,9 @@ std::set<std::string> split_codes(const std::string& list) {
 TEST(Address2025Sources, TwoSourcesAgreeAndTheirDifferencesAreListed) {
     Address2025Table kit;
     std::string error;
-    ASSERT_TRUE(load_address2025(read_file(std::string(CCCD_REPO_DIR) + "/data/address2025.tsv"), kit, error)) << error;
+    ASSERT_TRUE(load_address2025(testsupport::read_file(std::string(CCCD_REPO_DIR) + "/data/address2025.tsv"), kit, error)) << error;
     std::map<std::string, std::set<std::string>> other;
-    std::stringstream lines(read_file(std::string(CCCD_REPO_DIR) + "/data/address2025-dvhcvn.tsv"));
+    std::stringstream lines(testsupport::read_file(std::string(CCCD_REPO_DIR) + "/data/address2025-dvhcvn.tsv"));
     for (std::string line; std::getline(lines, line);) {
         if (line.empty() || line[0] == '#') continue;
         const size_t tab = line.find('\t');

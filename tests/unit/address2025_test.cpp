@@ -4,29 +4,22 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
 #include "cccd/address2025.hpp"
+#include "support/read_file.hpp"
 #include "cccd/nfc.hpp"
 
 namespace cccd {
 namespace {
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 const Address2025Table& table() {
     static const Address2025Table t = [] {
         Address2025Table loaded;
         std::string error;
-        const bool ok = load_address2025(read_file(std::string(CCCD_REPO_DIR) + "/data/address2025.tsv"), loaded, error);
+        const bool ok = load_address2025(testsupport::read_file(std::string(CCCD_REPO_DIR) + "/data/address2025.tsv"), loaded, error);
         EXPECT_TRUE(ok) << error;
         return loaded;
     }();

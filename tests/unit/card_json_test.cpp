@@ -3,8 +3,6 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <iterator>
 #include <optional>
 #include <random>
 #include <string>
@@ -14,6 +12,7 @@
 #include "cccd/parse_card.hpp"
 #include "cccd/utf8.hpp"
 #include "support/mini_json.hpp"
+#include "support/read_file.hpp"
 
 namespace {
 
@@ -112,8 +111,7 @@ TEST(CardJson, ValidCardHasTheStableShapeAndValues) {
 
 TEST(CardJson, Address2025IsNullWithoutATableAndFilledWithOne) {
     EXPECT_TRUE(parse_json(to_json(cccd::parse_card(kValid, kToday)))["fields"]["address2025"].is_null());
-    std::ifstream in(std::string(CCCD_REPO_DIR) + "/data/address2025.tsv", std::ios::binary);
-    const std::string tsv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string tsv = testsupport::read_file(std::string(CCCD_REPO_DIR) + "/data/address2025.tsv");
     cccd::Address2025Table table;
     std::string error;
     ASSERT_TRUE(cccd::load_address2025(tsv, table, error)) << error;
