@@ -42,17 +42,19 @@ Level level_of(std::string_view part) {
     return Level::none;
 }
 
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+}  // namespace
+
 bool is_country(std::string_view part) {
     const std::string key = match_key(part, false);
     for (auto c : kCountry)
         if (key == c) return true;
     return false;
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
 }
 
 std::vector<std::string_view> split_commas(std::string_view text) {
@@ -76,8 +78,6 @@ std::string join(std::span<const std::string_view> parts) {
     }
     return out;
 }
-
-}  // namespace
 
 AddressParts split_address(std::string_view address) {
     AddressParts out;

@@ -2,8 +2,10 @@
 // Splits a Vietnamese address into its administrative parts, read from the end:
 // "Số 1, Đường X, Phường Y, Quận Z, Thành phố Hà Nội" -> street, ward, district, province.
 // Since 1 July 2025 there is no district level; such addresses give an empty district.
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cccd {
 
@@ -19,5 +21,11 @@ struct AddressParts {
 };
 
 AddressParts split_address(std::string_view address);
+
+// The address's comma-separated parts, trimmed, empty ones dropped; joined again with ", ".
+std::vector<std::string_view> split_commas(std::string_view text);
+std::string join(std::span<const std::string_view> parts);
+// "Việt Nam", "Viet Nam", "VN": the country, written after the province on some cards.
+bool is_country(std::string_view part);
 
 }  // namespace cccd

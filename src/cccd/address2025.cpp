@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <span>
 
+#include "cccd/address.hpp"
 #include "cccd/nfc.hpp"
 #include "cccd/provinces.hpp"
 
@@ -115,26 +116,29 @@ Named named(std::string_view part, int level, bool marked = true) {
 // The units whose names match: with marks when the text has them (two communes of a district may differ
 // only in marks), failing that or without them, on the names without marks; then those of the named
 // type, when that leaves any.
-template <typename T, typename UnitOf>
-std::vector<const T*> matching(std::vector<const T*> pool, const Named& n, UnitOf unitOf, bool withFormer = false) {
+const AdminUnit& unit_of(const AdminUnit& u) { return u; }
+const AdminUnit& unit_of(const OldCommune& c) { return c.unit; }
+
+template <typename T>
+std::vector<const T*> matching(std::vector<const T*> pool, const Named& n, bool withFormer = false) {
     std::vector<const T*> out;
     if (n.marked)
         for (const T* u : pool)
-            if (unitOf(*u).exactKey == n.exact) out.push_back(u);
+            if (unit_of(*u).exactKey == n.exact) out.push_back(u);
     if (out.empty())
         for (const T* u : pool)
-            if (unitOf(*u).key == n.plain) out.push_back(u);
+            if (unit_of(*u).key == n.plain) out.push_back(u);
     if constexpr (std::is_same_v<T, OldCommune>) {
         if (out.empty() && withFormer)
             for (const T* u : pool)
                 if (std::find(u->formerKeys.begin(), u->formerKeys.end(), n.plain) != u->formerKeys.end()) out.push_back(u);
     }
     // What read as a unit word may be the start of a name written without marks ("Xa Dung").
-    if (out.empty() && !n.type.empty()) return matching(std::move(pool), Named{"", n.wholePlain, n.wholeExact, n.wholePlain, n.wholeExact, n.marked}, unitOf, withFormer);
+    if (out.empty() && !n.type.empty()) return matching(std::move(pool), Named{"", n.wholePlain, n.wholeExact, n.wholePlain, n.wholeExact, n.marked}, withFormer);
     if (!n.type.empty()) {
         std::vector<const T*> typed;
         for (const T* u : out)
-            if (unitOf(*u).type == n.type) typed.push_back(u);
+            if (unit_of(*u).type == n.type) typed.push_back(u);
         if (!typed.empty()) return typed;
     }
     return out;
@@ -214,41 +218,27 @@ void add_codes(std::vector<std::string>& codes, const std::vector<std::string>& 
         if (std::find(codes.begin(), codes.end(), c) == codes.end()) codes.push_back(c);
 }
 
-std::string join(std::span<const std::string> parts) {
-    std::string out;
-    for (const std::string& p : parts) {
-        if (!out.empty()) out += ", ";
-        out += p;
-    }
-    return out;
-}
-
-bool is_country(const std::string& part) {
-    const std::string key = plain_key(part);
-    return key == "viet nam" || key == "vietnam" || key == "vn";
+// The old communes of these districts.
+std::vector<const OldCommune*> communes_of(const Address2025Table& t, const std::vector<const AdminUnit*>& districts) {
+    std::vector<const OldCommune*> pool;
+    for (const OldCommune& c : t.oldCommunes)
+        if (std::any_of(districts.begin(), districts.end(), [&](const AdminUnit* d) { return d->code == c.unit.parent; }))
+            pool.push_back(&c);
+    return pool;
 }
 
 // The new communes of the old ones named so in these districts (by name, then by former name).
 std::vector<std::string> old_communes(const Address2025Table& t, const std::vector<const AdminUnit*>& districts, const Named& name) {
-    std::vector<const OldCommune*> pool;
-    for (const OldCommune& c : t.oldCommunes)
-        if (std::any_of(districts.begin(), districts.end(), [&](const AdminUnit* d) { return d->code == c.unit.parent; }))
-            pool.push_back(&c);
     std::vector<std::string> codes;
-    for (const OldCommune* c : matching(pool, name, [](const OldCommune& c) -> const AdminUnit& { return c.unit; }, true))
-        add_codes(codes, c->newCodes);
+    for (const OldCommune* c : matching(communes_of(t, districts), name, true)) add_codes(codes, c->newCodes);
     return codes;
 }
 
-// The new communes of the one old commune of the province with this name, when there is exactly one.
+// The new communes of the one old commune of these districts with this name, when there is exactly one.
 std::vector<std::string> only_one(const Address2025Table& t, const std::vector<const AdminUnit*>& districts, const Named& name) {
-    std::vector<const OldCommune*> pool;
-    for (const OldCommune& c : t.oldCommunes)
-        if (std::any_of(districts.begin(), districts.end(), [&](const AdminUnit* d) { return d->code == c.unit.parent; }))
-            pool.push_back(&c);
     Named untyped = name;
     untyped.type.clear();  // its type may have changed with the move (xã -> phường)
-    const auto found = matching(pool, untyped, [](const OldCommune& c) -> const AdminUnit& { return c.unit; });
+    const auto found = matching(communes_of(t, districts), untyped);
     return found.size() == 1 ? found[0]->newCodes : std::vector<std::string>{};
 }
 
@@ -310,17 +300,12 @@ bool load_address2025(std::string_view tsv, Address2025Table& t, std::string& er
 Address2025 map_address_2025(const Address2025Table& t, std::string_view address) {
     if (t.empty()) return unknown("the address table is not loaded");
     const bool marked = has_diacritics(address);
-    std::vector<std::string> parts;
-    for (std::string_view p : split(address, ',')) {
-        while (!p.empty() && (p.front() == ' ' || p.front() == '\t')) p.remove_prefix(1);
-        while (!p.empty() && (p.back() == ' ' || p.back() == '\t')) p.remove_suffix(1);
-        if (!p.empty()) parts.emplace_back(p);
-    }
+    std::vector<std::string_view> parts = split_commas(address);
     if (!parts.empty() && is_country(parts.back())) parts.pop_back();
     if (parts.empty()) return unknown("no province in the address");
     const ProvinceMatch pm = province_by_name(parts.back());
-    if (!pm.province) return unknown("province not recognised: " + parts.back());
-    const std::string provinceText = parts.back();
+    const std::string provinceText(parts.back());
+    if (!pm.province) return unknown("province not recognised: " + provinceText);
     parts.pop_back();
     if (parts.empty()) return unknown("no commune in the address");
     // Province codes: three digits in the personal number (provinces.hpp), two in the table; the same code.
@@ -338,10 +323,13 @@ Address2025 map_address_2025(const Address2025Table& t, std::string_view address
     const auto street = [&](size_t end) { return join(std::span(parts).first(end)); };
     const size_t n = parts.size();
 
+    // The part before the province read as a district of the old province.
+    const Named districtName = named(parts[n - 1], 1, marked);
+    const std::vector<const AdminUnit*> asDistrict = matching(districts, districtName);
+
     // 1. The old way: "commune, district" before the province (with or without unit words, as chip cards
     // print them: "Hải Châu, Hải Hậu, Nam Định").
-    std::vector<const AdminUnit*> inDistrict;
-    if (n >= 2) inDistrict = matching(districts, named(parts[n - 1], 1, marked), [](const AdminUnit& u) -> const AdminUnit& { return u; });
+    const std::vector<const AdminUnit*> inDistrict = n >= 2 ? asDistrict : std::vector<const AdminUnit*>{};
     if (!inDistrict.empty()) {
         const Named commune = named(parts[n - 2], 0, marked);
         std::vector<std::string> codes = old_communes(t, inDistrict, commune);
@@ -352,10 +340,9 @@ Address2025 map_address_2025(const Address2025Table& t, std::string_view address
         if (!codes.empty()) return result_for(t, codes, street(n - 2), Address2025Match::one);
     }
     // A district alone (island districts have no communes) went whole into one new unit.
-    if (const auto alone = matching(districts, named(parts[n - 1], 1, marked), [](const AdminUnit& u) -> const AdminUnit& { return u; });
-        !alone.empty()) {
+    {
         std::vector<std::string> codes;
-        for (const AdminUnit* d : alone)
+        for (const AdminUnit* d : asDistrict)
             for (const auto& [code, to] : t.wholeDistricts)
                 if (code == d->code) add_codes(codes, to);
         if (!codes.empty()) return result_for(t, codes, street(n - 1), Address2025Match::one);
@@ -366,7 +353,7 @@ Address2025 map_address_2025(const Address2025Table& t, std::string_view address
         std::vector<const AdminUnit*> pool;
         for (const AdminUnit& c : t.newCommunes)
             if (c.parent == newProvince->code) pool.push_back(&c);
-        const auto found = matching(pool, last, [](const AdminUnit& u) -> const AdminUnit& { return u; });
+        const auto found = matching(pool, last);
         if (!found.empty()) {
             std::vector<std::string> codes;
             for (const AdminUnit* c : found) codes.push_back(c->code);
@@ -376,14 +363,15 @@ Address2025 map_address_2025(const Address2025Table& t, std::string_view address
     // 3. An old commune anywhere in the province when no district is written: "Xã X, Tỉnh P" (its unit
     // word says it is a commune) or that name alone. A district written but not in the province (or not
     // in the table) is not searched around: a commune of the same name elsewhere would be a guess.
-    const bool districtWritten = n >= 2 && (!inDistrict.empty() || !named(parts[n - 1], 1, marked).type.empty());
+    const bool districtWritten = n >= 2 && (!inDistrict.empty() || !districtName.type.empty());
     if (!districtWritten && (!last.type.empty() || n == 1)) {
         std::vector<std::string> codes = old_communes(t, districts, last);
         if (!codes.empty()) return result_for(t, codes, street(n - 1), Address2025Match::one);
     }
-    if (districtWritten && inDistrict.empty()) return unknown("no district " + parts[n - 1] + " in " + provinceText);
-    if (districtWritten) return unknown("no commune " + parts[n - 2] + " in " + parts[n - 1] + ", " + provinceText);
-    return unknown("no commune " + parts[n - 1] + " in " + provinceText);
+    const std::string lastText(parts[n - 1]);
+    if (districtWritten && inDistrict.empty()) return unknown("no district " + lastText + " in " + provinceText);
+    if (districtWritten) return unknown("no commune " + std::string(parts[n - 2]) + " in " + lastText + ", " + provinceText);
+    return unknown("no commune " + lastText + " in " + provinceText);
 }
 
 }  // namespace cccd

@@ -47,15 +47,6 @@ void new_commune(JsonWriter& w, const NewCommune& c) {
     string_or_null(w, "provinceCode", c.provinceCode);
 }
 
-// null until an address table is loaded (docs/address-2025.md).
-void address_2025_object(JsonWriter& w, const Address2025& a);
-
-void address_2025(JsonWriter& w, const std::optional<Address2025>& a) {
-    w.key("address2025");
-    if (a) address_2025_object(w, *a);
-    else w.null();
-}
-
 void address_2025_object(JsonWriter& w, const Address2025& a) {
     w.begin_object().key("match").value(to_string(a.match));
     new_commune(w, a.place);
@@ -69,6 +60,13 @@ void address_2025_object(JsonWriter& w, const Address2025& a) {
     w.end_array();
     string_or_null(w, "reason", a.reason);
     w.end_object();
+}
+
+// null until an address table is loaded (docs/address-2025.md).
+void address_2025(JsonWriter& w, const std::optional<Address2025>& a) {
+    w.key("address2025");
+    if (a) address_2025_object(w, *a);
+    else w.null();
 }
 
 }  // namespace

@@ -15,8 +15,6 @@
 
 namespace cccd::wasm {
 
-using cccd::Address2025Table;
-
 // Frames larger than this are refused before any allocation: 8192 px a side, 32 megapixels (an RGBA
 // frame of that size is 128 MiB of WASM memory). The JS side scales larger photos down first.
 inline constexpr int kMaxSide = 8192;

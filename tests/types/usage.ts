@@ -46,6 +46,7 @@ export async function browser(video: HTMLVideoElement, file: File): Promise<void
   const stop = workerScanner.stream(frames, ({ result, error }) => console.log(result?.found, error?.code));
   stop();
   const photo = await workerScanner.scanImage(file);
+  if (photo.card && !(await workerScanner.fillAddress2025(photo.card)).ok) console.log('no table');
   await workerScanner.scanImage(file, { live: true });
   await workerScanner.resetLive();
   console.log(photo.ms, photo.card?.checks.map((c) => c.ok && !c.skipped));

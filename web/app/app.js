@@ -22,11 +22,8 @@ function applyLanguage(cameraUi) {
 // A card read before the address table had loaded (address2025 null) gets its new address once it has.
 async function fillNewAddress(scanner, card) {
   if (card.format === 'unknown' || card.fields.address2025 !== null) return;
-  const table = await scanner.addressTable();
-  if (!table.ok) return addressTableMissing();
-  if (lastCard() !== card) return;
-  card.fields.address2025 = await scanner.mapAddress2025(card.fields.address);
-  if (lastCard() === card) renderCard();
+  if (!(await scanner.fillAddress2025(card)).ok) addressTableMissing();
+  else if (lastCard() === card) renderCard();
 }
 
 function showResult(card, scanner) {

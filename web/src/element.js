@@ -130,9 +130,7 @@ export function defineCccdScanner(tagName = 'cccd-scanner') {
       const card = result.card;
       if (card?.fields?.address2025 !== null || !card.ok) return;
       try {
-        if (!(await scanner.addressTable()).ok) return;
-        card.fields.address2025 = await scanner.mapAddress2025(card.fields.address);
-        fillForm(form, result, newAddressFields);
+        if ((await scanner.fillAddress2025(card)).ok) fillForm(form, result, newAddressFields);
       } catch {
         // the fields stay empty: the card itself was filled in
       }

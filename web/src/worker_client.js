@@ -110,6 +110,17 @@ export async function createWorkerScanner(options = {}) {
       if (typeof address !== 'string') return Promise.reject(invalid(`mapAddress2025(address) needs a string, got ${describe(address)}`));
       return request({ op: 'mapAddress2025', address });
     },
+    /**
+     * A card read before the address table had loaded (fields.address2025 null): waits for the table and
+     * fills the field in. Resolves what addressTable() says; the card is left as it was when that is not ok.
+     */
+    async fillAddress2025(card) {
+      const table = await api.addressTable();
+      if (table.ok && card?.format !== 'unknown' && card?.fields?.address2025 === null) {
+        card.fields.address2025 = await api.mapAddress2025(card.fields.address);
+      }
+      return table;
+    },
     /** Forgets the video that live scans belonged to. */
     resetLive() {
       return request({ op: 'resetLive' });

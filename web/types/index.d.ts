@@ -177,6 +177,8 @@ export interface WorkerScanner {
   /** Whether results carry address2025 (the worker loads the table on first use). */
   addressTable(): Promise<{ ok: true; communes: number } | { ok: false; code: string; message: string }>;
   mapAddress2025(address: string): Promise<Address2025>;
+  /** A card read before the table had loaded: waits for it and fills fields.address2025 in; resolves addressTable(). */
+  fillAddress2025(card: CardResult): Promise<{ ok: true; communes: number } | { ok: false; code: string; message: string }>;
   clear(): Promise<true>;
   /**
    * Feeds a ReadableStream of VideoFrames (MediaStreamTrackProcessor) to the worker, scanned live as one
