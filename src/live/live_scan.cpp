@@ -249,12 +249,20 @@ bool read_located(const image::ImageView& frame, const qr::LocatedSymbol& locate
         r = qr::decode_grid_remembering(s.grid, t.blocks);
         frames = window;
     };
+    // The equalizer fitted to these samples (fitted_equalizer.hpp), after the fixed one.
+    const auto attempt_fitted = [&](std::span<const float> m, int window) {
+        if (r.ok() || !qr::fitted_equalized_grid(m, g.dimension, s.fitted, s.grid)) return;
+        r = qr::decode_grid_remembering(s.grid, t.blocks);
+        frames = window;
+    };
     attempt(margins, qr::kEqualizerStrength, 1);
+    attempt_fitted(margins, 1);
     if (t.samples.frames.size() >= 2) {
         fused_margins(t.samples, s.fused);
         const int window = static_cast<int>(t.samples.frames.size());
         attempt(s.fused, 0.0f, window);
         attempt(s.fused, qr::kEqualizerStrength, window);
+        attempt_fitted(s.fused, window);
     }
     frames = std::max(frames, r.sourceFrames);
     if (!r.ok()) {

@@ -77,6 +77,7 @@ struct LiveState {
     qr::SampleScratch sample;
     std::vector<uint8_t> halved;         // a 1080p frame halved (LiveConfig::aimFromSide)
     std::vector<float> fused;            // the track's fused margins
+    qr::FittedEqualizerScratch fitted;
     void reset() {
         frame = 0;
         track.reset();

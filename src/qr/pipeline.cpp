@@ -190,6 +190,10 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                         equalized_grid(s.sample.margins, g.dimension, kEqualizerStrength, s.equalized);
                         ++result.work.grids;
                         GridDecodeResult e = decodeGrid(s.equalized);
+                        if (!e.ok() && fitted_equalized_grid(s.sample.margins, g.dimension, s.fitted, s.equalized)) {
+                            ++result.work.grids;
+                            e = decodeGrid(s.equalized);
+                        }
                         if (e.ok()) r = std::move(e);
                     }
                     result.times.decode += ms_since(t);

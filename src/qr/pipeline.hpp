@@ -11,6 +11,7 @@
 #include "qr/finder.hpp"
 #include "qr/locate.hpp"
 #include "qr/module_grid.hpp"
+#include "qr/fitted_equalizer.hpp"
 #include "qr/sample.hpp"
 
 namespace cccd::qr {
@@ -67,10 +68,12 @@ struct PipelineConfig {
     // Candidates of larger symbols are not tried (sampling and refining one costs with its area); live
     // scanning of ID cards, whose symbols are versions 6-10, bounds it.
     int maxDimension = 177;
-    // A grid that does not decode is tried again equalized (sample.hpp) when its modules are under
-    // equalizeBelow px (in the frame sampled).
+    // A grid that does not decode is tried again equalized (sample.hpp), then with an equalizer fitted to
+    // it (fitted_equalizer.hpp), when its modules are under equalizeBelow px (in the frame sampled). Up
+    // to 5 px: motion blur spans several pixels whatever the module size (cccd-synth/hard: 71 read with
+    // 3 px, 73 with 5; no other set changed).
     bool equalize = true;
-    float equalizeBelow = 3.0f;
+    float equalizeBelow = 5.0f;
 };
 
 // The configuration Decoder uses.
@@ -114,7 +117,8 @@ struct DecoderScratch {
     SymbolGeometry geometry;
     SampleScratch sample;
     ModuleGrid grid;
-    ModuleGrid equalized;          // the grid again, equalized (sample.hpp)
+    ModuleGrid equalized;          // the grid again, equalized (sample.hpp, fitted_equalizer.hpp)
+    FittedEqualizerScratch fitted;
     std::vector<uint8_t> reduced;  // downscaled frame
     image::ThresholdMap enlargedThresholds;  // a reduced frame's levels at the camera frame's scale
     LocatedSymbol located;  // of the last run_pipeline call: the best by timing score

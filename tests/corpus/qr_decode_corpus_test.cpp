@@ -72,11 +72,11 @@ TEST(QrCorpus, ZxingSamplesRotated180) {
 TEST(QrCorpus, ZxingSamplesRotated270) {
     report("zxing-samples 270", run_set(testsupport::zxing_samples(CCCD_CORPUS_DIR), 3), 95);
 }
-TEST(QrCorpus, CccdNormal) { report("cccd-synth/normal", run_set(testsupport::cccd_synth(CCCD_CORPUS_DIR, "normal")), 141); }
-TEST(QrCorpus, CccdHard) { report("cccd-synth/hard", run_set(testsupport::cccd_synth(CCCD_CORPUS_DIR, "hard")), 67); }
+TEST(QrCorpus, CccdNormal) { report("cccd-synth/normal", run_set(testsupport::cccd_synth(CCCD_CORPUS_DIR, "normal")), 144); }
+TEST(QrCorpus, CccdHard) { report("cccd-synth/hard", run_set(testsupport::cccd_synth(CCCD_CORPUS_DIR, "hard")), 73); }
 // Closer to real cards: the QR printed on the card's pattern with no quiet zone, text touching it.
-TEST(QrCorpus, CccdPrintFront) { report("cccd-print/front", run_set(testsupport::cccd_print(CCCD_CORPUS_DIR, "front")), 86); }
-TEST(QrCorpus, CccdPrintBack) { report("cccd-print/back", run_set(testsupport::cccd_print(CCCD_CORPUS_DIR, "back")), 88); }
+TEST(QrCorpus, CccdPrintFront) { report("cccd-print/front", run_set(testsupport::cccd_print(CCCD_CORPUS_DIR, "front")), 88); }
+TEST(QrCorpus, CccdPrintBack) { report("cccd-print/back", run_set(testsupport::cccd_print(CCCD_CORPUS_DIR, "back")), 90); }
 
 // One image per locating problem, each read only since the change named (all at every rotation): strong
 // perspective (fourth corner from the finders' sizes, wider triples, both corners of an ambiguous
