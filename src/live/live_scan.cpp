@@ -62,6 +62,7 @@ qr::PipelineConfig whole_config(const LiveConfig& lc) {
     c.stepCount = 1;
     c.downscaleCount = 0;
     c.maxDimension = lc.maxDimension;
+    c.fitEqualizer = false;  // read_located gives it to the tracked symbol, not to every candidate
     with_budget(c, lc.whole);
     return c;
 }
@@ -79,6 +80,7 @@ qr::PipelineConfig region_config(const LiveConfig& lc) {
     c.firstLookFactor = 0;     // no reduced first look: the region is small, and so are its modules
     c.downscaleCount = 0;
     c.smallFramePixels = 0;    // the region's own bounds, whatever its size
+    c.fitEqualizer = false;
     with_budget(c, lc.region);
     return c;
 }

@@ -10,6 +10,7 @@
 // On card photos with 1.8 px modules and 2.5 px motion blur, at the true corners, it read 23 of 24 where
 // the fixed one read 6 (tests/unit/fitted_equalizer_test.cpp).
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -22,10 +23,13 @@ struct FittedEqualizerScratch {
     int version = 0;
     std::vector<int8_t> colours;  // function_pattern_colours(version), kept while the version is the same
     std::vector<float> estimate, next, decided;  // padded by one module of 0
+    std::vector<std::array<double, 49>> normal;       // per region: the normal equations' matrix (7 x 7)
+    std::vector<std::array<double, 7>> right, weights;  // their right-hand sides, and the fitted weights
 };
 
 // The model's weights: own module, left, right, up, down, the diagonals' sum, bias.
-using EqualizerWeights = std::array<float, 7>;
+inline constexpr size_t kEqualizerWeights = 7;
+using EqualizerWeights = std::array<float, kEqualizerWeights>;
 
 // `margins` as SampleScratch::margins (dimension x dimension, positive = darker than its level). Fills
 // `out` (modules; confidence from how far each module's own share is from 0; the fixed modules as the

@@ -190,7 +190,7 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                         equalized_grid(s.sample.margins, g.dimension, kEqualizerStrength, s.equalized);
                         ++result.work.grids;
                         GridDecodeResult e = decodeGrid(s.equalized);
-                        if (!e.ok() && fitted_equalized_grid(s.sample.margins, g.dimension, s.fitted, s.equalized)) {
+                        if (!e.ok() && config.fitEqualizer && fitted_equalized_grid(s.sample.margins, g.dimension, s.fitted, s.equalized)) {
                             ++result.work.grids;
                             e = decodeGrid(s.equalized);
                         }
