@@ -1,11 +1,16 @@
 // GB 2312 decoding with the generated table (see gb2312.hpp and gen_gb2312_table.py).
 #include "qr/gb2312.hpp"
 
+#include "qr/double_byte_table.hpp"
 #include "qr/utf8_text.hpp"
 
 namespace cccd::qr {
 namespace {
 #include "qr/gb2312_table.inc"
+// The WebAssembly build keeps which codes are defined, not the characters (double_byte_table.hpp).
+#ifdef __EMSCRIPTEN__
+constexpr auto kDefined = defined_codes(kGb2312Rows);
+#endif
 
 constexpr bool in_range(int b) { return b >= kGb2312FirstByte && b < kGb2312FirstByte + kGb2312Bytes; }
 }  // namespace
@@ -16,7 +21,12 @@ char32_t gb2312_char(uint16_t code) {
     if (!in_range(lead) || !in_range(trail)) return 0;
     const uint8_t row = kGb2312RowOfLead[lead - kGb2312FirstByte];
     if (row == 0xFF) return 0;
+#ifdef __EMSCRIPTEN__
+    const auto col = static_cast<size_t>(trail - kGb2312FirstByte);
+    return kDefined.has(row, col) ? platform_decode_pair(PlatformCharset::gbk, static_cast<uint8_t>(lead), static_cast<uint8_t>(trail)) : 0;
+#else
     return kGb2312Rows[row][trail - kGb2312FirstByte];
+#endif
 }
 
 bool append_gb2312(std::string& out, std::span<const uint8_t> bytes) {

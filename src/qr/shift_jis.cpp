@@ -1,11 +1,23 @@
 // Shift_JIS decoding with the generated JIS X 0208 (+ cp932 extension) table (see shift_jis.hpp).
 #include "qr/shift_jis.hpp"
 
+#include <utility>
+
+#include "qr/double_byte_table.hpp"
 #include "qr/utf8_text.hpp"
 
 namespace cccd::qr {
 namespace {
 #include "qr/sjis_table.inc"
+// The WebAssembly build keeps which codes are defined, not the characters (double_byte_table.hpp).
+#ifdef __EMSCRIPTEN__
+constexpr auto kDefined = defined_codes(kSjisRows);
+// The codes where our table (JIS X 0208's mapping) and the platform's decoder (the Encoding Standard's
+// shift_jis is Windows-31J) give different characters, with the table's: the native build's text.
+constexpr std::pair<uint16_t, char32_t> kJisMappings[] = {
+    {0x8160, 0x301C}, {0x8161, 0x2016}, {0x817C, 0x2212}, {0x8191, 0x00A2}, {0x8192, 0x00A3}, {0x81CA, 0x00AC},
+};
+#endif
 
 constexpr bool is_lead(uint8_t b) { return (b >= 0x81 && b <= 0x9F) || (b >= 0xE0 && b <= 0xFC); }
 }  // namespace
@@ -16,7 +28,14 @@ char32_t shift_jis_char(uint16_t code) {
     if (lead < 0x80 || trail < kSjisFirstTrail || trail >= kSjisFirstTrail + kSjisTrails) return 0;
     const uint8_t row = kSjisRowOfLead[lead - 0x80];
     if (row == 0xFF) return 0;
+#ifdef __EMSCRIPTEN__
+    for (const auto& [jis, c] : kJisMappings)
+        if (code == jis) return c;
+    const auto col = static_cast<size_t>(trail - kSjisFirstTrail);
+    return kDefined.has(row, col) ? platform_decode_pair(PlatformCharset::shift_jis, static_cast<uint8_t>(lead), static_cast<uint8_t>(trail)) : 0;
+#else
     return kSjisRows[row][trail - kSjisFirstTrail];
+#endif
 }
 
 bool append_shift_jis(std::string& out, std::span<const uint8_t> bytes) {
