@@ -310,6 +310,8 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
         std::min(scratch.triples.size(), static_cast<size_t>(3 * (options.maxTriples + options.maxOpenTriples)));
     for (size_t t = 0; t < nCheck; ++t) {
         FinderTriple& tr = scratch.triples[t];
+        // An open corner finder's runs carry what touches it (a card's header text): its shape says nothing.
+        if (finders[static_cast<size_t>(tr.topLeft)].open) continue;
         // Widths from run lengths are good to a pixel: skews under ln 1.15 are measurement noise.
         const float skew = corner_skew(binary, finders[static_cast<size_t>(tr.topLeft)],
                                        finders[static_cast<size_t>(tr.topRight)].center,
