@@ -45,6 +45,13 @@ struct LiveConfig {
     // at full size only in the aiming region: the centre, aimWidth x aimHeight of the frame (the page's
     // aiming frame is 40-44 % x 70-76 %).
     int aimFromSide = 1080;
+    // Smaller frames in which no symbol was seen: the centre, enlargeWidth x enlargeHeight of the frame,
+    // enlarged 2x and searched under enlargedBudget, on every enlargeEvery-th such frame.
+    bool enlarge = true;
+    float enlargeWidth = 0.5f;
+    float enlargeHeight = 0.8f;
+    int enlargeEvery = 2;
+    qr::WorkBudget enlargedBudget{12, 64, 4, 24};
     float aimWidth = 0.8f;
     float aimHeight = 1.0f;
     // ID cards' symbols are versions 6-10 (ISO/IEC 18004 6.3.1: 21 + 4 (v - 1) modules): candidates above
@@ -76,6 +83,7 @@ struct LiveState {
     image::LocalBinarizeScratch local;
     qr::SampleScratch sample;
     std::vector<uint8_t> halved;         // a 1080p frame halved (LiveConfig::aimFromSide)
+    std::vector<uint8_t> enlarged;       // a smaller frame's centre enlarged (LiveConfig::enlarge)
     std::vector<float> fused;            // the track's fused margins
     qr::FittedEqualizerScratch fitted;
     void reset() {
