@@ -9,11 +9,10 @@
 #include <vector>
 
 #include "cardgen/cardgen.hpp"
-#include "image/binarize_local.hpp"
 #include "qr/fitted_equalizer.hpp"
 #include "qr/grid_decoder.hpp"
-#include "qr/pipeline.hpp"
 #include "qr/sample.hpp"
+#include "support/true_corners.hpp"
 
 namespace {
 
@@ -88,26 +87,11 @@ TEST(FittedEqualizer, ReadsMoreMotionBlurredPhotosThanTheFixedEqualizer) {
         spec.motionAngleDeg = 37.0 * seed;
         const cardgen::CardPhoto photo = cardgen::make_card_photo(spec);
         ASSERT_TRUE(photo.ok()) << photo.error;
-        const std::vector<uint8_t> luma = cardgen::luma(photo);
-        const image::ImageView view{luma.data(), photo.width, photo.height, photo.width};
-        image::LocalBinarizeScratch scratch;
-        image::ThresholdMap levels;
-        image::BitMatrix bits;
-        const qr::PipelineConfig config = qr::default_pipeline_config();
-        image::binarize_local(view, config.steps[0].local, scratch, levels, bits);
-        const int d = 17 + 4 * photo.version;
-        const float n = static_cast<float>(d);
-        std::array<qr::Point, 4> corners{};
-        for (size_t k = 0; k < 4; ++k)
-            corners[k] = {static_cast<float>(photo.qrCorners[k].first), static_cast<float>(photo.qrCorners[k].second)};
-        qr::SymbolGeometry g;
-        g.dimension = d;
-        g.moduleToImage = *qr::Perspective::quad_to_quad({qr::Point{0, 0}, {n, 0}, {n, n}, {0, n}}, corners);
-        g.corners = corners;
-        g.moduleSize = static_cast<float>(photo.modulePx);
+        const testsupport::PhotoAtTrueCorners at = testsupport::at_true_corners(photo);
+        const int d = at.geometry.dimension;
         qr::SampleScratch samples;
         qr::ModuleGrid grid, eq, fit;
-        qr::sample_grid(view, levels, g, config.sample, samples, grid);
+        testsupport::sample_at_true_corners(at, samples, grid);
         qr::equalized_grid(samples.margins, d, qr::kEqualizerStrength, eq);
         qr::FittedEqualizerScratch fs;
         const qr::GridDecodeResult fixed = qr::decode_grid(eq);

@@ -12,6 +12,7 @@
 #include "image/binarize_local.hpp"
 #include "qr/decoder.hpp"
 #include "support/render.hpp"
+#include "support/true_corners.hpp"
 
 namespace {
 
@@ -305,15 +306,9 @@ TEST(Locate, OpenCornerFinderIsNotJudgedByItsShape) {
     for (uint32_t seed : {20021u, 20029u, 20060u, 20061u}) {
         const cardgen::CardPhoto photo = cardgen::make_card_photo(cardgen::random_spec(cardgen::Side::front, seed));
         ASSERT_TRUE(photo.ok()) << photo.error;
-        const std::vector<uint8_t> luma = cardgen::luma(photo);
-        const image::ImageView view{luma.data(), photo.width, photo.height, photo.width};
-        const int d = 17 + 4 * photo.version;
-        const float n = static_cast<float>(d);
-        std::array<qr::Point, 4> corners{};
-        for (size_t k = 0; k < 4; ++k)
-            corners[k] = {static_cast<float>(photo.qrCorners[k].first), static_cast<float>(photo.qrCorners[k].second)};
-        const auto toImage = *qr::Perspective::quad_to_quad({qr::Point{0, 0}, {n, 0}, {n, n}, {0, n}}, corners);
-        const qr::Point tl = toImage.map({3.5f, 3.5f});
+        const testsupport::PhotoAtTrueCorners at = testsupport::at_true_corners(photo);
+        const image::ImageView view = at.view();
+        const qr::Point tl = at.geometry.moduleToImage.map({3.5f, 3.5f});
         Binarized bf;
         image::binarize_local(view, {8, 2, 24, 8, 3, 8}, bf.scratch, bf.map, bf.b);
         qr::find_finder_patterns(bf.b, {1, false, true}, bf.f);
