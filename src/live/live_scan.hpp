@@ -45,15 +45,16 @@ struct LiveConfig {
     // at full size only in the aiming region: the centre, aimWidth x aimHeight of the frame (the page's
     // aiming frame is 40-44 % x 70-76 %).
     int aimFromSide = 1080;
+    float aimWidth = 0.8f;
+    float aimHeight = 1.0f;
     // Smaller frames in which no symbol was seen: the centre, enlargeWidth x enlargeHeight of the frame,
-    // enlarged 2x and searched under enlargedBudget, on every enlargeEvery-th such frame.
+    // enlarged 2x and searched under enlargedBudget, on every enlargeEvery-th frame. A card at arm's length
+    // in 720p has modules of 1-1.4 px, whose finders show only enlarged.
     bool enlarge = true;
     float enlargeWidth = 0.5f;
     float enlargeHeight = 0.8f;
     int enlargeEvery = 2;
     qr::WorkBudget enlargedBudget{12, 64, 4, 24};
-    float aimWidth = 0.8f;
-    float aimHeight = 1.0f;
     // ID cards' symbols are versions 6-10 (ISO/IEC 18004 6.3.1: 21 + 4 (v - 1) modules): candidates above
     // version 20 are look-alikes here, and a large one costs a frame's budget to refine and sample.
     int maxDimension = 97;

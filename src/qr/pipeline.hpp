@@ -9,9 +9,9 @@
 #include "image/threshold_map.hpp"
 #include "qr/decoder.hpp"
 #include "qr/finder.hpp"
+#include "qr/fitted_equalizer.hpp"
 #include "qr/locate.hpp"
 #include "qr/module_grid.hpp"
-#include "qr/fitted_equalizer.hpp"
 #include "qr/sample.hpp"
 
 namespace cccd::qr {
