@@ -148,11 +148,12 @@ qr::Symbol symbol_of(qr::GridDecodeResult data, const qr::SymbolGeometry& g) {
     return sym;
 }
 
-// The aiming region: the centre of the frame, aimWidth x aimHeight of it (the scan page's and the
-// element's aiming frame, where the card is held, with room around it).
-image::FrameRegion aim_region(const image::ImageView& frame, const LiveConfig& lc) {
-    const int w = std::clamp(static_cast<int>(lc.aimWidth * static_cast<float>(frame.width)), 21, frame.width);
-    const int h = std::clamp(static_cast<int>(lc.aimHeight * static_cast<float>(frame.height)), 21, frame.height);
+// The centre of the frame, widthShare x heightShare of it (at least 21 pixels a side): the aiming region
+// (LiveConfig::aimWidth: the page's and the element's aiming frame, where the card is held, with room
+// around it) or the part enlarged (LiveConfig::enlargeWidth).
+image::FrameRegion centre_region(const image::ImageView& frame, float widthShare, float heightShare) {
+    const int w = std::clamp(static_cast<int>(widthShare * static_cast<float>(frame.width)), 21, frame.width);
+    const int h = std::clamp(static_cast<int>(heightShare * static_cast<float>(frame.height)), 21, frame.height);
     const int x0 = (frame.width - w) / 2, y0 = (frame.height - h) / 2;
     return {y0, y0 + h, x0, x0 + w};
 }
@@ -286,9 +287,7 @@ bool read_located(const image::ImageView& frame, const qr::LocatedSymbol& locate
 // like the whole frame: a card at arm's length in 720p has 1-1.4 px modules, whose finders the 1:1:3:1:1
 // test does not see at that size. A read or a located symbol is brought back to frame coordinates.
 void search_enlarged(const image::ImageView& frame, const LiveConfig& config, bool fused, LiveState& s, LiveResult& out) {
-    const int w = std::clamp(static_cast<int>(config.enlargeWidth * static_cast<float>(frame.width)), 21, frame.width);
-    const int h = std::clamp(static_cast<int>(config.enlargeHeight * static_cast<float>(frame.height)), 21, frame.height);
-    const image::FrameRegion r{(frame.height - h) / 2, (frame.height - h) / 2 + h, (frame.width - w) / 2, (frame.width - w) / 2 + w};
+    const image::FrameRegion r = centre_region(frame, config.enlargeWidth, config.enlargeHeight);
     const image::ImageView enlarged = image::upscale2(crop(frame, r), s.enlarged);
     qr::PipelineConfig c = whole_config(config);
     c.firstLookFactor = 0;  // the point is the larger size
@@ -297,7 +296,6 @@ void search_enlarged(const image::ImageView& frame, const LiveConfig& config, bo
     add(out.result, re);
     const float dx = static_cast<float>(r.firstCol), dy = static_cast<float>(r.firstRow);
     if (re.found()) {
-        re.symbols.resize(1);
         for (qr::Point& p : re.symbols[0].corners) p = {p.x * 0.5f, p.y * 0.5f};
         take_read(std::move(re), dx, dy, frame, config, s, out);
         return;
@@ -366,7 +364,7 @@ LiveResult scan_live(const image::ImageView& frame, LiveState& s, const LiveConf
                                s.scratch, qr::decode_grid, rw)) {
             rw.status = qr::DecodeStatus::found;
         } else {
-            searched = aim_region(frame, config);
+            searched = centre_region(frame, config.aimWidth, config.aimHeight);
             qr::PipelineConfig aimed = whole;
             aimed.firstLookFactor = 0;  // the halved frame was just looked at
             const qr::DecodeResult ra = qr::run_pipeline(crop(frame, searched), {true, false, 1}, aimed, s.scratch, qr::decode_grid);

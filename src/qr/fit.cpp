@@ -1,7 +1,9 @@
 #include "qr/fit.hpp"
 
+#include <array>
 #include <cmath>
-#include <utility>
+
+#include "qr/linear_solve.hpp"
 
 namespace cccd::qr {
 namespace {
@@ -22,37 +24,13 @@ Similarity normaliser(std::span<const Point> pts) {
     return t;
 }
 
-// Solves the 8x8 system a x = b in place (Gaussian elimination, partial pivoting).
-bool solve8(double a[8][8], double b[8]) {
-    for (int col = 0; col < 8; ++col) {
-        int pivot = col;
-        for (int r = col + 1; r < 8; ++r)
-            if (std::abs(a[r][col]) > std::abs(a[pivot][col])) pivot = r;
-        if (std::abs(a[pivot][col]) < 1e-12) return false;
-        if (pivot != col) {
-            for (int k = 0; k < 8; ++k) std::swap(a[col][k], a[pivot][k]);
-            std::swap(b[col], b[pivot]);
-        }
-        for (int r = col + 1; r < 8; ++r) {
-            const double f = a[r][col] / a[col][col];
-            for (int k = col; k < 8; ++k) a[r][k] -= f * a[col][k];
-            b[r] -= f * b[col];
-        }
-    }
-    for (int r = 7; r >= 0; --r) {
-        double v = b[r];
-        for (int k = r + 1; k < 8; ++k) v -= a[r][k] * b[k];
-        b[r] = v / a[r][r];
-    }
-    return true;
-}
-
 }  // namespace
 
 std::optional<Perspective> fit_perspective(std::span<const Point> src, std::span<const Point> dst) {
     if (src.size() != dst.size() || src.size() < 4) return std::nullopt;
     const Similarity ts = normaliser(src), td = normaliser(dst);
-    double ata[8][8] = {}, atb[8] = {};
+    SquareMatrix<8> ata{};
+    std::array<double, 8> atb{};
     for (size_t i = 0; i < src.size(); ++i) {
         const double x = (src[i].x - ts.cx) * ts.s, y = (src[i].y - ts.cy) * ts.s;
         const double X = (dst[i].x - td.cx) * td.s, Y = (dst[i].y - td.cy) * td.s;
@@ -60,12 +38,12 @@ std::optional<Perspective> fit_perspective(std::span<const Point> src, std::span
         const double rows[2][8] = {{x, y, 1, 0, 0, 0, -x * X, -y * X}, {0, 0, 0, x, y, 1, -x * Y, -y * Y}};
         const double rhs[2] = {X, Y};
         for (int r = 0; r < 2; ++r)
-            for (int j = 0; j < 8; ++j) {
+            for (size_t j = 0; j < 8; ++j) {
                 atb[j] += rows[r][j] * rhs[r];
-                for (int k = 0; k < 8; ++k) ata[j][k] += rows[r][j] * rows[r][k];
+                for (size_t k = 0; k < 8; ++k) ata[j][k] += rows[r][j] * rows[r][k];
             }
     }
-    if (!solve8(ata, atb)) return std::nullopt;
+    if (!solve_linear(ata, atb)) return std::nullopt;
     // H = Td^-1 * Hn * Ts
     const double hn[9] = {atb[0], atb[1], atb[2], atb[3], atb[4], atb[5], atb[6], atb[7], 1};
     const double tsm[9] = {ts.s, 0, -ts.s * ts.cx, 0, ts.s, -ts.s * ts.cy, 0, 0, 1};

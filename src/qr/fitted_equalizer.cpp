@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "qr/function_patterns.hpp"
+#include "qr/linear_solve.hpp"
 #include "qr/sample.hpp"
 #include "qr/tables.hpp"
 
@@ -29,34 +30,8 @@ constexpr int kRegions = 3;
 constexpr int kRegionPasses = 2;
 constexpr double kRegionPull = 50.0;
 
-using Matrix = std::array<double, kWeights * kWeights>;
+using Matrix = SquareMatrix<kWeights>;
 using Vector = std::array<double, kWeights>;
-
-// Gaussian elimination with partial pivoting; false when singular.
-bool solve(Matrix a, Vector b, Vector& x) {
-    constexpr int n = static_cast<int>(kWeights);
-    for (int c = 0; c < n; ++c) {
-        int p = c;
-        for (int r = c + 1; r < n; ++r)
-            if (std::abs(a[static_cast<size_t>(r * n + c)]) > std::abs(a[static_cast<size_t>(p * n + c)])) p = r;
-        if (std::abs(a[static_cast<size_t>(p * n + c)]) < 1e-12) return false;
-        if (p != c) {
-            for (int k = 0; k < n; ++k) std::swap(a[static_cast<size_t>(c * n + k)], a[static_cast<size_t>(p * n + k)]);
-            std::swap(b[static_cast<size_t>(c)], b[static_cast<size_t>(p)]);
-        }
-        for (int r = c + 1; r < n; ++r) {
-            const double f = a[static_cast<size_t>(r * n + c)] / a[static_cast<size_t>(c * n + c)];
-            for (int k = c; k < n; ++k) a[static_cast<size_t>(r * n + k)] -= f * a[static_cast<size_t>(c * n + k)];
-            b[static_cast<size_t>(r)] -= f * b[static_cast<size_t>(c)];
-        }
-    }
-    for (int c = n - 1; c >= 0; --c) {
-        double s = b[static_cast<size_t>(c)];
-        for (int k = c + 1; k < n; ++k) s -= a[static_cast<size_t>(c * n + k)] * x[static_cast<size_t>(k)];
-        x[static_cast<size_t>(c)] = s / a[static_cast<size_t>(c * n + c)];
-    }
-    return true;
-}
 
 // The model's inputs at module i of a padded grid (row length `row`): own, left, right, up, down,
 // diagonals' sum, 1. The one-module border is 0: outside the symbol (no quiet zone on a card) a neighbour is
@@ -97,18 +72,17 @@ void fit(std::span<const float> margins, const std::vector<float>& decided, cons
             const Vector f = inputs(&decided[(y + 1) * row + x + 1], row);
             for (size_t r = 0; r < kWeights; ++r) {
                 b[g][r] += f[r] * margins[i];
-                for (size_t c = r; c < kWeights; ++c) a[g][r * kWeights + c] += f[r] * f[c];
+                for (size_t c = r; c < kWeights; ++c) a[g][r][c] += f[r] * f[c];
             }
             ++used[g];
         }
     for (size_t g = 0; g < count; ++g) {
         for (size_t r = 0; r < kWeights; ++r) {
-            a[g][r * kWeights + r] += kRidge * used[g] + pull;
+            a[g][r][r] += kRidge * used[g] + pull;
             b[g][r] += pull * prior[r];
-            for (size_t c = 0; c < r; ++c) a[g][r * kWeights + c] = a[g][c * kWeights + r];
+            for (size_t c = 0; c < r; ++c) a[g][r][c] = a[g][c][r];
         }
-        Vector w{};
-        if (solve(a[g], b[g], w) && w[0] > kMinOwnWeight) weights[g] = w;
+        if (solve_linear(a[g], b[g]) && b[g][0] > kMinOwnWeight) weights[g] = b[g];
     }
 }
 

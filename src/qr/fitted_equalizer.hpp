@@ -23,8 +23,8 @@ struct FittedEqualizerScratch {
     int version = 0;
     std::vector<int8_t> colours;  // function_pattern_colours(version), kept while the version is the same
     std::vector<float> estimate, next, decided;  // padded by one module of 0
-    std::vector<std::array<double, 49>> normal;       // per region: the normal equations' matrix (7 x 7)
-    std::vector<std::array<double, 7>> right, weights;  // their right-hand sides, and the fitted weights
+    std::vector<std::array<std::array<double, 7>, 7>> normal;  // per region: the normal equations' matrix
+    std::vector<std::array<double, 7>> right, weights;  // their right-hand sides (then solutions); the weights
 };
 
 // The model's weights: own module, left, right, up, down, the diagonals' sum, bias.
