@@ -1,6 +1,7 @@
 #include "image/upscale.hpp"
 
 #include <cstddef>
+#include <cstring>
 
 namespace cccd::image {
 
@@ -10,15 +11,28 @@ namespace {
 // of a pixel below input row y's centre), each output pair of columns likewise.
 void enlarge_row(const uint8_t* near, const uint8_t* far, int width, uint8_t* out) {
     const auto mix = [&](int x) { return 3 * near[x] + far[x]; };  // x 4
-    int left = mix(0);
-    out[0] = static_cast<uint8_t>((4 * left + 8) / 16);
-    for (int x = 0; x + 1 < width; ++x) {
-        const int right = mix(x + 1);
+    out[0] = static_cast<uint8_t>((4 * mix(0) + 8) / 16);
+    int x = 0;
+    // Eight input columns at a time (GCC and clang vector extensions: SSE2 natively, simd128 in WASM), the
+    // same integer arithmetic: each 16-bit lane holds an output pair, 2x + 1 in its low byte.
+    using U16x8 = uint16_t __attribute__((vector_size(16)));
+    using U8x8 = uint8_t __attribute__((vector_size(8)));
+    const auto load = [](const uint8_t* p) {
+        U8x8 v;
+        std::memcpy(&v, p, sizeof v);
+        return __builtin_convertvector(v, U16x8);
+    };
+    for (; x + 9 <= width; x += 8) {
+        const U16x8 left = 3 * load(near + x) + load(far + x), right = 3 * load(near + x + 1) + load(far + x + 1);
+        const U16x8 pairs = ((3 * left + right + 8) >> 4) | (((left + 3 * right + 8) >> 4) << 8);
+        std::memcpy(out + 2 * x + 1, &pairs, sizeof pairs);
+    }
+    for (; x + 1 < width; ++x) {
+        const int left = mix(x), right = mix(x + 1);
         out[2 * x + 1] = static_cast<uint8_t>((3 * left + right + 8) / 16);
         out[2 * x + 2] = static_cast<uint8_t>((left + 3 * right + 8) / 16);
-        left = right;
     }
-    out[2 * width - 1] = static_cast<uint8_t>((4 * left + 8) / 16);
+    out[2 * width - 1] = static_cast<uint8_t>((4 * mix(width - 1) + 8) / 16);
 }
 
 }  // namespace

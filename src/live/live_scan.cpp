@@ -64,6 +64,9 @@ qr::PipelineConfig whole_config(const LiveConfig& lc) {
     c.downscaleCount = 0;
     c.maxDimension = lc.maxDimension;
     c.fitEqualizer = false;  // read_located gives it to the tracked symbol, not to every candidate
+    // No fast path: on the frames it does not read (most frames here) it scans for finders a second time.
+    // Without it the live clips read the same frames, and the p90 per 720p frame is 1-2 ms lower natively.
+    c.fastPath = false;
     with_budget(c, lc.whole);
     return c;
 }

@@ -300,7 +300,7 @@ bool valid_frame(const image::ImageView& frame, DecodeResult& result) {
 }
 
 bool fast_path_wanted(const PipelineConfig& config, const DecodeOptions& options) {
-    return std::max(1, options.maxSymbols) == 1 && config.stepCount > 0 && fast_path_applies(config.steps[0]);
+    return config.fastPath && std::max(1, options.maxSymbols) == 1 && config.stepCount > 0 && fast_path_applies(config.steps[0]);
 }
 
 // Everything after the first look, on the full-size frame.

@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <random>
 #include <vector>
 
 namespace {
@@ -43,6 +45,29 @@ TEST(Upscale, EdgesLandAtTwiceTheirPlace) {
     EXPECT_EQ(v.at(15, 2) + v.at(16, 2), 200);  // and at x = 16
     EXPECT_EQ(v.at(10, 2), 0);
     EXPECT_EQ(v.at(4, 2), 200);
+}
+
+// Every width (the vector lanes and the scalar tail), random content: each output pixel is 9/16 of its
+// nearest input pixel, 3/16 of each neighbour towards it along x and y and 1/16 of the diagonal one,
+// rounded to nearest (edges repeat the last pixel).
+TEST(Upscale, EveryPixelIsItsQuarterPixelBlend) {
+    std::mt19937 rng(7);
+    for (int width = 1; width <= 40; ++width) {
+        const int height = 3, stride = width + 5;
+        std::vector<uint8_t> in(static_cast<size_t>(stride * height)), out;
+        for (uint8_t& p : in) p = static_cast<uint8_t>(rng() & 0xFF);
+        const image::ImageView v = image::upscale2({in.data(), width, height, stride}, out);
+        ASSERT_EQ(v.width, 2 * width);
+        const auto px = [&](int x, int y) {
+            return static_cast<int>(in[static_cast<size_t>(std::clamp(y, 0, height - 1) * stride + std::clamp(x, 0, width - 1))]);
+        };
+        for (int y = 0; y < v.height; ++y)
+            for (int x = 0; x < v.width; ++x) {
+                const int i = x / 2, j = y / 2, di = x % 2 ? 1 : -1, dj = y % 2 ? 1 : -1;
+                const int want = (9 * px(i, j) + 3 * px(i + di, j) + 3 * px(i, j + dj) + px(i + di, j + dj) + 8) / 16;
+                ASSERT_EQ(v.at(x, y), want) << "width " << width << " at " << x << "," << y;
+            }
+    }
 }
 
 TEST(Upscale, EmptyInputGivesAnEmptyView) {
