@@ -1,6 +1,7 @@
 #include "qr/template_match.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -24,47 +25,82 @@ float ring_score(const RingTemplate& t, const float sums[8], const int counts[8]
     return inverted ? -score : score;
 }
 
-// ring_contrast at eight centres at once (vector lanes; GCC and clang vector extensions), every sample
-// inside the image: per lane the same operations as ring_contrast with image::bilinear_inside, so the
-// same scores.
-using F8 = float __attribute__((vector_size(32)));
-using I8 = int32_t __attribute__((vector_size(32)));
+// The refinement's scores (best_template_match) at the (2 kFine + 1)^2 positions (ca + a / 8, cb + b / 8),
+// |a|, |b| <= kFine, row-major by b, for templates of up to kMaxFineRings rings. The template at (a, b)
+// reads the points (a + 8 i, b + 8 j) of the lattice of eighth-module steps around (ca, cb), which
+// neighbouring positions share: each point is sampled once, and each ring's sum is the difference of two
+// square sums, built one ring at a time from column sums (the score is linear in the samples).
+constexpr int kFine = 4;
+constexpr int kFineSide = 2 * kFine + 1;
+constexpr int kMaxFineRings = 4;
+constexpr int kFineHalf = kFine + 8 * (kMaxFineRings - 1);  // lattice indices -kFineHalf..kFineHalf
+constexpr int kFineLattice = 2 * kFineHalf + 1;
 
-void ring_contrast8(const image::ImageView& gray, const RingTemplate& t, const F8& cx, const F8& cy, Point u, Point v, bool inverted,
-                    float out[8]) {
-    F8 sums[8] = {};
-    int counts[8] = {};
-    const int n = t.rings - 1;
-    const long stride = gray.stride;
-    for (int j = -n; j <= n; ++j)
-        for (int i = -n; i <= n; ++i) {
-            const float fi = static_cast<float>(i), fj = static_cast<float>(j);
-            const F8 fx = ((cx + fi * u.x) + fj * v.x) - 0.5f, fy = ((cy + fi * u.y) + fj * v.y) - 0.5f;
-            const I8 x0 = __builtin_convertvector(fx, I8), y0 = __builtin_convertvector(fy, I8);
-            const F8 ax = fx - __builtin_convertvector(x0, F8), ay = fy - __builtin_convertvector(y0, F8);
-            F8 p00, p10, p01, p11;
-            for (int k = 0; k < 8; ++k) {
-                const uint8_t* p = gray.data + static_cast<long>(y0[k]) * stride + x0[k];
-                p00[k] = static_cast<float>(p[0]);
-                p10[k] = static_cast<float>(p[1]);
-                p01[k] = static_cast<float>(p[stride]);
-                p11[k] = static_cast<float>(p[stride + 1]);
-            }
-            const F8 top = p00 * (1.0f - ax) + p10 * ax;
-            const F8 bottom = p01 * (1.0f - ax) + p11 * ax;
-            const int r = std::max(std::abs(i), std::abs(j));
-            sums[r] += top * (1.0f - ay) + bottom * ay;
-            ++counts[r];
-        }
-    F8 dark = {}, light = {};
-    int nDark = 0, nLight = 0;
-    for (int r = 0; r < t.rings; ++r) {
-        const F8 mean = sums[r] / static_cast<float>(counts[r]);
-        if ((t.darkMask >> r) & 1u) dark += mean, ++nDark;
-        else light += mean, ++nLight;
+void fine_scores(const image::ImageView& gray, const RingTemplate& t, const TemplateSearch& s, float ca, float cb,
+                 float out[kFineSide * kFineSide]) {
+    const int n = t.rings - 1, half = kFine + 8 * n, side = 2 * half + 1;
+    const Point o{s.predicted.x + ca * s.moduleU.x + cb * s.moduleV.x, s.predicted.y + ca * s.moduleU.y + cb * s.moduleV.y};
+    const Point du{s.moduleU.x * 0.125f, s.moduleU.y * 0.125f}, dv{s.moduleV.x * 0.125f, s.moduleV.y * 0.125f};
+    // Positions are monotonic in both indices (float products and sums are), so the four corners bound them.
+    const auto pos = [&](int m, int k) {
+        const float fm = static_cast<float>(m), fk = static_cast<float>(k);
+        return Point{(o.x + fk * dv.x) + fm * du.x, (o.y + fk * dv.y) + fm * du.y};
+    };
+    bool inside = true;
+    for (const auto& [m, k] : {std::pair{-half, -half}, {half, -half}, {-half, half}, {half, half}}) {
+        const Point p = pos(m, k);
+        // A margin for the fixed-point steps' rounding (below 0.001 px over a row) at the low edges.
+        inside = inside && p.x >= 0.51f && p.y >= 0.51f && p.x < static_cast<float>(gray.width) - 1.5f &&
+                 p.y < static_cast<float>(gray.height) - 1.5f;
     }
-    const F8 score = light / static_cast<float>(nLight) - dark / static_cast<float>(nDark);
-    for (int k = 0; k < 8; ++k) out[k] = inverted ? -score[k] : score[k];
+    float lattice[kFineLattice * kFineLattice];
+    // Inside the image: 16.16 fixed-point positions stepped along each row and 8-bit interpolation weights
+    // (grey values within a level of image::bilinear's); the float clamped path near the edges.
+    const int32_t stepX = static_cast<int32_t>(std::lround(du.x * 65536.0f)), stepY = static_cast<int32_t>(std::lround(du.y * 65536.0f));
+    const long stride = gray.stride;
+    for (int k = -half; k <= half; ++k) {
+        float* row = lattice + (k + half) * side + half;
+        if (!inside) {
+            for (int m = -half; m <= half; ++m) {
+                const Point p = pos(m, k);
+                row[m] = image::bilinear(gray, p.x, p.y);
+            }
+            continue;
+        }
+        const Point start = pos(-half, k);
+        int32_t x = static_cast<int32_t>(std::lround((start.x - 0.5f) * 65536.0f));
+        int32_t y = static_cast<int32_t>(std::lround((start.y - 0.5f) * 65536.0f));
+        for (int m = -half; m <= half; ++m, x += stepX, y += stepY) {
+            const int32_t ax = (x >> 8) & 255, ay = (y >> 8) & 255;
+            const uint8_t* p = gray.data + static_cast<long>(y >> 16) * stride + (x >> 16);
+            const int32_t top = p[0] * (256 - ax) + p[1] * ax, bottom = p[stride] * (256 - ax) + p[stride + 1] * ax;
+            row[m] = static_cast<float>(top * (256 - ay) + bottom * ay) * (1.0f / 65536.0f);
+        }
+    }
+    // column[b][m]: the sum over |j| <= r of lattice point (m, b + 8 j), grown one ring r at a time.
+    float column[kFineSide][kFineLattice];
+    for (int b = -kFine; b <= kFine; ++b)
+        for (int m = 0; m < side; ++m) column[b + kFine][m] = lattice[(b + half) * side + m];
+    float inner[kFineSide * kFineSide] = {}, rings[kMaxFineRings][kFineSide * kFineSide];
+    for (int r = 0; r <= n; ++r) {
+        if (r > 0)
+            for (int b = -kFine; b <= kFine; ++b)
+                for (int m = 0; m < side; ++m)
+                    column[b + kFine][m] += lattice[(b + 8 * r + half) * side + m] + lattice[(b - 8 * r + half) * side + m];
+        for (int q = 0; q < kFineSide * kFineSide; ++q) {
+            const int a = q % kFineSide - kFine, b = q / kFineSide;
+            float square = 0;
+            for (int i = -r; i <= r; ++i) square += column[b][a + 8 * i + half];
+            rings[r][q] = square - inner[q];
+            inner[q] = square;
+        }
+    }
+    for (int q = 0; q < kFineSide * kFineSide; ++q) {
+        float sums[8] = {};
+        int counts[8] = {};
+        for (int r = 0; r <= n; ++r) sums[r] = rings[r][q], counts[r] = r == 0 ? 1 : 8 * r;
+        out[q] = ring_score(t, sums, counts, s.inverted);
+    }
 }
 
 // Grey values on the lattice of coarse-search steps, each sampled once: with a step of 1/k module, the
@@ -134,19 +170,30 @@ TemplateMatch best_template_match(const image::ImageView& gray, const RingTempla
     const int half = steps + n * k;
     if (k >= 1 && std::abs(perModule - static_cast<float>(k)) < 1e-4f && 2 * half + 1 <= LatticeSamples::kMaxSide) {
         LatticeSamples lattice(gray, s.predicted, s.moduleU, s.moduleV, s.coarseStep, half);
+        // The template's taps ring by ring, each ring in row-major order (the order of ring_contrast's sums).
+        std::array<std::pair<int, int>, 15 * 15> taps;
+        int ringStart[9] = {}, counts[8] = {};
+        int tap = 0;
+        for (int r = 0; r <= n; ++r) {
+            ringStart[r] = tap;
+            for (int j = -n; j <= n; ++j)
+                for (int i = -n; i <= n; ++i)
+                    if (std::max(std::abs(i), std::abs(j)) == r) taps[static_cast<size_t>(tap++)] = {k * i, k * j};
+            counts[r] = tap - ringStart[r];
+        }
+        ringStart[n + 1] = tap;
         for (int jb = -steps; jb <= steps; ++jb)
             for (int ia = -steps; ia <= steps; ++ia) {
                 const float a = static_cast<float>(ia) * s.coarseStep, b = static_cast<float>(jb) * s.coarseStep;
                 const float dist = std::sqrt(a * a + b * b);
                 if (dist > s.radiusModules + 1e-3f) continue;
                 float sums[8] = {};
-                int counts[8] = {};
-                for (int j = -n; j <= n; ++j)
-                    for (int i = -n; i <= n; ++i) {
-                        const int r = std::max(std::abs(i), std::abs(j));
-                        sums[r] += lattice.at(ia + k * i, jb + k * j);
-                        ++counts[r];
-                    }
+                for (int r = 0; r <= n; ++r) {
+                    float sum = 0;
+                    for (int q = ringStart[r]; q < ringStart[r + 1]; ++q)
+                        sum += lattice.at(ia + taps[static_cast<size_t>(q)].first, jb + taps[static_cast<size_t>(q)].second);
+                    sums[r] = sum;
+                }
                 // Prefer matches near the prediction: data modules can imitate a template further out.
                 const float score = ring_score(t, sums, counts, s.inverted) * (1.0f - s.distancePenalty * dist);
                 if (score > best) best = score, bestA = a, bestB = b;
@@ -165,45 +212,22 @@ TemplateMatch best_template_match(const image::ImageView& gray, const RingTempla
     // Refine on an eighth-module grid within half a module of the coarse best. Sharp images of large
     // modules give a plateau (module-centre samples do not move between modules for shifts under half
     // a module), so take the centroid of every position within 10% of the best rather than the first.
-    constexpr int kFine = 4;
-    float scores[2 * kFine + 1][2 * kFine + 1];
+    float scores[kFineSide][kFineSide];
     TemplateMatch m{at(bestA, bestB), -1e9f};
     float fa = bestA, fb = bestB;
     for (int round = 0; round < 2; ++round) {  // a second round re-centres on a plateau cut by the window
         const float ca = fa, cb = fb;
         m.contrast = -1e9f;
-        // Eight positions of a row at once when every sample of the window is inside the image (a pixel of
-        // margin over the corner centres plus the template's reach covers rounding).
-        float x0 = 1e30f, x1 = -1e30f, y0 = 1e30f, y1 = -1e30f;
-        for (const float da : {-0.5f, 0.5f})
-            for (const float db : {-0.5f, 0.5f}) {
-                const Point c = at(ca + da, cb + db);
-                x0 = std::min(x0, c.x), x1 = std::max(x1, c.x), y0 = std::min(y0, c.y), y1 = std::max(y1, c.y);
-            }
-        const float reach = static_cast<float>(t.rings - 1) + 0.5f;
-        const float ex = reach * (std::abs(s.moduleU.x) + std::abs(s.moduleV.x)) + 1.0f;
-        const float ey = reach * (std::abs(s.moduleU.y) + std::abs(s.moduleV.y)) + 1.0f;
-        const bool lanes = x0 - ex >= 0.5f && y0 - ey >= 0.5f && x1 + ex < static_cast<float>(gray.width) - 1.5f &&
-                           y1 + ey < static_cast<float>(gray.height) - 1.5f;
-        // The (2 kFine + 1)^2 positions in row-major order, eight at a time while whole groups fit.
-        constexpr int kSide = 2 * kFine + 1, kPositions = kSide * kSide;
+        constexpr int kPositions = kFineSide * kFineSide;
         float* const flat = &scores[0][0];
-        int first = 0;
-        if (lanes)
-            for (; first + 8 <= kPositions; first += 8) {
-                F8 a, b;
-                for (int lane = 0; lane < 8; ++lane) {
-                    const int q = first + lane;
-                    a[lane] = ca + static_cast<float>(q % kSide - kFine) * 0.125f;
-                    b[lane] = cb + static_cast<float>(q / kSide - kFine) * 0.125f;
-                }
-                const F8 cx = (s.predicted.x + a * s.moduleU.x) + b * s.moduleV.x;
-                const F8 cy = (s.predicted.y + a * s.moduleU.y) + b * s.moduleV.y;
-                ring_contrast8(gray, t, cx, cy, s.moduleU, s.moduleV, s.inverted, flat + first);
+        if (t.rings <= kMaxFineRings) {
+            fine_scores(gray, t, s, ca, cb, flat);
+        } else {
+            for (int q = 0; q < kPositions; ++q) {
+                const float a = ca + static_cast<float>(q % kFineSide - kFine) * 0.125f;
+                const float b = cb + static_cast<float>(q / kFineSide - kFine) * 0.125f;
+                flat[q] = ring_contrast(gray, t, at(a, b), s.moduleU, s.moduleV, s.inverted);
             }
-        for (int q = first; q < kPositions; ++q) {
-            const float a = ca + static_cast<float>(q % kSide - kFine) * 0.125f, b = cb + static_cast<float>(q / kSide - kFine) * 0.125f;
-            flat[q] = ring_contrast(gray, t, at(a, b), s.moduleU, s.moduleV, s.inverted);
         }
         for (int q = 0; q < kPositions; ++q) m.contrast = std::max(m.contrast, flat[q]);
         const float floor = m.contrast - 0.1f * std::abs(m.contrast);

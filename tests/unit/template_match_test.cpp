@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
+#include <random>
+#include <vector>
 
 #include "support/render.hpp"
 
@@ -58,6 +61,35 @@ TEST(TemplateMatch, ContrastIsNegativeOffThePatternAndFlipsWhenInverted) {
     const float on = qr::ring_contrast(r.view(), qr::kFinderTemplate, c, u, v, false);
     EXPECT_GT(on, 100);
     EXPECT_FLOAT_EQ(qr::ring_contrast(r.view(), qr::kFinderTemplate, c, u, v, true), -on);
+}
+
+// Searches near and beyond the image's edges (centres from 2 px outside to 6 modules inside, every
+// angle, modules of 1-4 px) read only the image's pixels: the sanitizer builds check every read (the
+// refinement's fixed-point steps among them), and each search still returns a finite contrast.
+TEST(TemplateMatch, SearchesAtTheEdgesReadOnlyTheImage) {
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<float> unit(0.0f, 1.0f);
+    const int w = 60, h = 50;
+    std::vector<uint8_t> pixels(static_cast<size_t>(w * h));  // exactly the image: no slack to read into
+    for (uint8_t& p : pixels) p = static_cast<uint8_t>(rng() & 0xFF);
+    const image::ImageView view{pixels.data(), w, h, w};
+    for (int trial = 0; trial < 4000; ++trial) {
+        qr::TemplateSearch s;
+        const float ms = 1.0f + 3.0f * unit(rng), angle = 6.2832f * unit(rng);
+        const float inward = -2.0f + (6.0f * ms + 2.0f) * unit(rng);
+        const int edge = trial % 4;  // left, right, top, bottom
+        const float along = unit(rng);
+        s.predicted = edge == 0   ? qr::Point{inward, along * h}
+                      : edge == 1 ? qr::Point{w - inward, along * h}
+                      : edge == 2 ? qr::Point{along * w, inward}
+                                  : qr::Point{along * w, h - inward};
+        s.moduleU = {ms * std::cos(angle), ms * std::sin(angle)};
+        s.moduleV = {-s.moduleU.y, s.moduleU.x};
+        s.radiusModules = trial % 3 == 0 ? 0.25f : 0.75f;
+        s.coarseStep = 0.25f;
+        const qr::TemplateMatch m = qr::best_template_match(view, trial % 5 < 3 ? qr::kFinderTemplate : qr::kAlignmentTemplate, s);
+        ASSERT_TRUE(std::isfinite(m.contrast)) << trial;
+    }
 }
 
 }  // namespace
