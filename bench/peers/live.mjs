@@ -10,11 +10,19 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { benchArgs } from './args.mjs';
 
 const { here, repo, args, quick, outDir, corpusDir } = benchArgs('build/live-bench');
 const cardgen = join(repo, 'build/native/cccd-cardgen');
 const FRAME_MS = 1000 / 30;
+
+// A full garbage collection before each reader's pass over a clip: loading a clip's frames (300-750 MB
+// of RGBA from ffmpeg) leaves the collector work it otherwise does in the middle of some reader's frame
+// (5-50 ms pauses on this machine). Collections caused by a reader's own garbage still count.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc');
 
 function clips() {
   const list = [];
@@ -145,7 +153,9 @@ for (const clip of clipList) {
   const frames = framesOf(clip);
   const truth = truthOf(clip.meta, frames.length);
   for (const reader of readers) {
+    collectGarbage();
     const all = await everyFrame(reader, frames, truth);
+    collectGarbage();
     const live = await liveLatency(reader, frames, truth);
     rows.push({ clip: clip.name, frames: frames.length, reader: reader.name, ...all, latencyMs: live.latency, scannedFrames: live.scanned });
     process.stderr.write(`${clip.name} / ${reader.name}: ${all.read} read, first ${all.first}, p90 ${all.p90.toFixed(1)} ms, latency ${live.latency ?? 'never'}\n`);
