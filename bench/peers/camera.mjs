@@ -1,0 +1,117 @@
+// The camera path in Chromium (docs/benchmarks.md, "Camera in Chromium"):
+//   node bench/peers/camera.mjs [--quick] [--out DIR] [--seconds S]
+// Chromium's fake camera plays a handheld clip (looped); the package's startCamera scans its frames live in
+// the Worker, as the scan page does, with each frame path (MediaStreamTrackProcessor and
+// requestVideoFrameCallback). Per clip and path: the time from startCamera() to the card on the page,
+// frames scanned per second (results that reached the page over the run, after the first one), and the
+// Worker's decode time per frame (median, p90, max). Clips: the shared cccd-handheld ones when present and
+// two made by the native build's cccd-cardgen. Debian's Chromium (playwright-core), nothing downloaded.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { benchArgs } from './args.mjs';
+
+const { repo, args, quick, outDir, corpusDir } = benchArgs('build/camera-bench');
+const { startServer } = await import(join(repo, 'web/scripts/serve.mjs'));
+const { chromium } = createRequire(join(repo, 'web/package.json'))('playwright-core');
+const cardgen = join(repo, 'build/native/cccd-cardgen');
+const seconds = Number(args[args.indexOf('--seconds') + 1]) || (quick ? 3 : 8);
+
+function clips() {
+  const list = [];
+  for (const name of ['front-mild-720', 'back-mild-720', 'front-mild-1080', 'front-hard-720']) {
+    const file = join(corpusDir, 'cccd-handheld', `${name}.mjpeg`);
+    if (existsSync(file)) list.push({ name: `shared ${name}`, file, payload: JSON.parse(readFileSync(`${file}.json`, 'utf8')).payload });
+  }
+  if (!existsSync(cardgen)) {
+    process.stderr.write(`no ${cardgen}: generated clips skipped (cmake --build --preset native)\n`);
+    return list;
+  }
+  mkdirSync(join(outDir, 'clips'), { recursive: true });
+  for (const [side, seed] of [['front', 1], ['back', 2]]) {
+    const file = join(outDir, 'clips', `${side}-single-1280x720-mild-${seed}.mjpeg`);
+    if (!existsSync(file)) execFileSync(cardgen, ['--clip', file, '--side', side, '--seed', String(seed)], { stdio: 'ignore' });
+    list.push({ name: `gen ${side} 720p mild`, file, payload: JSON.parse(readFileSync(`${file}.json`, 'utf8')).payload });
+  }
+  return quick ? list.slice(0, 2) : list;
+}
+
+// In the page: the camera for `ms` milliseconds; every frame result's arrival time and decode time.
+async function scanFor(page, pacing, ms) {
+  return page.evaluate(async ({ pacing, ms }) => {
+    const { startCamera } = await import('/src/camera.js');
+    const video = document.createElement('video');
+    document.body.append(video);
+    const frames = [];
+    const texts = [];
+    const start = performance.now();
+    const camera = await startCamera(video, {
+      pacing,
+      leaveMs: 60_000,
+      onResult: (r) => texts.push({ at: performance.now() - start, text: r.text }),
+      onFrame: (r) => frames.push({ at: performance.now() - start, ms: r.ms, found: r.found, text: r.found ? r.text : null }),
+    });
+    await new Promise((r) => setTimeout(r, ms));
+    const resolution = camera.resolution;
+    camera.stop();
+    video.remove();
+    return { frames, texts, resolution, pacing: camera.pacing };
+  }, { pacing, ms });
+}
+
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+
+const server = await startServer({ listenHost: '127.0.0.1', listenPort: 0 });
+const origin = `http://127.0.0.1:${server.address().port}`;
+const rows = [];
+let version = '';
+try {
+  for (const clip of clips()) {
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${clip.file}`],
+    });
+    version = browser.version();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${origin}/`);
+      await scanFor(page, 'track-processor', 1500); // warm-up: the Worker's first frames compile the module
+      for (const pacing of ['track-processor', 'video-frame-callback']) {
+        const run = await scanFor(page, pacing, seconds * 1000);
+        const wrong = run.frames.filter((f) => f.found && f.text !== clip.payload).length;
+        const first = run.texts.find((t) => t.text === clip.payload);
+        const arrivals = run.frames.map((f) => f.at);
+        const span = arrivals.length > 1 ? (arrivals[arrivals.length - 1] - arrivals[0]) / 1000 : 0;
+        const times = run.frames.map((f) => f.ms).filter((x) => typeof x === 'number').sort((a, b) => a - b);
+        rows.push({
+          clip: clip.name, pacing: run.pacing, resolution: run.resolution, frames: run.frames.length,
+          framesPerSecond: span > 0 ? (run.frames.length - 1) / span : 0,
+          cardAtMs: first ? Math.round(first.at) : null, wrong,
+          msMedian: pct(times, 0.5), msP90: pct(times, 0.9), msMax: times[times.length - 1],
+        });
+        const r = rows[rows.length - 1];
+        process.stderr.write(`${clip.name} / ${r.pacing}: ${r.framesPerSecond.toFixed(1)} frames/s, card at ${r.cardAtMs ?? 'never'} ms\n`);
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+} finally {
+  server.close();
+}
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'camera-report.json'), JSON.stringify({ date: new Date().toISOString(), chromium: version, seconds, rows }, null, 1));
+const f1 = (v) => (typeof v === 'number' ? v.toFixed(1) : '-');
+console.log(`Chromium ${version}, ${seconds} s per run, after a 1.5 s warm-up per clip`);
+console.log('| clip | frame path | camera | frames scanned per second | card on the page (ms from start) | decode ms median / p90 / max | wrong |');
+console.log('|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  console.log(`| ${r.clip} | ${r.pacing} | ${r.resolution ? `${r.resolution.width}x${r.resolution.height}` : '-'} | ${f1(r.framesPerSecond)} | ` +
+    `${r.cardAtMs ?? 'never'} | ${f1(r.msMedian)} / ${f1(r.msP90)} / ${f1(r.msMax)} | ${r.wrong} |`);
+}
+if (rows.some((r) => r.wrong > 0)) {
+  console.error('a frame reported a text that is not the card');
+  process.exit(1);
+}
