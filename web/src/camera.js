@@ -1,8 +1,8 @@
 // The camera: getUserMedia (back camera preferred, 1920x1080 ideal: a card at arm's length has modules
 // of 1.5-3 px there against 1-2 at 720p), frames scanned live (one video) by the decoding
 // Worker, paced by the decoder itself: MediaStreamTrackProcessor streams VideoFrames into the worker
-// where it exists; elsewhere requestVideoFrameCallback makes ImageBitmaps, one scanned in the worker
-// and at most one waiting (the newest). The camera is released on stop().
+// where it exists; elsewhere requestVideoFrameCallback takes VideoFrames (or ImageBitmaps), one scanned in
+// the worker and at most one waiting (the newest). The camera is released on stop().
 import { CccdScannerError } from './errors.js';
 import { createDeduper } from './dedupe.js';
 import { createWorkerScanner } from './worker_client.js';
@@ -75,11 +75,11 @@ export async function startCamera(video, options = {}) {
       stopStreaming = scanner.stream(processor.readable, report);
       return;
     }
-    // requestVideoFrameCallback: one frame in the worker and the next one's ImageBitmap made meanwhile (the
-    // newest replaces a waiting one, closed); frames arriving while a bitmap is being made are skipped.
-    // Making the bitmap on this thread and drawing it in the worker each take a good part of a frame
-    // interval: one after the other, they halved the frames scanned (Chromium: 16-18 a second, 30 with
-    // the overlap). Browsers without it fall back to animation frames (possibly repeated frames).
+    // requestVideoFrameCallback: one frame in the worker and the next one taken meanwhile (the newest
+    // replaces a waiting one, closed); frames arriving while one is being taken are skipped. Taking a frame
+    // here and reading its pixels in the worker each cost a good part of a frame interval: one after the
+    // other, they halved the frames scanned (Chromium, ImageBitmaps: 16-18 a second; 28-30 overlapped).
+    // Browsers without it fall back to animation frames (possibly repeated frames).
     const hasVfc = typeof video.requestVideoFrameCallback === 'function';
     const request = (cb) => (hasVfc ? video.requestVideoFrameCallback(cb) : requestAnimationFrame(cb));
     const cancel = (h) => (hasVfc ? video.cancelVideoFrameCallback(h) : cancelAnimationFrame(h));
@@ -89,23 +89,41 @@ export async function startCamera(video, options = {}) {
     let handle = 0;
     const scanNext = () => {
       if (scanning || !waiting || stopped) return;
-      const bitmap = waiting;
+      const image = waiting;
       waiting = null;
       scanning = true;
-      scanner.scanImage(bitmap, { live: true })
+      scanner.scanImage(image, { live: true })
         .then((result) => report({ result }), (e) => report({ error: { code: e.code ?? 'internal', message: e.message } }))
-        .finally(() => { scanning = false; scanNext(); });
+        .finally(() => {
+          image.close(); // a no-op once the worker has it (transferred); a main-thread scanner's is released here
+          scanning = false;
+          scanNext();
+        });
+    };
+    // A VideoFrame of the video where WebCodecs has one (the camera's own planes: the worker copies the
+    // luma plane straight into WASM memory), else an ImageBitmap (drawn and read back as RGBA there: at
+    // 1920x1080 that halved the frames scanned). A VideoFrame the browser refuses falls back for good.
+    let videoFrames = typeof VideoFrame === 'function';
+    const grab = () => {
+      if (videoFrames) {
+        try {
+          return Promise.resolve(new VideoFrame(video));
+        } catch {
+          videoFrames = false;
+        }
+      }
+      return createImageBitmap(video);
     };
     const onVideoFrame = () => {
       if (stopped) return;
       handle = request(onVideoFrame);
       if (making || video.readyState < 2) return;
       making = true;
-      createImageBitmap(video)
-        .then((bitmap) => {
-          if (stopped) return bitmap.close();
+      grab()
+        .then((image) => {
+          if (stopped) return image.close();
           waiting?.close();
-          waiting = bitmap;
+          waiting = image;
           scanNext();
         }, (e) => report({ error: { code: 'camera-failed', message: `a camera frame could not be read (${e?.message ?? e})` } }))
         .finally(() => { making = false; });
