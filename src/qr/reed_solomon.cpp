@@ -49,17 +49,51 @@ uint8_t eval_low_first(std::span<const uint8_t> c, uint8_t x) {
     return y;
 }
 
-// S_j = r(a^j), j = 0 .. ecCodewords-1 (the generator's roots). True when all are zero.
+// S_j = r(a^j), j = 0 .. ecCodewords-1 (the generator's roots). True when all are zero. Summed in the log
+// domain, codeword by codeword: codeword i (the coefficient of x^p, p = n-1-i) adds c a^(jp) to S_j, whose
+// log grows by p from one j to the next; a zero codeword adds nothing. The same field sums as Horner's rule
+// per syndrome, without a branch per multiplication (most grids a frame tries fail: every block of every
+// one of them is checked here).
 bool syndromes(std::span<const uint8_t> block, int ecCodewords, std::span<uint8_t> s) {
-    bool clean = true;
-    for (int j = 0; j < ecCodewords; ++j) {
-        const uint8_t x = pow_a(j);
-        uint8_t y = 0;
-        for (uint8_t c : block) y = static_cast<uint8_t>(mul(y, x) ^ c);  // Horner, highest degree first
-        s[static_cast<size_t>(j)] = y;
-        clean = clean && y == 0;
+    std::fill(s.begin(), s.begin() + ecCodewords, uint8_t{0});
+    const int n = static_cast<int>(block.size());
+    for (int i = 0; i < n; ++i) {
+        const uint8_t c = block[static_cast<size_t>(i)];
+        if (c == 0) continue;
+        const int p = (n - 1 - i) % 255;
+        int e = kGf.log[c];
+        for (int j = 0; j < ecCodewords; ++j) {
+            s[static_cast<size_t>(j)] ^= kGf.exp[static_cast<size_t>(e)];
+            e += p;
+            if (e >= 255) e -= 255;
+        }
     }
-    return clean;
+    return std::all_of(s.begin(), s.begin() + ecCodewords, [](uint8_t v) { return v == 0; });
+}
+
+// Positions p in 0..n-1 where the locator (coefficients low degree first) vanishes at a^-p, in increasing
+// order; at most `limit` + 1 are recorded (more than the degree means no valid locator). Chien search in
+// the log domain: term i's log drops by i from one p to the next.
+int chien_roots(std::span<const uint8_t> locator, int n, int limit, std::span<int> where) {
+    std::array<int, kMaxBlock + 1> e{};  // log of term i at the current p, or -1 for a zero coefficient
+    const int terms = static_cast<int>(locator.size());
+    for (int i = 0; i < terms; ++i) e[static_cast<size_t>(i)] = locator[static_cast<size_t>(i)] ? kGf.log[locator[static_cast<size_t>(i)]] : -1;
+    int found = 0;
+    for (int p = 0; p < n; ++p) {
+        uint8_t v = 0;
+        for (int i = 0; i < terms; ++i) {
+            int& t = e[static_cast<size_t>(i)];
+            if (t < 0) continue;
+            v ^= kGf.exp[static_cast<size_t>(t)];
+            t -= i % 255;
+            if (t < 0) t += 255;
+        }
+        if (v == 0) {
+            if (found > limit) break;
+            where[static_cast<size_t>(found++)] = p;
+        }
+    }
+    return found;
 }
 
 // Berlekamp-Massey: the shortest LFSR (error locator Lambda, lambda[0] = 1) generating the syndromes.
@@ -164,15 +198,10 @@ RsOutcome rs_correct(std::span<uint8_t> block, int ecCodewords, int maxErrors, s
     const std::span<const uint8_t> locator(psi.data(), static_cast<size_t>(degree) + 1);
 
     // Chien search, restricted to the block: roots a^-p with p >= n would point outside it.
-    std::array<int, kMaxBlock> where{};
-    int found = 0;
-    for (int p = 0; p < n; ++p) {
-        if (eval_low_first(locator, pow_a(255 - p)) == 0) {
-            if (found == degree) return {};  // more roots than the degree: not a valid locator
-            where[static_cast<size_t>(found++)] = p;
-        }
-    }
-    if (found != degree) return {};  // roots outside the block or not in GF(256): uncorrectable
+    std::array<int, kMaxBlock + 1> where{};
+    const int found = chien_roots(locator, n, degree, where);
+    // More roots than the degree: not a valid locator; fewer: roots outside the block or not in GF(256).
+    if (found != degree) return {};
 
     // Omega(x) = S(x) Psi(x) mod x^ec; Psi'(x) keeps the odd terms (characteristic 2).
     std::array<uint8_t, kMaxBlock> om{};
