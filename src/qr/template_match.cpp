@@ -25,26 +25,15 @@ float ring_score(const RingTemplate& t, const float sums[8], const int counts[8]
     return inverted ? -score : score;
 }
 
-// The refinement's scores (best_template_match) at the (2 kFine + 1)^2 positions (ca + a / 8, cb + b / 8),
-// |a|, |b| <= kFine, row-major by b, for templates of up to kMaxFineRings rings. The template at (a, b)
-// reads the points (a + 8 i, b + 8 j) of the lattice of eighth-module steps around (ca, cb), which
-// neighbouring positions share: each point is sampled once, and each ring's sum is the difference of two
-// square sums, built one ring at a time from column sums (the score is linear in the samples).
-constexpr int kFine = 4;
-constexpr int kFineSide = 2 * kFine + 1;
-constexpr int kMaxFineRings = 4;
-constexpr int kFineHalf = kFine + 8 * (kMaxFineRings - 1);  // lattice indices -kFineHalf..kFineHalf
-constexpr int kFineLattice = 2 * kFineHalf + 1;
-
-void fine_scores(const image::ImageView& gray, const RingTemplate& t, const TemplateSearch& s, float ca, float cb,
-                 float out[kFineSide * kFineSide]) {
-    const int n = t.rings - 1, half = kFine + 8 * n, side = 2 * half + 1;
-    const Point o{s.predicted.x + ca * s.moduleU.x + cb * s.moduleV.x, s.predicted.y + ca * s.moduleU.y + cb * s.moduleV.y};
-    const Point du{s.moduleU.x * 0.125f, s.moduleU.y * 0.125f}, dv{s.moduleV.x * 0.125f, s.moduleV.y * 0.125f};
+// Grey values on the lattice origin + m du + k dv, |m|, |k| <= half, row-major into out (side 2 half + 1).
+// Inside the image: 16.16 fixed-point positions stepped along each row and 8-bit interpolation weights
+// (grey values within a level of image::bilinear's); image::bilinear with its clamps near the edges.
+void sample_lattice(const image::ImageView& gray, Point origin, Point du, Point dv, int half, float* out) {
+    const int side = 2 * half + 1;
     // Positions are monotonic in both indices (float products and sums are), so the four corners bound them.
     const auto pos = [&](int m, int k) {
         const float fm = static_cast<float>(m), fk = static_cast<float>(k);
-        return Point{(o.x + fk * dv.x) + fm * du.x, (o.y + fk * dv.y) + fm * du.y};
+        return Point{(origin.x + fk * dv.x) + fm * du.x, (origin.y + fk * dv.y) + fm * du.y};
     };
     bool inside = true;
     for (const auto& [m, k] : {std::pair{-half, -half}, {half, -half}, {-half, half}, {half, half}}) {
@@ -53,13 +42,10 @@ void fine_scores(const image::ImageView& gray, const RingTemplate& t, const Temp
         inside = inside && p.x >= 0.51f && p.y >= 0.51f && p.x < static_cast<float>(gray.width) - 1.5f &&
                  p.y < static_cast<float>(gray.height) - 1.5f;
     }
-    float lattice[kFineLattice * kFineLattice];
-    // Inside the image: 16.16 fixed-point positions stepped along each row and 8-bit interpolation weights
-    // (grey values within a level of image::bilinear's); the float clamped path near the edges.
     const int32_t stepX = static_cast<int32_t>(std::lround(du.x * 65536.0f)), stepY = static_cast<int32_t>(std::lround(du.y * 65536.0f));
     const long stride = gray.stride;
     for (int k = -half; k <= half; ++k) {
-        float* row = lattice + (k + half) * side + half;
+        float* row = out + (k + half) * side + half;
         if (!inside) {
             for (int m = -half; m <= half; ++m) {
                 const Point p = pos(m, k);
@@ -77,6 +63,26 @@ void fine_scores(const image::ImageView& gray, const RingTemplate& t, const Temp
             row[m] = static_cast<float>(top * (256 - ay) + bottom * ay) * (1.0f / 65536.0f);
         }
     }
+}
+
+// The refinement's scores (best_template_match) at the (2 kFine + 1)^2 positions (ca + a / 8, cb + b / 8),
+// |a|, |b| <= kFine, row-major by b, for templates of up to kMaxFineRings rings. The template at (a, b)
+// reads the points (a + 8 i, b + 8 j) of the lattice of eighth-module steps around (ca, cb), which
+// neighbouring positions share: each point is sampled once, and each ring's sum is the difference of two
+// square sums, built one ring at a time from column sums (the score is linear in the samples).
+constexpr int kFine = 4;
+constexpr int kFineSide = 2 * kFine + 1;
+constexpr int kMaxFineRings = 4;
+constexpr int kFineHalf = kFine + 8 * (kMaxFineRings - 1);  // lattice indices -kFineHalf..kFineHalf
+constexpr int kFineLattice = 2 * kFineHalf + 1;
+
+void fine_scores(const image::ImageView& gray, const RingTemplate& t, const TemplateSearch& s, float ca, float cb,
+                 float out[kFineSide * kFineSide]) {
+    const int n = t.rings - 1, half = kFine + 8 * n, side = 2 * half + 1;
+    const Point o{s.predicted.x + ca * s.moduleU.x + cb * s.moduleV.x, s.predicted.y + ca * s.moduleU.y + cb * s.moduleV.y};
+    const Point du{s.moduleU.x * 0.125f, s.moduleU.y * 0.125f}, dv{s.moduleV.x * 0.125f, s.moduleV.y * 0.125f};
+    float lattice[kFineLattice * kFineLattice];
+    sample_lattice(gray, o, du, dv, half, lattice);
     // column[b][m]: the sum over |j| <= r of lattice point (m, b + 8 j), grown one ring r at a time.
     float column[kFineSide][kFineLattice];
     for (int b = -kFine; b <= kFine; ++b)
@@ -110,22 +116,12 @@ class LatticeSamples {
 public:
     static constexpr int kMaxSide = 64;
     LatticeSamples(const image::ImageView& gray, Point origin, Point u, Point v, float step, int half)
-        : gray_(gray), origin_(origin), u_(u), v_(v), step_(step), half_(half), side_(2 * half + 1) {
-        std::fill(values_, values_ + side_ * side_, -1.0f);
+        : half_(half), side_(2 * half + 1) {
+        sample_lattice(gray, origin, {u.x * step, u.y * step}, {v.x * step, v.y * step}, half, values_);
     }
-    float at(int a, int b) {  // lattice indices, |a|, |b| <= half
-        float& value = values_[(b + half_) * side_ + a + half_];
-        if (value < 0) {
-            const float fa = static_cast<float>(a) * step_, fb = static_cast<float>(b) * step_;
-            value = image::bilinear(gray_, origin_.x + fa * u_.x + fb * v_.x, origin_.y + fa * u_.y + fb * v_.y);
-        }
-        return value;
-    }
+    float at(int a, int b) const { return values_[(b + half_) * side_ + a + half_]; }  // |a|, |b| <= half
 
 private:
-    const image::ImageView& gray_;
-    Point origin_, u_, v_;
-    float step_;
     int half_, side_;
     float values_[kMaxSide * kMaxSide];
 };
