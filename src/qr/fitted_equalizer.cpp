@@ -1,6 +1,7 @@
 #include "qr/fitted_equalizer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <vector>
@@ -41,17 +42,20 @@ Vector inputs(const float* t, size_t row) {
             t[-static_cast<ptrdiff_t>(row) - 1] + t[-static_cast<ptrdiff_t>(row) + 1] + t[row - 1] + t[row + 1], 1.0};
 }
 
-// The symbol's modules split into `regions` x `regions` squares (the last ones take the remainder).
+// The symbol's modules split into `count` x `count` squares (the last ones take the remainder).
 struct Regions {
     int count = 1;
     int dimension = 0;
-    size_t of(size_t x, size_t y) const {
-        const auto part = [&](size_t v) {
-            return std::min(static_cast<size_t>(count) - 1, v * static_cast<size_t>(count) / static_cast<size_t>(dimension));
-        };
-        return part(y) * static_cast<size_t>(count) + part(x);
-    }
 };
+
+// Which square each module of a row (or column) falls in: part[v] for v < dimension (no division per
+// module in the fits' loops).
+std::array<uint8_t, 178> region_parts(const Regions& r) {
+    std::array<uint8_t, 178> part{};
+    const size_t d = static_cast<size_t>(r.dimension), count = static_cast<size_t>(r.count);
+    for (size_t v = 0; v < d && v < part.size(); ++v) part[v] = static_cast<uint8_t>(std::min(count - 1, v * count / d));
+    return part;
+}
 
 // One least-squares fit per region of margin = weights . inputs, over the modules `use` admits, with the
 // decided colours as inputs, each pulled towards `prior` by `pull` per weight (plus kRidge per module
@@ -65,10 +69,11 @@ void fit(std::span<const float> margins, const std::vector<float>& decided, cons
     b.assign(count, Vector{});
     weights.assign(count, prior);
     std::vector<int> used(count, 0);
+    const std::array<uint8_t, 178> part = region_parts(regions);
     for (size_t y = 0, i = 0; y < d; ++y)
         for (size_t x = 0; x < d; ++x, ++i) {
             if (!use(i)) continue;
-            const size_t g = regions.of(x, y);
+            const size_t g = part[y] * static_cast<size_t>(regions.count) + part[x];
             const Vector f = inputs(&decided[(y + 1) * row + x + 1], row);
             for (size_t r = 0; r < kWeights; ++r) {
                 b[g][r] += f[r] * margins[i];
@@ -96,10 +101,11 @@ void feed_back(std::span<const float> margins, const std::vector<int8_t>& colour
                const std::vector<Vector>& weights, FittedEqualizerScratch& s) {
     const size_t d = static_cast<size_t>(regions.dimension), row = d + 2;
     s.next = s.estimate;
+    const std::array<uint8_t, 178> part = region_parts(regions);
     for (size_t y = 0, i = 0; y < d; ++y)
         for (size_t x = 0; x < d; ++x, ++i) {
             if (colours[i] != 0) continue;
-            const Vector& w = weights[regions.of(x, y)];
+            const Vector& w = weights[part[y] * static_cast<size_t>(regions.count) + part[x]];
             const size_t at = (y + 1) * row + x + 1;
             const Vector f = inputs(&s.decided[at], row);
             double rest = margins[i] - w[6];
