@@ -70,17 +70,29 @@ void fit(std::span<const float> margins, const std::vector<float>& decided, cons
     weights.assign(count, prior);
     std::vector<int> used(count, 0);
     const std::array<uint8_t, 178> part = region_parts(regions);
+    // The current region's sums in locals (the compiler keeps them out of memory it must reload), written
+    // back when the region changes: the same additions in the same order.
+    Matrix sumA{};
+    Vector sumB{};
+    size_t current = count;
+    const auto switch_to = [&](size_t g) {
+        if (current < count) a[current] = sumA, b[current] = sumB;
+        if (g < count) sumA = a[g], sumB = b[g];
+        current = g;
+    };
     for (size_t y = 0, i = 0; y < d; ++y)
         for (size_t x = 0; x < d; ++x, ++i) {
             if (!use(i)) continue;
             const size_t g = part[y] * static_cast<size_t>(regions.count) + part[x];
+            if (g != current) switch_to(g);
             const Vector f = inputs(&decided[(y + 1) * row + x + 1], row);
             for (size_t r = 0; r < kWeights; ++r) {
-                b[g][r] += f[r] * margins[i];
-                for (size_t c = r; c < kWeights; ++c) a[g][r][c] += f[r] * f[c];
+                sumB[r] += f[r] * margins[i];
+                for (size_t c = r; c < kWeights; ++c) sumA[r][c] += f[r] * f[c];
             }
             ++used[g];
         }
+    switch_to(count);
     for (size_t g = 0; g < count; ++g) {
         for (size_t r = 0; r < kWeights; ++r) {
             a[g][r][r] += kRidge * used[g] + pull;
