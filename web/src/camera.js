@@ -58,6 +58,7 @@ export async function startCamera(video, options = {}) {
   let stream = null;
   let stopStreaming = () => {};
   let stopped = false;
+  let generation = 0; // pump()s so far: a frame taken for an earlier stream (before a camera switch) is dropped
 
   const report = (msg) => {
     if (stopped) return;
@@ -70,6 +71,7 @@ export async function startCamera(video, options = {}) {
     typeof MediaStreamTrackProcessor === 'function';
 
   function pump(track) {
+    const mine = ++generation;
     if (useProcessor) {
       const processor = new MediaStreamTrackProcessor({ track, maxBufferSize: 1 });
       stopStreaming = scanner.stream(processor.readable, report);
@@ -88,7 +90,7 @@ export async function startCamera(video, options = {}) {
     let waiting = null;
     let handle = 0;
     const scanNext = () => {
-      if (scanning || !waiting || stopped) return;
+      if (scanning || !waiting || stopped || mine !== generation) return;
       const image = waiting;
       waiting = null;
       scanning = true;
@@ -121,7 +123,7 @@ export async function startCamera(video, options = {}) {
       making = true;
       grab()
         .then((image) => {
-          if (stopped) return image.close();
+          if (stopped || mine !== generation) return image.close();
           waiting?.close();
           waiting = image;
           scanNext();
