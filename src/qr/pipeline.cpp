@@ -190,7 +190,11 @@ void decode_steps(const image::ImageView& frame, const DecodeOptions& options, c
                         equalized_grid(s.sample.margins, g.dimension, kEqualizerStrength, s.equalized);
                         ++result.work.grids;
                         GridDecodeResult e = decodeGrid(s.equalized);
-                        if (!e.ok() && config.fitEqualizer && fitted_equalized_grid(s.sample.margins, g.dimension, s.fitted, s.equalized)) {
+                        // The fitted equalizer only for grids whose format (and version) information reads
+                        // the same in both copies: it undoes blur, not a misplaced grid, and it is the
+                        // costliest try on a frame that reads nothing (no read lost on any corpus set).
+                        if (!e.ok() && config.fitEqualizer && information_consistent(s.grid) &&
+                            fitted_equalized_grid(s.sample.margins, g.dimension, s.fitted, s.equalized)) {
                             ++result.work.grids;
                             e = decodeGrid(s.equalized);
                         }

@@ -74,8 +74,9 @@ struct PipelineConfig {
     // 3 px, 73 with 5; no other set changed).
     bool equalize = true;
     float equalizeBelow = 5.0f;
-    // The fitted equalizer's try (about 0.2 ms for a version 7 grid, natively) for every such grid. Live
-    // scanning turns it off here and gives it to the tracked symbol's samples once per frame instead.
+    // The fitted equalizer's try (about 0.2 ms for a version 7 grid, natively) for every such grid whose
+    // format information is consistent. Live scanning turns it off here and gives it to the tracked
+    // symbol's samples once per frame instead.
     bool fitEqualizer = true;
     // The fast path (fast_path.hpp) before step 0 when one symbol is wanted. When it reads nothing, step 0
     // scans for finders a second time; live scanning's whole-frame passes, which seldom read in it, turn it off.
