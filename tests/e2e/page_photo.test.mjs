@@ -144,6 +144,9 @@ test('copy as JSON puts the result on the clipboard', async () => {
   await page.fill('[data-testid=wedge-input]', '001099012345||Nguyễn Văn A|01011999|Nam|Hà Nội|15042021');
   await page.press('[data-testid=wedge-input]', 'Enter');
   await page.waitForSelector('[data-testid=status][data-state=found]');
+  // The address table loads in the background and the result gains address2025 when it arrives: copy the
+  // result once it has (a copy taken before holds address2025: null, and the page's JSON moves on).
+  await page.waitForFunction(() => JSON.parse(document.querySelector('[data-testid=result-json]').textContent).fields.address2025 !== null);
   await page.click('[data-testid=copy-json]');
   await page.waitForFunction(() => document.getElementById('status').dataset.key === 'copied');
   const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
