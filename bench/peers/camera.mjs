@@ -6,33 +6,25 @@
 // frames scanned per second (results that reached the page over the run, after the first one), and the
 // Worker's decode time per frame (median, p90, max). Clips: the shared cccd-handheld ones when present and
 // two made by the native build's cccd-cardgen. Debian's Chromium (playwright-core), nothing downloaded.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { benchArgs } from './args.mjs';
+import { cardgenPath, generatedClip, sharedHandheldClips } from './clips.mjs';
 
 const { repo, args, quick, outDir, corpusDir } = benchArgs('build/camera-bench');
 const { startServer } = await import(join(repo, 'web/scripts/serve.mjs'));
 const { chromium } = createRequire(join(repo, 'web/package.json'))('playwright-core');
-const cardgen = join(repo, 'build/native/cccd-cardgen');
 const seconds = Number(args[args.indexOf('--seconds') + 1]) || (quick ? 3 : 8);
 
 function clips() {
-  const list = [];
-  for (const name of ['front-mild-720', 'back-mild-720', 'front-mild-1080', 'front-hard-720']) {
-    const file = join(corpusDir, 'cccd-handheld', `${name}.mjpeg`);
-    if (existsSync(file)) list.push({ name: `shared ${name}`, file, payload: JSON.parse(readFileSync(`${file}.json`, 'utf8')).payload });
-  }
-  if (!existsSync(cardgen)) {
-    process.stderr.write(`no ${cardgen}: generated clips skipped (cmake --build --preset native)\n`);
-    return list;
-  }
-  mkdirSync(join(outDir, 'clips'), { recursive: true });
-  for (const [side, seed] of [['front', 1], ['back', 2]]) {
-    const file = join(outDir, 'clips', `${side}-single-1280x720-mild-${seed}.mjpeg`);
-    if (!existsSync(file)) execFileSync(cardgen, ['--clip', file, '--side', side, '--seed', String(seed)], { stdio: 'ignore' });
-    list.push({ name: `gen ${side} 720p mild`, file, payload: JSON.parse(readFileSync(`${file}.json`, 'utf8')).payload });
+  const list = sharedHandheldClips(corpusDir).map((c) => ({ name: c.name, file: c.file, payload: c.meta.payload }));
+  const cardgen = cardgenPath(repo);
+  if (cardgen) {
+    for (const [side, seed] of [['front', 1], ['back', 2]]) {
+      const c = generatedClip(cardgen, outDir, { side, seed });
+      list.push({ name: `gen ${side} 720p mild`, file: c.file, payload: c.meta.payload });
+    }
   }
   return quick ? list.slice(0, 2) : list;
 }

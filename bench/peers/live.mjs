@@ -14,9 +14,9 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { benchArgs } from './args.mjs';
+import { cardgenPath, generatedClip, sharedHandheldClips } from './clips.mjs';
 
 const { here, repo, args, quick, outDir, corpusDir } = benchArgs('build/live-bench');
-const cardgen = join(repo, 'build/native/cccd-cardgen');
 const FRAME_MS = 1000 / 30;
 const repeatAt = args.indexOf('--repeat');
 const repeat = Math.max(1, repeatAt >= 0 ? Number(args[repeatAt + 1]) || 1 : quick ? 1 : 3);
@@ -28,32 +28,20 @@ setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc');
 
 function clips() {
-  const list = [];
-  for (const name of ['front-mild-720', 'back-mild-720', 'front-mild-1080', 'front-hard-720']) {
-    const file = join(corpusDir, 'cccd-handheld', `${name}.mjpeg`);
-    if (existsSync(file)) list.push({ name: `shared ${name}`, file, meta: JSON.parse(readFileSync(`${file}.json`, 'utf8')) });
-  }
+  const list = sharedHandheldClips(corpusDir);
   const approach = join(corpusDir, 'cccd-video/card-approach.mjpeg');
   if (existsSync(approach)) {
     list.push({ name: 'shared card-approach', file: approach, meta: JSON.parse(readFileSync(approach.replace(/\.mjpeg$/, '.json'), 'utf8')) });
   }
-  if (!existsSync(cardgen)) {
-    process.stderr.write(`no ${cardgen}: generated clips skipped (cmake --build --preset native)\n`);
-    return list;
-  }
-  mkdirSync(join(outDir, 'clips'), { recursive: true });
+  const cardgen = cardgenPath(repo);
+  if (!cardgen) return list;
   const made = [
     ['front', 1, 'single', '1280x720', 'mild'], ['back', 2, 'single', '1280x720', 'mild'],
     ['front', 3, 'single', '1920x1080', 'mild'], ['front', 4, 'single', '1280x720', 'hard'],
     ['front', 5, 'two-cards', '1280x720', 'mild'], ['back', 6, 'swap', '1280x720', 'mild'],
   ];
   for (const [side, seed, scenario, size, difficulty] of quick ? made.slice(0, 1) : made) {
-    const file = join(outDir, 'clips', `${side}-${scenario}-${size}-${difficulty}-${seed}.mjpeg`);
-    if (!existsSync(file)) {
-      execFileSync(cardgen, ['--clip', file, '--side', side, '--seed', String(seed), '--scenario', scenario, '--size', size,
-        '--difficulty', difficulty], { stdio: 'ignore' });
-    }
-    list.push({ name: `gen ${side} ${scenario} ${size.split('x')[1]}p ${difficulty}`, file, meta: JSON.parse(readFileSync(`${file}.json`, 'utf8')) });
+    list.push(generatedClip(cardgen, outDir, { side, seed, scenario, size, difficulty }));
   }
   return list;
 }
