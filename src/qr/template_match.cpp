@@ -25,23 +25,31 @@ float ring_score(const RingTemplate& t, const float sums[8], const int counts[8]
     return inverted ? -score : score;
 }
 
+// Whether every position pos(m, k), |m|, |k| <= half, has its 2x2 neighbourhood inside the image with x and
+// y at least lowMargin: positions are monotonic in both indices (float products and sums are), so the four
+// corners bound them.
+template <typename Pos>
+bool corners_inside(const image::ImageView& gray, Pos pos, int half, float lowMargin) {
+    for (const auto& [m, k] : {std::pair{-half, -half}, {half, -half}, {-half, half}, {half, half}}) {
+        const Point p = pos(m, k);
+        if (!(p.x >= lowMargin && p.y >= lowMargin && p.x < static_cast<float>(gray.width) - 1.5f &&
+              p.y < static_cast<float>(gray.height) - 1.5f))
+            return false;
+    }
+    return true;
+}
+
 // Grey values on the lattice origin + m du + k dv, |m|, |k| <= half, row-major into out (side 2 half + 1).
 // Inside the image: 16.16 fixed-point positions stepped along each row and 8-bit interpolation weights
 // (grey values within a level of image::bilinear's); image::bilinear with its clamps near the edges.
 void sample_lattice(const image::ImageView& gray, Point origin, Point du, Point dv, int half, float* out) {
     const int side = 2 * half + 1;
-    // Positions are monotonic in both indices (float products and sums are), so the four corners bound them.
     const auto pos = [&](int m, int k) {
         const float fm = static_cast<float>(m), fk = static_cast<float>(k);
         return Point{(origin.x + fk * dv.x) + fm * du.x, (origin.y + fk * dv.y) + fm * du.y};
     };
-    bool inside = true;
-    for (const auto& [m, k] : {std::pair{-half, -half}, {half, -half}, {-half, half}, {half, half}}) {
-        const Point p = pos(m, k);
-        // A margin for the fixed-point steps' rounding (below 0.001 px over a row) at the low edges.
-        inside = inside && p.x >= 0.51f && p.y >= 0.51f && p.x < static_cast<float>(gray.width) - 1.5f &&
-                 p.y < static_cast<float>(gray.height) - 1.5f;
-    }
+    // A margin for the fixed-point steps' rounding (below 0.001 px over a row) at the low edges.
+    const bool inside = corners_inside(gray, pos, half, 0.51f);
     const int32_t stepX = static_cast<int32_t>(std::lround(du.x * 65536.0f)), stepY = static_cast<int32_t>(std::lround(du.y * 65536.0f));
     const long stride = gray.stride;
     for (int k = -half; k <= half; ++k) {
@@ -132,18 +140,12 @@ float ring_contrast(const image::ImageView& gray, const RingTemplate& t, Point c
     float sums[8] = {};
     int counts[8] = {};
     const int n = t.rings - 1;
-    // Sample positions are monotonic in i and j (float products and sums are), so the four corner samples
-    // bound them all; when those keep away from the edges no sample needs image::bilinear's clamps.
+    // When the samples keep away from the edges none needs image::bilinear's clamps.
     const auto pos = [&](int i, int j) {
         const float fi = static_cast<float>(i), fj = static_cast<float>(j);
         return Point{c.x + fi * u.x + fj * v.x, c.y + fi * u.y + fj * v.y};
     };
-    bool inside = true;
-    for (const auto& [i, j] : {std::pair{-n, -n}, {n, -n}, {-n, n}, {n, n}}) {
-        const Point p = pos(i, j);
-        inside = inside && p.x >= 0.5f && p.y >= 0.5f && p.x < static_cast<float>(gray.width) - 1.5f &&
-                 p.y < static_cast<float>(gray.height) - 1.5f;
-    }
+    const bool inside = corners_inside(gray, pos, n, 0.5f);
     for (int j = -n; j <= n; ++j)
         for (int i = -n; i <= n; ++i) {
             const Point p = pos(i, j);
