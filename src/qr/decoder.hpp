@@ -62,7 +62,7 @@ struct DecodeResult {
 // decodeAll's bound on symbols per frame when DecodeOptions::maxSymbols is left at 1.
 inline constexpr int kDecodeAllMaxSymbols = 32;
 
-struct DecoderScratch;  // defined in decoder.cpp
+struct DecoderScratch;  // defined in pipeline.hpp (internal)
 
 // The full-size frame, made on demand by a caller for whom making it costs (RGBA in WASM): the returned
 // view must hold at least the pixels of `region` (earlier calls' pixels may be relied on no further).

@@ -51,30 +51,20 @@ bool read_first_candidates(const image::ImageView& frame, const PipelineConfig& 
         // what sample_grid's five-point spread would average at full size, at a fifth of the samples.
         const bool enlarge = reduced && s.geometry.moduleSize < kSampleFullBelow;
         const SymbolGeometry g = enlarge ? scaled_geometry(s.geometry, static_cast<float>(at.factor)) : s.geometry;
-        t0 = Clock::now();
+        GridDecodeResult r;
         if (enlarge) {  // only the pixels under the symbol need to exist at full size
             if (!levelsEnlarged) {  // the block levels, read at the full frame's scale
                 s.enlargedThresholds = s.thresholds;
                 s.enlargedThresholds.blockSize *= at.factor;
                 levelsEnlarged = true;
             }
-            sample_grid((*at.frame)(sampled_region(g, at.width, at.height)), s.enlargedThresholds, g, quick,
-                        s.sample, s.grid);
+            r = sample_and_decode((*at.frame)(sampled_region(g, at.width, at.height)), s.enlargedThresholds, g, quick, s,
+                                  decodeGrid, result);
         } else {
-            sample_grid(frame, s.thresholds, g, quick, s.sample, s.grid);
+            r = sample_and_decode(frame, s.thresholds, g, quick, s, decodeGrid, result);
         }
-        result.times.sample += ms_since(t0);
-        ++result.work.grids;
-        t0 = Clock::now();
-        GridDecodeResult r = decodeGrid(s.grid);
-        result.times.decode += ms_since(t0);
         if (!r.ok()) continue;
-        Symbol sym;
-        sym.data = std::move(r);
-        const SymbolGeometry full = reduced && !enlarge ? scaled_geometry(g, static_cast<float>(at.factor)) : g;
-        sym.corners = full.corners;
-        sym.moduleSize = full.moduleSize;
-        result.symbols.push_back(std::move(sym));
+        add_symbol(std::move(r), reduced && !enlarge ? scaled_geometry(g, static_cast<float>(at.factor)) : g, result);
         return true;
     }
     return false;

@@ -52,9 +52,12 @@ std::array<Point, 4> scaled(std::array<Point, 4> q, float scale) {
 
 PipelineConfig default_pipeline_config() {
     PipelineConfig c;
-    c.steps[0] = {false, {8, 2, 24, 8, 3, 8}, false};
-    c.steps[1] = {true, {}, true};
-    c.steps[2] = {false, {4, 2, 24, 8, 3, 14}, true};
+    // Local blocks of 8 px with the pixel-scale refinement; then, with tryHarder, Otsu over the frame and
+    // blocks of 4 px with a wider fine margin (image/binarize_local.hpp).
+    c.steps[0] = {.local = {.blockSize = 8, .radius = 2, .minContrast = 24, .minDeviation = 8, .fineRadius = 3, .fineMargin = 8}};
+    c.steps[1] = {.global = true, .local = {}, .harderOnly = true};
+    c.steps[2] = {.local = {.blockSize = 4, .radius = 2, .minContrast = 24, .minDeviation = 8, .fineRadius = 3, .fineMargin = 14},
+                  .harderOnly = true};
     c.stepCount = 3;
     c.downscales = {3, 0};
     c.downscaleCount = 1;
@@ -92,191 +95,252 @@ void count_work(WorkCounts& work, const SymbolCandidate& c, int geometries, int 
     work.openTemplateSearches += templateSearches;
 }
 
+GridDecodeResult sample_and_decode(const image::ImageView& frame, const image::ThresholdMap& levels, const SymbolGeometry& g,
+                                   const SampleOptions& options, DecoderScratch& s, GridDecodeFn decodeGrid,
+                                   DecodeResult& result) {
+    auto t0 = Clock::now();
+    sample_grid(frame, levels, g, options, s.sample, s.grid);
+    result.times.sample += ms_since(t0);
+    ++result.work.grids;
+    t0 = Clock::now();
+    GridDecodeResult r = decodeGrid(s.grid);
+    result.times.decode += ms_since(t0);
+    return r;
+}
+
+void add_symbol(GridDecodeResult data, const SymbolGeometry& g, DecodeResult& result) {
+    Symbol sym;
+    sym.data = std::move(data);
+    sym.corners = g.corners;
+    sym.moduleSize = g.moduleSize;
+    result.symbols.push_back(std::move(sym));
+}
+
 namespace {
 
-struct Progress {  // what the passes over one frame learn beyond the symbols
+struct Progress {  // what the looks at one frame learn beyond the symbols
     int maxHits[2] = {0, 0};    // most scan lines any finder was confirmed on, per polarity (1: inverted)
     bool located = false;       // some geometry had alternating timing patterns
     std::string lastError;      // why the last of them did not decode
     float largestFinder = 0;    // pixels per module of the largest finder seen, in camera-frame pixels
 };
 
-// The binarizations, finders, candidates and decodes of one frame (the camera frame, or a reduction of it by
-// `scale`, whose results are scaled back to the camera frame), through its first stepCount steps.
-// afterFastPath: s.binary holds step 0's block-only bits from the fast path (fast_path.hpp), which step 0
-// completes with the fine refinement instead of binarizing again.
-void decode_steps(const image::ImageView& frame, const DecodeOptions& options, const PipelineConfig& config,
-                  DecoderScratch& s, GridDecodeFn decodeGrid, float scale, int stepCount, int maxCandidates,
-                  bool afterFastPath, WorkBudget budget, Progress& progress, DecodeResult& result) {
-    const int maxSymbols = std::max(1, options.maxSymbols);
-    const int steps = std::min(stepCount, static_cast<int>(config.steps.size()));
-    for (int step = 0; step < steps; ++step) {
-        const BinarizerStep& b = config.steps[static_cast<size_t>(step)];
-        // The harder binarizations re-read finders the earlier ones saw broken or blurred; a frame where no
-        // finder look-alike held over three scan lines (a finder centre is 3 modules: 3 rows at 1 px per module;
-        // most frames without a code) has nothing to re-read.
-        if (b.harderOnly && std::max(progress.maxHits[0], progress.maxHits[1]) < config.harderMinHits) continue;
-        if (b.harderOnly && !options.tryHarder) continue;
+// One decode of a frame: what its looks share.
+struct FrameDecode {
+    const DecodeOptions& options;
+    const PipelineConfig& config;
+    DecoderScratch& s;
+    GridDecodeFn decodeGrid;
+    WorkBudget budget;  // per symbol wanted
+    int maxSymbols;
+    DecodeResult& result;
+    Progress progress;
+    bool done() const { return static_cast<int>(result.symbols.size()) >= maxSymbols; }
+};
+
+// One look at a frame: the camera frame, or a reduction of it by `scale` (results are scaled back to the
+// camera frame), through the config's first `steps` binarizer steps.
+struct Look {
+    image::ImageView frame;
+    float scale = 1.0f;
+    int steps = 0;
+    int maxCandidates = 0;       // per round; 0: LocateOptions' default
+    bool afterFastPath = false;  // s.binary holds step 0's block-only bits from the fast path (fast_path.hpp),
+                                 // which step 0 completes with the fine refinement instead of binarizing again
+};
+
+bool step_wanted(const FrameDecode& d, const BinarizerStep& b) {
+    if (!b.harderOnly) return true;
+    // The harder binarizations re-read finders the earlier ones saw broken or blurred; a frame where no
+    // finder look-alike held over three scan lines (a finder centre is 3 modules: 3 rows at 1 px per module;
+    // most frames without a code) has nothing to re-read.
+    return d.options.tryHarder && std::max(d.progress.maxHits[0], d.progress.maxHits[1]) >= d.config.harderMinHits;
+}
+
+void binarize_step(FrameDecode& d, const Look& look, int step) {
+    const BinarizerStep& b = d.config.steps[static_cast<size_t>(step)];
+    const auto t0 = Clock::now();
+    if (look.afterFastPath && step == 0)
+        image::fine_override_pass(look.frame, b.local.fineRadius, d.s.local.fineMargin, d.s.local.pass, d.s.binary);
+    else if (b.global) image::binarize_global(look.frame, d.s.thresholds, d.s.binary);
+    else image::binarize_local(look.frame, b.local, d.s.local, d.s.thresholds, d.s.binary);
+    d.result.times.binarize += ms_since(t0);
+}
+
+// The finders of s.binary (inverted or not) into s.finders.
+void find_finders(FrameDecode& d, const Look& look, bool inverted, bool lastStep) {
+    DecoderScratch& s = d.s;
+    const auto t0 = Clock::now();
+    // Column scans (finders whose rows break up) in the last step only: they double a scan's cost, and no
+    // corpus read needs them in the global step. Open finders (no quiet zone: printed cards, dark on light)
+    // in the dark-on-light passes only: they cost a frame without a code more than anything else here.
+    const bool open = !inverted;
+    find_finder_patterns(s.binary, {1, d.options.tryHarder && lastStep, open}, s.finder, s.finders);
+    // A finder broken by text or glare beside two that were seen whole (missing_finder.hpp), on the passes
+    // that look for open finders and while their budget lasts (one search round past it).
+    if (d.options.tryHarder && d.config.missingFinders && open &&
+        d.result.work.openTemplateSearches < d.budget.openTemplateSearches * d.maxSymbols) {
+        MissingFinderOptions mo;
+        mo.inverted = inverted;
+        mo.pairFinders = d.config.missingFinderPairFinders;
+        const int searches = find_missing_finders(look.frame, s.finders, mo, s.finders);
+        d.result.work.templateSearches += searches;
+        d.result.work.openTemplateSearches += searches;
+    }
+    for (const FinderPattern& f : s.finders) {
+        d.progress.largestFinder = std::max(d.progress.largestFinder, f.moduleSize * look.scale);
+        d.progress.maxHits[inverted] = std::max(d.progress.maxHits[inverted], f.hits);
+    }
+    d.result.times.locate += ms_since(t0);
+}
+
+// A bound on the work per frame: textured frames show many finder look-alikes in every binarization and
+// polarity, and each geometry costs template searches. decodeAll gets the bound per symbol wanted.
+enum class BudgetLeft { yes, not_for_open, no };
+BudgetLeft budget_left(const FrameDecode& d, const SymbolCandidate& c) {
+    const WorkCounts& w = d.result.work;
+    const WorkBudget& b = d.budget;
+    if (c.open > 0)
+        return w.openGeometries >= b.openGeometries * d.maxSymbols || w.openTemplateSearches >= b.openTemplateSearches * d.maxSymbols
+                   ? BudgetLeft::not_for_open : BudgetLeft::yes;
+    return w.geometries - w.openGeometries >= b.geometries * d.maxSymbols ||
+                   w.templateSearches - w.openTemplateSearches >= b.templateSearches * d.maxSymbols
+               ? BudgetLeft::no : BudgetLeft::yes;
+}
+
+// A geometry's grid sampled and decoded; small modules again equalized, then with the fitted equalizer.
+GridDecodeResult read_grid(FrameDecode& d, const image::ImageView& frame, const SymbolGeometry& g, bool inverted) {
+    DecoderScratch& s = d.s;
+    SampleOptions so = d.config.sample;
+    so.inverted = inverted;
+    GridDecodeResult r = sample_and_decode(frame, s.thresholds, g, so, s, d.decodeGrid, d.result);
+    if (r.ok() || !d.config.equalize || g.moduleSize >= d.config.equalizeBelow) return r;
+    const auto t0 = Clock::now();
+    // Small modules: the same samples with the neighbours' share taken out (sample.hpp).
+    equalized_grid(s.sample.margins, g.dimension, kEqualizerStrength, s.equalized);
+    ++d.result.work.grids;
+    GridDecodeResult e = d.decodeGrid(s.equalized);
+    // The fitted equalizer only for grids whose format (and version) information reads the same in both
+    // copies: it undoes blur, not a misplaced grid, and it is the costliest try on a frame that reads
+    // nothing (no read lost on any corpus set).
+    if (!e.ok() && d.config.fitEqualizer && information_consistent(s.grid) &&
+        fitted_equalized_grid(s.sample.margins, g.dimension, s.fitted, s.equalized)) {
+        ++d.result.work.grids;
+        e = d.decodeGrid(s.equalized);
+    }
+    d.result.times.decode += ms_since(t0);
+    return e.ok() ? e : r;
+}
+
+// One candidate: its geometry unrefined, then after each refinement pass (locate.hpp), read until one
+// decodes. True when it added a symbol.
+bool try_candidate(FrameDecode& d, const Look& look, const SymbolCandidate& c, bool inverted) {
+    DecoderScratch& s = d.s;
+    const SymbolGeometry& g = s.geometry;
+    // Cheap geometries first: before refinement, and after one pass, most symbols read already. Only the
+    // complete geometry (kRefinePasses) counts as "located" and keeps its error, as when it was the only one
+    // tried; the earlier ones can only read a symbol sooner.
+    for (int passes = 0; passes <= kRefinePasses; ++passes) {
+        const bool complete = passes == kRefinePasses;
+        // A refinement pass searches every finder and alignment pattern: up to 52 searches for a large
+        // symbol. It must fit in what is left of the budget, or a look-alike triple that suggests a large
+        // symbol costs several candidates' work.
+        if (passes > 0 && refine_searches(c.dimension) > searches_left(d.result.work, c, d.budget, d.maxSymbols)) return false;
         auto t0 = Clock::now();
-        if (afterFastPath && step == 0)
-            image::fine_override_pass(frame, b.local.fineRadius, s.local.fineMargin, s.local.pass, s.binary);
-        else if (b.global) image::binarize_global(frame, s.thresholds, s.binary);
-        else image::binarize_local(frame, b.local, s.local, s.thresholds, s.binary);
-        result.times.binarize += ms_since(t0);
-        for (int pass = 0; pass < (options.tryInverted ? 2 : 1); ++pass) {
+        const int searchesBefore = passes > 0 ? g.templateSearches : 0;
+        if (passes == 0 && !build_geometry(look.frame, c, inverted, s.geometry, 0)) {
+            d.result.times.locate += ms_since(t0);
+            return false;
+        }
+        if (passes > 0) refine_geometry(look.frame, c, inverted, s.geometry);
+        d.result.times.locate += ms_since(t0);
+        count_work(d.result.work, c, passes == 0 ? 1 : 0, g.templateSearches - searchesBefore);
+        // Refinement costs a template search per finder and alignment pattern: only for geometries whose
+        // timing patterns already alternate clearly better than chance.
+        if (passes == 0 && g.timing < d.config.minRefineTiming) return false;
+        if (g.timing < d.config.minTiming) continue;  // timing patterns that do not alternate: not a symbol
+        if (already_found(d.result.symbols, scaled(g.corners, look.scale))) return false;
+        if (complete) d.progress.located = true;
+        GridDecodeResult r = read_grid(d, look.frame, g, inverted);
+        if (!r.ok() && complete && (!s.located.valid || g.timing > s.located.geometry.timing) &&
+            information_consistent(s.grid))
+            s.located = {true, inverted, scaled_geometry(g, look.scale)};
+        if (!r.ok() && complete && !g.alignmentFound && c.finderModules[0] > 0 && d.options.tryHarder) {
+            // Nothing but the finders' sizes placed the fourth corner, and sizes from run lengths are good to
+            // a few percent: a few percent of noise in a square view tilts it. The affine view (the
+            // parallelogram) is the other hypothesis.
+            SymbolCandidate affine = c;
+            affine.finderModules = {};
+            t0 = Clock::now();
+            const bool again = build_geometry(look.frame, affine, inverted, s.geometry);
+            d.result.times.locate += ms_since(t0);
+            count_work(d.result.work, c, 1, g.templateSearches);
+            if (again && g.timing >= d.config.minTiming) r = read_grid(d, look.frame, g, inverted);
+        }
+        if (!r.ok()) {
+            if (complete) d.progress.lastError = r.message;
+            continue;
+        }
+        add_symbol(std::move(r), scaled_geometry(g, look.scale), d.result);
+        return true;
+    }
+    return false;
+}
+
+// The symbols of s.finders (inverted or not), one per round: the finders covered by symbols already
+// decoded (by this or an earlier binarization) are dropped and the triples formed again among the rest, so
+// that the other symbols of a frame (decodeAll) are not crowded out of the finder and candidate lists. A
+// single-symbol decode makes one round.
+void read_symbols(FrameDecode& d, const Look& look, bool inverted) {
+    DecoderScratch& s = d.s;
+    LocateOptions lo;
+    lo.inverted = inverted;
+    if (look.maxCandidates > 0) {
+        lo.maxCandidates = look.maxCandidates;
+        lo.maxTriples = std::min(lo.maxTriples, look.maxCandidates);
+    }
+    for (int round = 0; round < d.maxSymbols; ++round) {
+        const auto t0 = Clock::now();
+        std::erase_if(s.finders, [&](const FinderPattern& f) {
+            const Point at{f.center.x * look.scale, f.center.y * look.scale};
+            return std::any_of(d.result.symbols.begin(), d.result.symbols.end(),
+                               [&](const Symbol& sym) { return inside(sym.corners, at); });
+        });
+        propose_symbols(look.frame, s.binary, s.finders, lo, s.locate, s.candidates);
+        d.result.times.locate += ms_since(t0);
+        d.result.work.candidates += static_cast<int>(s.candidates.size());
+        const size_t before = d.result.symbols.size();
+        for (const SymbolCandidate& c : s.candidates) {
+            if (c.dimension > d.config.maxDimension) continue;
+            const BudgetLeft left = budget_left(d, c);
+            if (left == BudgetLeft::no) break;
+            if (left == BudgetLeft::not_for_open) continue;
+            if (try_candidate(d, look, c, inverted)) break;
+        }
+        if (d.result.symbols.size() == before || d.done()) return;
+    }
+}
+
+// The binarizations of one look, each read dark on light and then (tryInverted) light on dark.
+void decode_look(FrameDecode& d, const Look& look) {
+    const int steps = std::min(look.steps, static_cast<int>(d.config.steps.size()));
+    for (int step = 0; step < steps && !d.done(); ++step) {
+        const BinarizerStep& b = d.config.steps[static_cast<size_t>(step)];
+        if (!step_wanted(d, b)) continue;
+        binarize_step(d, look, step);
+        for (int pass = 0; pass < (d.options.tryInverted ? 2 : 1) && !d.done(); ++pass) {
             const bool inverted = pass == 1;
             // A harder binarization re-reads finders of the polarity they were seen in.
-            if (b.harderOnly && progress.maxHits[pass] < config.harderMinHits) continue;
+            if (b.harderOnly && d.progress.maxHits[pass] < d.config.harderMinHits) continue;
             if (inverted) {
-                t0 = Clock::now();
-                invert(s.binary);
-                result.times.binarize += ms_since(t0);
+                const auto t0 = Clock::now();
+                invert(d.s.binary);
+                d.result.times.binarize += ms_since(t0);
             }
-            t0 = Clock::now();
-            // Column scans (finders whose rows break up) in the last step only: they double a scan's cost,
-            // and no corpus read needs them in the global step.
-            // Open finders (no quiet zone: printed cards, dark on light) in the dark-on-light passes only: they
-            // cost a frame without a code more than anything else here.
-            const bool open = !inverted;
-            find_finder_patterns(s.binary, {1, options.tryHarder && step > 0 && step + 1 == steps, open}, s.finder, s.finders);
-            // A finder broken by text or glare beside two that were seen whole (missing_finder.hpp), on the
-            // passes that look for open finders and while their budget lasts (one search round past it).
-            if (options.tryHarder && config.missingFinders && open &&
-                result.work.openTemplateSearches < budget.openTemplateSearches * maxSymbols) {
-                MissingFinderOptions mo;
-                mo.inverted = inverted;
-                mo.pairFinders = config.missingFinderPairFinders;
-                const int searches = find_missing_finders(frame, s.finders, mo, s.finders);
-                result.work.templateSearches += searches;
-                result.work.openTemplateSearches += searches;
-            }
-            for (const FinderPattern& f : s.finders) {
-                progress.largestFinder = std::max(progress.largestFinder, f.moduleSize * scale);
-                progress.maxHits[pass] = std::max(progress.maxHits[pass], f.hits);
-            }
-            result.times.locate += ms_since(t0);
-            LocateOptions lo;
-            lo.inverted = inverted;
-            if (maxCandidates > 0) {
-                lo.maxCandidates = maxCandidates;
-                lo.maxTriples = std::min(lo.maxTriples, maxCandidates);
-            }
-            // One symbol per round: the finders covered by symbols already decoded (by this or an earlier
-            // binarization) are dropped and the triples formed again among the rest, so that the other
-            // symbols of a frame (decodeAll) are not crowded out of the finder and candidate lists. A
-            // single-symbol decode makes one round.
-            for (int round = 0; round < maxSymbols; ++round) {
-                t0 = Clock::now();
-                std::erase_if(s.finders, [&](const FinderPattern& f) {
-                    const Point at{f.center.x * scale, f.center.y * scale};
-                    return std::any_of(result.symbols.begin(), result.symbols.end(),
-                                       [&](const Symbol& sym) { return inside(sym.corners, at); });
-                });
-                propose_symbols(frame, s.binary, s.finders, lo, s.locate, s.candidates);
-                result.times.locate += ms_since(t0);
-                result.work.candidates += static_cast<int>(s.candidates.size());
-                const size_t before = result.symbols.size();
-                SampleOptions so = config.sample;
-                so.inverted = inverted;
-                const auto read = [&](const SymbolGeometry& g) {
-                    auto t = Clock::now();
-                    sample_grid(frame, s.thresholds, g, so, s.sample, s.grid);
-                    result.times.sample += ms_since(t);
-                    ++result.work.grids;
-                    t = Clock::now();
-                    GridDecodeResult r = decodeGrid(s.grid);
-                    if (!r.ok() && config.equalize && g.moduleSize < config.equalizeBelow) {
-                        // Small modules: the same samples with the neighbours' share taken out (sample.hpp).
-                        equalized_grid(s.sample.margins, g.dimension, kEqualizerStrength, s.equalized);
-                        ++result.work.grids;
-                        GridDecodeResult e = decodeGrid(s.equalized);
-                        // The fitted equalizer only for grids whose format (and version) information reads
-                        // the same in both copies: it undoes blur, not a misplaced grid, and it is the
-                        // costliest try on a frame that reads nothing (no read lost on any corpus set).
-                        if (!e.ok() && config.fitEqualizer && information_consistent(s.grid) &&
-                            fitted_equalized_grid(s.sample.margins, g.dimension, s.fitted, s.equalized)) {
-                            ++result.work.grids;
-                            e = decodeGrid(s.equalized);
-                        }
-                        if (e.ok()) r = std::move(e);
-                    }
-                    result.times.decode += ms_since(t);
-                    return r;
-                };
-                for (const SymbolCandidate& c : s.candidates) {
-                    if (c.dimension > config.maxDimension) continue;
-                    // A bound on the work per frame: textured frames show many finder look-alikes in every
-                    // binarization and polarity, and each geometry costs template searches.
-                    // decodeAll gets the bound per symbol wanted.
-                    const WorkCounts& w = result.work;
-                    if (c.open > 0) {
-                        if (w.openGeometries >= budget.openGeometries * maxSymbols ||
-                            w.openTemplateSearches >= budget.openTemplateSearches * maxSymbols)
-                            continue;
-                    } else if (w.geometries - w.openGeometries >= budget.geometries * maxSymbols ||
-                               w.templateSearches - w.openTemplateSearches >= budget.templateSearches * maxSymbols) {
-                        break;
-                    }
-                    bool decoded = false;
-                    // Cheap geometries first: before refinement, and after one pass, most symbols read already.
-                    // Only the complete geometry (kRefinePasses) counts as "located" and keeps its error, as
-                    // when it was the only one tried; the earlier ones can only read a symbol sooner.
-                    for (int passes = 0; passes <= kRefinePasses && !decoded; ++passes) {
-                        const bool complete = passes == kRefinePasses;
-                        // A refinement pass searches every finder and alignment pattern: up to 52 searches
-                        // for a large symbol. It must fit in what is left of the budget, or a look-alike
-                        // triple that suggests a large symbol costs several candidates' work.
-                        if (passes > 0 && refine_searches(c.dimension) > searches_left(result.work, c, budget, maxSymbols)) break;
-                        t0 = Clock::now();
-                        const int searchesBefore = passes > 0 ? s.geometry.templateSearches : 0;
-                        const bool built = passes > 0 || build_geometry(frame, c, inverted, s.geometry, 0);
-                        if (passes > 0) refine_geometry(frame, c, inverted, s.geometry);
-                        result.times.locate += ms_since(t0);
-                        if (!built) break;
-                        count_work(result.work, c, passes == 0 ? 1 : 0, s.geometry.templateSearches - searchesBefore);
-                        // Refinement costs a template search per finder and alignment pattern: only for
-                        // geometries whose timing patterns already alternate clearly better than chance.
-                        if (passes == 0 && s.geometry.timing < config.minRefineTiming) break;
-                        const SymbolGeometry& g = s.geometry;
-                        // Timing patterns that do not alternate: not a symbol.
-                        if (g.timing < config.minTiming) continue;
-                        if (already_found(result.symbols, scaled(g.corners, scale))) break;
-                        if (complete) progress.located = true;
-                        GridDecodeResult r = read(g);
-                        if (!r.ok() && complete && (!s.located.valid || g.timing > s.located.geometry.timing) &&
-                            information_consistent(s.grid))
-                            s.located = {true, inverted, scaled_geometry(g, scale)};
-                        if (!r.ok() && complete && !g.alignmentFound && c.finderModules[0] > 0 && options.tryHarder) {
-                            // Nothing but the finders' sizes placed the fourth corner, and sizes from run lengths
-                            // are good to a few percent: a few percent of noise in a square view tilts it. The
-                            // affine view (the parallelogram) is the other hypothesis.
-                            SymbolCandidate affine = c;
-                            affine.finderModules = {};
-                            t0 = Clock::now();
-                            const bool again = build_geometry(frame, affine, inverted, s.geometry);
-                            result.times.locate += ms_since(t0);
-                            count_work(result.work, c, 1, s.geometry.templateSearches);
-                            if (again && g.timing >= config.minTiming) r = read(g);
-                        }
-                        if (!r.ok()) {
-                            if (complete) progress.lastError = r.message;
-                            continue;
-                        }
-                        Symbol sym;
-                        sym.data = std::move(r);
-                        sym.corners = scaled(g.corners, scale);
-                        sym.moduleSize = g.moduleSize * scale;
-                        result.symbols.push_back(std::move(sym));
-                        decoded = true;
-                    }
-                    if (decoded) break;
-                }
-                if (result.symbols.size() == before || static_cast<int>(result.symbols.size()) >= maxSymbols) break;
-            }
-            if (inverted) invert(s.binary);  // leave the scratch as binarized
-            if (static_cast<int>(result.symbols.size()) >= maxSymbols) break;
+            find_finders(d, look, inverted, step > 0 && step + 1 == steps);
+            read_symbols(d, look, inverted);
+            if (inverted) invert(d.s.binary);  // leave the scratch as binarized
         }
-        if (static_cast<int>(result.symbols.size()) >= maxSymbols) break;
     }
 }
 
@@ -317,24 +381,23 @@ DecodeResult full_size(const image::ImageView& frame, const DecodeOptions& optio
         result.status = DecodeStatus::found;
         return result;
     }
-    Progress progress;
-    const WorkBudget budget = work_budget(config, frame.width, frame.height);
-    decode_steps(frame, options, config, s, decodeGrid, 1.0f, config.stepCount, 0, fast, budget, progress, result);
+    FrameDecode d{options, config, s, decodeGrid, work_budget(config, frame.width, frame.height),
+                  std::max(1, options.maxSymbols), result, {}};
+    decode_look(d, {frame, 1.0f, config.stepCount, 0, fast});
     // Reduced frames (downscale.hpp): textured or halftoned modules that broke into runs at full size. Only
     // when some finder was seen with modules that stay 1.3 px wide once reduced (the ring of a textured
     // finder usually survives), and only for frames up to downscaleMaxPixels: the reduced frame of a
     // 1920x1080 one costs about a whole 640x360 decode, and its text and graphics show large finder
     // look-alikes often.
     const bool reduce = static_cast<long>(frame.width) * frame.height <= config.downscaleMaxPixels;
-    for (int i = 0; i < config.downscaleCount && reduce && options.tryHarder && result.symbols.empty();
-         ++i) {
+    for (int i = 0; i < config.downscaleCount && reduce && options.tryHarder && result.symbols.empty(); ++i) {
         const int factor = config.downscales[static_cast<size_t>(i)];
-        if (progress.largestFinder < 1.3f * static_cast<float>(factor)) continue;
+        if (d.progress.largestFinder < 1.3f * static_cast<float>(factor)) continue;
         const image::ImageView small = image::downscale(frame, factor, s.reduced);
         if (small.width < 21 || small.height < 21) break;  // a version 1 symbol at a pixel per module
-        decode_steps(small, options, config, s, decodeGrid, static_cast<float>(factor), config.downscaleSteps,
-                     config.downscaleCandidates, false, budget, progress, result);
+        decode_look(d, {small, static_cast<float>(factor), config.downscaleSteps, config.downscaleCandidates, false});
     }
+    const Progress& progress = d.progress;
     if (!result.symbols.empty()) {
         result.status = DecodeStatus::found;
     } else if (progress.located) {

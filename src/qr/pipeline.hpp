@@ -131,6 +131,15 @@ struct DecoderScratch {
     LocatedSymbol located;  // of the last run_pipeline call: the best by timing score
 };
 
+// Samples g's module grid from `frame` (`levels`: its binarization's) into s.grid and decodes it, the time
+// and the grid counted in `result`.
+GridDecodeResult sample_and_decode(const image::ImageView& frame, const image::ThresholdMap& levels, const SymbolGeometry& g,
+                                   const SampleOptions& options, DecoderScratch& s, GridDecodeFn decodeGrid,
+                                   DecodeResult& result);
+
+// Adds a decoded symbol; `g` in the camera frame's coordinates.
+void add_symbol(GridDecodeResult data, const SymbolGeometry& g, DecodeResult& result);
+
 // Frame size limit (pixels a side); larger frames are invalid_input.
 inline constexpr int kMaxFrameSide = 16384;
 
