@@ -1,5 +1,6 @@
 // Test support: corpus photos as pixels in Node, decoded by ffmpeg (Node has no JPEG decoder).
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 
 export const hasFfmpeg = () => spawnSync('ffmpeg', ['-version']).status === 0;
 
@@ -22,4 +23,27 @@ export function readPixels(file, pixFmt = 'rgba', { scale = 1 } = {}) {
 /** Binary PGM (P5) of a luminance plane: the native CLI reads it through stb_image unchanged. */
 export function pgm({ data, width, height }) {
   return Buffer.concat([Buffer.from(`P5\n${width} ${height}\n255\n`), Buffer.from(data.buffer, data.byteOffset, data.length)]);
+}
+
+/**
+ * A QR code of `text` drawn as a grey-level frame {data, width, height} (one byte a pixel): `scale` px a
+ * module, a 4-module quiet zone, dark ink on white paper. The module grid comes from the npm `qrcode`
+ * package (a devDependency of web/), so no corpus or ffmpeg is needed.
+ */
+export function qrFrame(text, { scale = 6 } = {}) {
+  const QRCode = createRequire(new URL('../../web/package.json', import.meta.url))('qrcode');
+  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const n = qr.modules.size;
+  const side = (n + 8) * scale;
+  const data = new Uint8Array(side * side).fill(235);
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      if (!qr.modules.get(y, x)) continue;
+      for (let dy = 0; dy < scale; dy++) {
+        const row = ((y + 4) * scale + dy) * side;
+        data.fill(30, row + (x + 4) * scale, row + (x + 5) * scale);
+      }
+    }
+  }
+  return { data, width: side, height: side };
 }

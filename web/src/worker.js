@@ -1,15 +1,14 @@
 // The decoding Worker: one scanner (one WASM instance) off the main thread, so the page stays smooth
 // while frames are decoded. Requests are handled strictly one after another (a camera frame's async
 // copy must not interleave with a photo writing into the same frame buffer).
-// Protocol: {id, op, …} in (op: init, parse, scanImageData, scanImage, resetLive, clear, addressTable,
-// mapAddress2025; scans take options {live}); {id, ok: true, result} or {id, ok: false, error: {code,
-// message}} out; camera streams post {stream: id, result} per frame.
+// The messages in and out: protocol.js.
 // The address table (docs/address-2025.md) starts loading on the first parse or scan, unless init said
 // {addressTable: false}; {addressTable: {url}} loads it from elsewhere.
 import { createScanner } from './scanner.js';
 import { fetchAddressTable } from './wasm_module.js';
 import { imageToImageData, wipeCanvas } from './pixels.js';
 import { CccdScannerError } from './errors.js';
+import { Op, failure, reply, streamError, streamResult } from './protocol.js';
 
 let scanner = null;
 let queue = Promise.resolve();
@@ -68,10 +67,10 @@ async function scanVideoFrame(s, frame, options) {
 
 async function handle(msg) {
   switch (msg.op) {
-    case 'init': await ready(msg.options); return true;
-    case 'parse': return (await readyWithAddresses()).parse(msg.text);
-    case 'scanImageData': return (await readyWithAddresses()).scanImageData(msg.image, msg.options);
-    case 'scanImage': { // Blob, ImageBitmap (transferred: closed here) or VideoFrame
+    case Op.init: await ready(msg.options); return true;
+    case Op.parse: return (await readyWithAddresses()).parse(msg.text);
+    case Op.scanImageData: return (await readyWithAddresses()).scanImageData(msg.image, msg.options);
+    case Op.scanImage: { // Blob, ImageBitmap (transferred: closed here) or VideoFrame
       const s = await readyWithAddresses();
       try {
         if (typeof VideoFrame === 'function' && msg.source instanceof VideoFrame) return await scanVideoFrame(s, msg.source, msg.options);
@@ -80,9 +79,9 @@ async function handle(msg) {
         msg.source?.close?.();
       }
     }
-    case 'resetLive': (await ready()).resetLive(); return true;
-    case 'clear': (await ready()).clear(); wipeCanvas(); return true;
-    case 'mapAddress2025': return (await readyWithAddresses()).mapAddress2025(msg.address);
+    case Op.resetLive: (await ready()).resetLive(); return true;
+    case Op.clear: (await ready()).clear(); wipeCanvas(); return true;
+    case Op.mapAddress2025: return (await readyWithAddresses()).mapAddress2025(msg.address);
     default: throw new CccdScannerError('invalid-argument', `unknown worker request ${String(msg.op)}`);
   }
 }
@@ -110,9 +109,9 @@ async function runStream(id, readable) {
       });
       try {
         await job;
-        self.postMessage({ stream: id, result });
+        self.postMessage(streamResult(id, result));
       } catch (e) {
-        self.postMessage({ stream: id, error: asError(e) });
+        self.postMessage(streamError(id, e));
       }
     }
   } finally {
@@ -121,31 +120,27 @@ async function runStream(id, readable) {
   }
 }
 
-function asError(e) {
-  return { code: e?.code ?? 'internal', message: String(e?.message ?? e) };
-}
-
 self.onmessage = ({ data: msg }) => {
-  if (msg.op === 'stream') {
-    runStream(msg.stream, msg.readable).catch((e) => self.postMessage({ stream: msg.stream, error: asError(e) }));
+  if (msg.op === Op.stream) {
+    runStream(msg.stream, msg.readable).catch((e) => self.postMessage(streamError(msg.stream, e)));
     return;
   }
-  if (msg.op === 'stopStream') {
+  if (msg.op === Op.stopStream) {
     const st = streams.get(msg.stream);
     if (st) { st.stopped = true; st.reader.cancel().catch(() => {}); }
     return;
   }
-  if (msg.op === 'addressTable') { // waits for the load, which itself needs the queue: answered outside it
+  if (msg.op === Op.addressTable) { // waits for the load, which itself needs the queue: answered outside it
     const answer = async () => {
       startAddresses(await ready());
       return addresses ?? { ok: false, code: 'address-table', message: 'the address table is off (init {addressTable: false})' };
     };
-    answer().then((result) => self.postMessage({ id: msg.id, ok: true, result }),
-      (e) => self.postMessage({ id: msg.id, ok: false, error: asError(e) }));
+    answer().then((result) => self.postMessage(reply(msg.id, result)),
+      (e) => self.postMessage(failure(msg.id, e)));
     return;
   }
   enqueue(() => handle(msg)).then(
-    (result) => self.postMessage({ id: msg.id, ok: true, result }),
-    (e) => self.postMessage({ id: msg.id, ok: false, error: asError(e) }),
+    (result) => self.postMessage(reply(msg.id, result)),
+    (e) => self.postMessage(failure(msg.id, e)),
   );
 };

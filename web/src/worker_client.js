@@ -1,6 +1,8 @@
 // The main-thread side of the decoding Worker (worker.js): promise-returning calls, typed errors.
 // The worker is found relative to this module, so it works unbundled, with Vite and self-hosted.
+// The messages between the two: protocol.js.
 import { CccdScannerError } from './errors.js';
+import { Op, errorOf, isStreamMessage, request as requestMessage, startStream, stopStream, streamError } from './protocol.js';
 import { describe, invalid, liveOption, pixelsOf } from './validate.js';
 import { emptySourceReason, imageToImageData } from './pixels.js';
 
@@ -18,7 +20,7 @@ export async function createWorkerScanner(options = {}) {
   let dead = null;
 
   worker.onmessage = ({ data }) => {
-    if (data.stream !== undefined) {
+    if (isStreamMessage(data)) {
       streamHandlers.get(data.stream)?.(data);
       return;
     }
@@ -26,23 +28,23 @@ export async function createWorkerScanner(options = {}) {
     if (!p) return;
     pending.delete(data.id);
     if (data.ok) p.resolve(data.result);
-    else p.reject(new CccdScannerError(data.error.code, data.error.message));
+    else p.reject(errorOf(data.error));
   };
   worker.onerror = (event) => {
     event.preventDefault?.();
     dead = new CccdScannerError('worker-failed', `the decoding worker failed: ${event.message ?? 'unknown error'}`);
     for (const p of pending.values()) p.reject(dead);
     pending.clear();
-    for (const h of streamHandlers.values()) h({ error: { code: dead.code, message: dead.message } });
+    for (const [id, h] of streamHandlers) h(streamError(id, dead));
   };
 
-  const request = (msg, transfer = []) => {
+  const request = (op, fields, transfer = []) => {
     if (dead) return Promise.reject(dead);
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
       try {
-        worker.postMessage({ ...msg, id }, transfer);
+        worker.postMessage(requestMessage(id, op, fields), transfer);
       } catch (e) { // DataCloneError: a detached buffer, a closed or already transferred bitmap or frame
         pending.delete(id);
         reject(invalid(`the input cannot be handed to the decoding worker: it is detached, closed or already transferred (${e?.message ?? e})`));
@@ -54,7 +56,7 @@ export async function createWorkerScanner(options = {}) {
   const init = wasmUrl ? { wasmUrl } : {};
   if (options.addressTable === false) init.addressTable = false;
   else if (options.addressTable?.url) init.addressTable = { url: String(new URL(String(options.addressTable.url), globalThis.location?.href)) };
-  await request({ op: 'init', options: init });
+  await request(Op.init, { options: init });
 
   const api = {
     /**
@@ -82,33 +84,33 @@ export async function createWorkerScanner(options = {}) {
         // No canvas in workers (older Safari): draw here, then hand the worker the pixels (transferred).
         return imageToImageData(source).then(({ data, width, height }) => {
           source.close?.();
-          return request({ op: 'scanImageData', image: { data, width, height }, options }, [data.buffer]);
+          return request(Op.scanImageData, { image: { data, width, height }, options }, [data.buffer]);
         });
       }
-      return request({ op: 'scanImage', source, options }, transferable ? [source] : []);
+      return request(Op.scanImage, { source, options }, transferable ? [source] : []);
     },
     /** Decodes ImageData-like pixels; the bytes are copied to the worker. Options as scanImage's. */
     scanImageData(image, options) {
       try {
         liveOption(options, 'scanImageData');
         const { width, height, bytes } = pixelsOf(image);
-        return request({ op: 'scanImageData', image: { width, height, data: bytes.slice() }, options });
+        return request(Op.scanImageData, { image: { width, height, data: bytes.slice() }, options });
       } catch (e) {
         return Promise.reject(e);
       }
     },
     parse(text) {
       if (typeof text !== 'string') return Promise.reject(invalid(`parse(text) needs a string, got ${describe(text)}`));
-      return request({ op: 'parse', text });
+      return request(Op.parse, { text });
     },
     /** Whether results carry fields.address2025: {ok: true, communes} or {ok: false, code, message}. */
     addressTable() {
-      return request({ op: 'addressTable' });
+      return request(Op.addressTable);
     },
     /** An address, old or new, as today's commune and province (the fields.address2025 object). */
     mapAddress2025(address) {
       if (typeof address !== 'string') return Promise.reject(invalid(`mapAddress2025(address) needs a string, got ${describe(address)}`));
-      return request({ op: 'mapAddress2025', address });
+      return request(Op.mapAddress2025, { address });
     },
     /**
      * A card read before the address table had loaded (fields.address2025 null): waits for the table and
@@ -123,20 +125,20 @@ export async function createWorkerScanner(options = {}) {
     },
     /** Forgets the video that live scans belonged to. */
     resetLive() {
-      return request({ op: 'resetLive' });
+      return request(Op.resetLive);
     },
     /** Wipes the worker's frame buffer. */
     clear() {
-      return request({ op: 'clear' });
+      return request(Op.clear);
     },
     /** Feeds a ReadableStream of VideoFrames (MediaStreamTrackProcessor) to the worker; returns stop(). */
     stream(readable, onMessage) {
       const id = nextId++;
       streamHandlers.set(id, onMessage);
-      worker.postMessage({ op: 'stream', stream: id, readable }, [readable]);
+      worker.postMessage(startStream(id, readable), [readable]);
       return () => {
         streamHandlers.delete(id);
-        if (!dead) worker.postMessage({ op: 'stopStream', stream: id });
+        if (!dead) worker.postMessage(stopStream(id));
       };
     },
     destroy() {
