@@ -6,6 +6,16 @@ import { CccdScannerError } from './errors.js';
 import { checkSize, describe, invalid, liveOption, pixelsOf } from './validate.js';
 import { imageToImageData, wipeCanvas } from './pixels.js';
 
+// Scanners whose WASM module failed (an abort or trap inside it): retired by the failure, not destroyed by
+// their user. The Worker and parse() (index.js), which own their scanners, replace such a scanner with a
+// fresh one (a new module instance) on their next call: hasFailed() tells them.
+const failed = new WeakSet();
+
+/** Whether `scanner`'s WASM module failed and was retired (its later calls throw code 'internal'). */
+export function hasFailed(scanner) {
+  return failed.has(scanner);
+}
+
 /**
  * Creates a scanner that owns one WASM module instance.
  * @param {{wasmBinary?: ArrayBuffer|Uint8Array, wasmUrl?: string|URL}} [options]
@@ -15,14 +25,17 @@ export async function createScanner(options = {}) {
     throw invalid(`createScanner(options) needs an object, got ${describe(options)}`);
   }
   let module = await loadModule(options);
+  let gone = null; // once module is null: 'destroyed' (destroy()) or 'internal' (the module failed)
   let frame = null; // {ptr, bytes, width, height, channels}
 
   const alive = () => {
-    if (!module) throw new CccdScannerError('destroyed', 'this scanner was destroyed; create a new one');
-    return module;
+    if (module) return module;
+    if (gone === 'internal') throw new CccdScannerError('internal', 'the WASM module of this scanner failed earlier; create a new scanner');
+    throw new CccdScannerError('destroyed', 'this scanner was destroyed; create a new one');
   };
 
-  // A WASM abort (out of memory, a bug) leaves the instance unusable: report it typed, and retire it.
+  // A WASM abort (out of memory, a bug) leaves the instance unusable: report it typed, and retire it
+  // (nothing of it is trusted again: no result can come from a module that failed half-way).
   const call = (fn) => {
     const m = alive();
     try {
@@ -30,6 +43,8 @@ export async function createScanner(options = {}) {
     } catch (e) {
       if (e instanceof CccdScannerError) throw e;
       module = null;
+      gone = 'internal';
+      failed.add(api);
       throw new CccdScannerError('internal', `the WASM module failed (${e?.message ?? e}); create a new scanner`);
     }
   };
@@ -66,6 +81,7 @@ export async function createScanner(options = {}) {
      * what earlier live frames saw of it helps read it (fusedFrames > 1); resetLive() starts a new video.
      */
     scanFrame(options) {
+      alive(); // a destroyed or failed scanner says so, not 'no-frame'
       const live = liveOption(options, 'scanFrame');
       if (!frame) throw new CccdScannerError('no-frame', 'call frameBuffer() and write a frame before scanFrame()');
       const r = call((m) => JSON.parse(live ? m.scanLiveFrame() : m.scanFrame()));
@@ -154,6 +170,7 @@ export async function createScanner(options = {}) {
         try { module.releaseFrame(); } catch { /* already failed: nothing left to wipe */ }
       }
       module = null;
+      gone = 'destroyed';
       frame = null;
     },
   };

@@ -4,13 +4,18 @@
 // The messages in and out: protocol.js.
 // The address table (docs/address-2025.md) starts loading on the first parse or scan, unless init said
 // {addressTable: false}; {addressTable: {url}} loads it from elsewhere.
-import { createScanner } from './scanner.js';
+// When the WASM module fails (an abort or trap inside it), the request that met the failure is answered
+// with code 'internal' and the scanner is retired; the next request gets a fresh scanner (a new module
+// instance, the address table loaded into it again).
+import { createScanner, hasFailed } from './scanner.js';
 import { fetchAddressTable } from './wasm_module.js';
 import { imageToImageData, wipeCanvas } from './pixels.js';
 import { CccdScannerError } from './errors.js';
 import { Op, failure, reply, streamError, streamResult } from './protocol.js';
 
-let scanner = null;
+let scanner = null; // the scanner's creation (a promise)
+let current = null; // the scanner, once created
+let scannerOptions = {};
 let queue = Promise.resolve();
 const streams = new Map(); // stream id -> {reader, stopped}
 
@@ -19,7 +24,12 @@ let addresses = null; // the table's load: {ok: true, communes} or {ok: false, c
 
 const ready = (options) => {
   if (options && 'addressTable' in options) addressOption = options.addressTable;
-  return (scanner ??= createScanner(options?.wasmUrl ? { wasmUrl: options.wasmUrl } : {}));
+  if (options?.wasmUrl) scannerOptions = { wasmUrl: options.wasmUrl };
+  if (current && hasFailed(current)) { // its module failed on an earlier request: start a fresh one
+    scanner = current = null;
+    addresses = null;
+  }
+  return (scanner ??= createScanner(scannerOptions).then((s) => (current = s)));
 };
 
 // The address table's load, started on first use (a parse or scan): the text is fetched outside the
@@ -90,8 +100,7 @@ async function handle(msg) {
 // reading one frame at a time paces decoding to what the device can do (the processor drops the rest).
 // A stream is one video: its frames are scanned live (scanner.js), from a fresh start.
 async function runStream(id, readable) {
-  const s = await readyWithAddresses();
-  s.resetLive();
+  (await readyWithAddresses()).resetLive();
   const reader = readable.getReader();
   const state = { reader, stopped: false };
   streams.set(id, state);
@@ -102,7 +111,8 @@ async function runStream(id, readable) {
       let result;
       const job = enqueue(async () => {
         try {
-          result = await scanVideoFrame(s, frame, { live: true });
+          // Asked for each frame: after a module failure the stream goes on with a fresh scanner.
+          result = await scanVideoFrame(await readyWithAddresses(), frame, { live: true });
         } finally {
           frame.close();
         }

@@ -138,6 +138,10 @@ export interface ImageDataLike {
 
 export type ImageSource = Blob | ImageBitmap | HTMLImageElement | VideoFrame;
 
+/**
+ * One WASM module instance (createScanner). If the module fails (an abort inside it), the call rejects
+ * with code 'internal' and so does every later call: create a new scanner.
+ */
 export interface Scanner {
   /** Scans pixels (synchronous; no copies beyond writing them into WASM memory). */
   scanImageData(image: ImageDataLike, options?: ScanOptions): ScanResult;
@@ -169,6 +173,10 @@ export interface Scanner {
 }
 
 /** The same API backed by a dedicated Worker (browser): every call is asynchronous. */
+/**
+ * The decoding Worker (createWorkerScanner). A request that meets a failure of the WASM module rejects with
+ * code 'internal'; the next request runs on a fresh module instance.
+ */
 export interface WorkerScanner {
   scanImage(source: ImageSource, options?: ScanOptions): Promise<ScanResult>;
   scanImageData(image: ImageDataLike, options?: ScanOptions): Promise<ScanResult>;
@@ -237,6 +245,11 @@ export declare function createWorkerScanner(options?: {
   /** false: no address table; {url}: from there instead of the package's own file. */
   addressTable?: false | { url?: string | URL };
 }): Promise<WorkerScanner>;
+/**
+ * Parses a card's QR text with a module shared by calls to this function (loaded on the first call, with
+ * the address table). A call that meets a failure of the module rejects with code 'internal'; the next
+ * call gets a fresh module.
+ */
 export declare function parse(text: string): Promise<CardResult>;
 /** The video inputs (labels stay empty until camera permission was given once). */
 export declare function listCameras(): Promise<MediaDeviceInfo[]>;
