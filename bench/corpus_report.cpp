@@ -120,6 +120,7 @@ int main(int argc, char** argv) {
         else if (a == "--misses") misses = true;
         else if (a == "--set" && i + 1 < argc) only = argv[++i];
     }
+    if (!testsupport::zxing_available()) std::fprintf(stderr, "%s: the zxing columns stay empty\n", testsupport::kNoZxing);
     const std::string dir = bench::corpus_dir();
     const std::vector<std::vector<testsupport::CorpusImage>> sets = {
         testsupport::zxing_samples(dir), testsupport::cccd_synth(dir, "normal"), testsupport::cccd_synth(dir, "hard"),

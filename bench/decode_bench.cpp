@@ -63,6 +63,7 @@ void register_size(int w, int h) {
         benchmark::RegisterBenchmark(ours.c_str(), [frames, decoder, ours](benchmark::State& s) {
             run(s, ours, *frames, [&](const bench::Frame& f) { return decoder->decode(f.image.view()).found(); });
         })->Unit(benchmark::kMillisecond);
+        if (!testsupport::zxing_available()) continue;  // built without ZXing-C++: ours alone
         benchmark::RegisterBenchmark(zx.c_str(), [frames, zx](benchmark::State& s) {
             run(s, zx, *frames, [](const bench::Frame& f) { return testsupport::zxing_read(f.image.view()).found; });
         })->Unit(benchmark::kMillisecond);

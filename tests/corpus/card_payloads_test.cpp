@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "support/unavailable.hpp"
 #include "cccd/card_json.hpp"
 #include "cccd/parse_card.hpp"
 #include "support/mini_json.hpp"
@@ -96,14 +97,14 @@ bool corpus_present(const std::string& subset) {
 
 TEST(CardPayloadCorpus, NormalCardsParseToTheirRecordedFields) {
     if (!corpus_present("normal"))
-        GTEST_SKIP() << "corpus not found: " << kSynth << "/normal/index.jsonl (set CCCD_CORPUS_DIR)";
+        CCCD_UNAVAILABLE() << "corpus not found: " << kSynth << "/normal/index.jsonl (set CCCD_CORPUS_DIR)";
     const auto warned = check_corpus("normal", 150, "issued-under-14");
     EXPECT_TRUE(warned.empty()) << testing::PrintToString(warned);
 }
 
 TEST(CardPayloadCorpus, HardCardsParseToTheirRecordedFields) {
     if (!corpus_present("hard"))
-        GTEST_SKIP() << "corpus not found: " << kSynth << "/hard/index.jsonl (set CCCD_CORPUS_DIR)";
+        CCCD_UNAVAILABLE() << "corpus not found: " << kSynth << "/hard/index.jsonl (set CCCD_CORPUS_DIR)";
     // Four invented people got their chip CCCD at 13 (before the 2014 law's age of 14): a warning, still ok.
     const auto warned = check_corpus("hard", 100, "issued-under-14");
     const std::set<std::string> expected = {"card-0023.jpg", "card-0043.jpg", "card-0076.jpg", "card-0082.jpg"};

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "support/unavailable.hpp"
 #include "qr/decoder.hpp"
 #include "qr/pipeline.hpp"
 #include "support/corpus_index.hpp"
@@ -57,7 +58,7 @@ Tally run_set(const std::vector<testsupport::CorpusImage>& images, int turns = 0
 
 void report(const char* name, const Tally& t, int floor) {
     std::printf("[qr-corpus] %-20s %3d / %3d   %.1f ms/image\n", name, t.ok, t.total, t.total ? t.ms / t.total : 0.0);
-    if (t.total == 0) GTEST_SKIP() << "corpus absent: " << CCCD_CORPUS_DIR;
+    if (t.total == 0) CCCD_UNAVAILABLE() << "corpus absent: " << CCCD_CORPUS_DIR;
     EXPECT_GE(t.ok, floor);
     EXPECT_EQ(t.wrong, 0) << name;
 }
@@ -88,7 +89,7 @@ TEST(QrCorpus, LocatingProblems) {
                            "qrcode-2/#1314.png",           "qrcode-2/#1086.png",        "qrcode-2/12.png",
                            "qrcode-2/13.png",              "qrcode-2/#258.png"};
     const auto all = testsupport::zxing_samples(CCCD_CORPUS_DIR);
-    if (all.empty()) GTEST_SKIP() << "corpus absent: " << CCCD_CORPUS_DIR;
+    if (all.empty()) CCCD_UNAVAILABLE() << "corpus absent: " << CCCD_CORPUS_DIR;
     cccd::qr::Decoder decoder;
     for (const char* name : names) {
         const auto it = std::find_if(all.begin(), all.end(), [&](const auto& c) { return c.name == name; });
@@ -112,7 +113,7 @@ namespace {
 TEST(QrCorpus, ReducedFrameWithinItsPixelBudget) {
     const auto all = testsupport::zxing_samples(CCCD_CORPUS_DIR);
     const auto it = std::find_if(all.begin(), all.end(), [](const auto& c) { return c.name == "qrcode-2/12.png"; });
-    if (it == all.end()) GTEST_SKIP() << "corpus absent: " << CCCD_CORPUS_DIR;
+    if (it == all.end()) CCCD_UNAVAILABLE() << "corpus absent: " << CCCD_CORPUS_DIR;
     const auto img = cccd::io::load_image(it->path);
     ASSERT_TRUE(img.ok());
     cccd::qr::DecoderScratch scratch;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "support/unavailable.hpp"
 #include "io/image_file.hpp"
 #include "qr/decoder.hpp"
 #include "support/corpus_index.hpp"
@@ -75,7 +76,8 @@ Tally compare_set(const std::vector<testsupport::CorpusImage>& images) {
 }
 
 void check(const char* name, const std::vector<testsupport::CorpusImage>& images) {
-    if (images.empty()) GTEST_SKIP() << "corpus absent: " << CCCD_CORPUS_DIR << " (set " << name << ")";
+    if (!testsupport::zxing_available()) CCCD_UNAVAILABLE() << testsupport::kNoZxing;
+    if (images.empty()) CCCD_UNAVAILABLE() << "corpus absent: " << CCCD_CORPUS_DIR << " (set " << name << ")";
     const Tally t = compare_set(images);
     std::printf("[   INFO   ] %-18s %3d images, both read %3d, same bytes %3d; text: compared %3d, guessed and "
                 "same %3d, guessed and different %d\n",

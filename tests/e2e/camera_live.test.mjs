@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchWithCamera, openPage, serve } from './browser.mjs';
+import { unavailable } from '../support/unavailable.mjs';
 
 const cardgen = new URL('../../build/native/cccd-cardgen', import.meta.url).pathname;
 let server;
@@ -26,7 +27,7 @@ after(() => {
 });
 
 test('a handheld clip as the camera: read live, reported once, never another text', async (t) => {
-  if (!existsSync(cardgen)) return t.skip(`no ${cardgen} (cmake --preset native && cmake --build --preset native)`);
+  if (!existsSync(cardgen)) return unavailable(t, `no ${cardgen} (cmake --preset native && cmake --build --preset native)`);
   const clip = join(dir, 'back-handheld.mjpeg');
   execFileSync(cardgen, ['--clip', clip, '--side', 'back', '--seed', '2'], { stdio: 'ignore' });
   const { payload } = JSON.parse(readFileSync(`${clip}.json`, 'utf8'));

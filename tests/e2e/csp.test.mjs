@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { cameraVideo, corpusDir, launchWithCamera, openPage, servedBrowser } from './browser.mjs';
+import { unavailable } from '../support/unavailable.mjs';
 
 const policy = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob: data:; " +
   "media-src 'self' blob:; connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
@@ -21,7 +22,7 @@ test('the page meta tag carries exactly the strict script-src', () => {
 });
 
 test('camera, photo and wedge paths work under the strict CSP header, with no violation', async (t) => {
-  if (!existsSync(cameraVideo)) return t.skip(`camera video not found at ${cameraVideo} (set CCCD_CORPUS_DIR)`);
+  if (!existsSync(cameraVideo)) return unavailable(t, `camera video not found at ${cameraVideo} (set CCCD_CORPUS_DIR)`);
   reports.length = 0;
   const { context, page, record } = await openPage(env.browser, `${env.origin}/`);
   await page.waitForSelector('[data-testid=status][data-state=idle]');
@@ -47,7 +48,7 @@ test('camera, photo and wedge paths work under the strict CSP header, with no vi
 });
 
 test('the <cccd-scanner> element works under the strict CSP header (constructed stylesheet, worker)', async (t) => {
-  if (!existsSync(cameraVideo)) return t.skip(`camera video not found at ${cameraVideo}`);
+  if (!existsSync(cameraVideo)) return unavailable(t, `camera video not found at ${cameraVideo}`);
   reports.length = 0;
   const { fields } = JSON.parse(readFileSync(`${corpusDir}/cccd-video/card-approach.json`, 'utf8'));
   const { context, page, record } = await openPage(env.browser, `${env.origin}/app/element.html`);

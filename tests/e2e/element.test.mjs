@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { cameraVideo, corpusDir, launch, launchWithCamera, noStorage, openPage, screenshot, serve, storageOf } from './browser.mjs';
+import { unavailable } from '../support/unavailable.mjs';
 
 let server;
 let origin;
@@ -11,7 +12,7 @@ before(async () => { ({ server, origin } = await serve()); });
 after(() => server?.close());
 
 test('<cccd-scanner autofill> fills the form from the camera', async (t) => {
-  if (!existsSync(cameraVideo)) return t.skip(`camera video not found at ${cameraVideo} (set CCCD_CORPUS_DIR)`);
+  if (!existsSync(cameraVideo)) return unavailable(t, `camera video not found at ${cameraVideo} (set CCCD_CORPUS_DIR)`);
   const { fields } = JSON.parse(readFileSync(`${corpusDir}/cccd-video/card-approach.json`, 'utf8'));
   const browser = await launchWithCamera();
   try {
@@ -87,7 +88,7 @@ test('<cccd-scanner> emits cccd-error when the camera is refused', async () => {
 });
 
 test('<cccd-scanner> stopped while the permission prompt is open never starts the camera', async (t) => {
-  if (!existsSync(cameraVideo)) return t.skip(`camera video not found at ${cameraVideo}`);
+  if (!existsSync(cameraVideo)) return unavailable(t, `camera video not found at ${cameraVideo}`);
   const browser = await launchWithCamera();
   try {
     const { page } = await openPage(browser, `${origin}/app/element.html`, () => {

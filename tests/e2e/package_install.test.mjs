@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync } from 'nod
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unavailable } from '../support/unavailable.mjs';
 
 const web = new URL('../../web/', import.meta.url).pathname;
 const QRCode = createRequire(join(web, 'package.json'))('qrcode');
@@ -29,7 +30,7 @@ function frameOf(text) {
 }
 
 test('npm pack, install into a fresh folder, import by name and scan in Node', (t) => {
-  if (!existsSync(join(web, 'dist/cccd_scanner.wasm'))) return t.skip('web/dist not built (cmake --build --preset wasm)');
+  if (!existsSync(join(web, 'dist/cccd_scanner.wasm'))) return unavailable(t, 'web/dist not built (cmake --build --preset wasm)');
   const work = mkdtempSync(join(tmpdir(), 'cccd-pack-'));
   try {
     execFileSync('npm', ['pack', '--pack-destination', work, '--silent'], { cwd: web, stdio: ['ignore', 'pipe', 'inherit'] });

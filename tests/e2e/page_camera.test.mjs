@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { assertShowsFields, cameraVideo, corpusDir, launch, launchWithCamera, noStorage, openPage, screenshot,
   serve, storageOf } from './browser.mjs';
+import { unavailable } from '../support/unavailable.mjs';
 
 let server;
 let origin;
@@ -28,7 +29,7 @@ async function openIdle(browser) {
 }
 
 test('fake camera: the card\'s fields appear within 10 s of clicking start', async (t) => {
-  if (!existsSync(cameraVideo)) return t.skip(`camera video not found at ${cameraVideo} (set CCCD_CORPUS_DIR)`);
+  if (!existsSync(cameraVideo)) return unavailable(t, `camera video not found at ${cameraVideo} (set CCCD_CORPUS_DIR)`);
   const browser = await launchWithCamera();
   try {
     const { page, record } = await openIdle(browser);
@@ -71,7 +72,7 @@ test('fake camera: the card\'s fields appear within 10 s of clicking start', asy
 });
 
 test('the same card is reported once while it stays in view', async (t) => {
-  if (!existsSync(cameraVideo)) return t.skip(`camera video not found at ${cameraVideo}`);
+  if (!existsSync(cameraVideo)) return unavailable(t, `camera video not found at ${cameraVideo}`);
   const browser = await launchWithCamera();
   try {
     const { page } = await openIdle(browser);

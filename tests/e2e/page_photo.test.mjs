@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { assertShowsFields, corpusDir, noStorage, openPage, screenshot, servedBrowser, storageOf } from './browser.mjs';
+import { unavailable } from '../support/unavailable.mjs';
 
 const dir = `${corpusDir}/cccd-synth/normal`;
 const index = () => readFileSync(`${dir}/index.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -45,7 +46,7 @@ const waitForResult = (page) => page.waitForSelector(
   '[data-testid=status][data-state=found], [data-testid=status][data-state=invalid], [data-testid=status][data-state=not-found]');
 
 test('a cccd-synth photo through the file input gives the right fields', async (t) => {
-  if (!existsSync(dir)) return t.skip(`corpus not found at ${dir} (set CCCD_CORPUS_DIR)`);
+  if (!existsSync(dir)) return unavailable(t, `corpus not found at ${dir} (set CCCD_CORPUS_DIR)`);
   const { context, page, record } = await openIdle();
   const entry = index()[1];
   await page.setInputFiles('[data-testid=photo-input]', `${dir}/${entry.file}`);
@@ -61,7 +62,7 @@ test('a cccd-synth photo through the file input gives the right fields', async (
 });
 
 test('drag and drop, and paste, of a photo give the right fields', async (t) => {
-  if (!existsSync(dir)) return t.skip(`corpus not found at ${dir}`);
+  if (!existsSync(dir)) return unavailable(t, `corpus not found at ${dir}`);
   const { context, page } = await openIdle();
   for (const [how, entry] of [['drop', index()[3]], ['paste', index()[4]]]) {
     await page.click('[data-testid=clear]').catch(() => {});
@@ -90,7 +91,7 @@ test('a photo without a QR code, and a file that is not an image, give clear sta
 });
 
 test('createScanner().scanImage on the main thread takes a Blob, an ImageBitmap and an <img>', async (t) => {
-  if (!existsSync(dir)) return t.skip(`corpus not found at ${dir}`);
+  if (!existsSync(dir)) return unavailable(t, `corpus not found at ${dir}`);
   const { context, page, entry, bytes } = await openIdleWithPhoto();
   const texts = await page.evaluate(async (bytes) => {
     const { createScanner } = await import('/src/index.js');
@@ -117,7 +118,7 @@ test('createScanner().scanImage on the main thread takes a Blob, an ImageBitmap 
 // "Clear" must take the card's pixels out of memory, not only off the screen: in the browser, after a
 // photo was scanned, the WASM frame buffer reads back as zeros (the page's Worker runs this same scanner).
 test('clear() zeroes the WASM frame buffer in the browser', async (t) => {
-  if (!existsSync(dir)) return t.skip(`corpus not found at ${dir}`);
+  if (!existsSync(dir)) return unavailable(t, `corpus not found at ${dir}`);
   const { context, page, entry, bytes } = await openIdleWithPhoto();
   const seen = await page.evaluate(async (bytes) => {
     const { createScanner } = await import('/src/index.js');
@@ -170,7 +171,7 @@ test('a photo of a QR code that is not a card shows "invalid card data"', async 
 });
 
 test('without OffscreenCanvas (older Safari) photos are drawn on the page and decoded in the worker', async (t) => {
-  if (!existsSync(dir)) return t.skip(`corpus not found at ${dir}`);
+  if (!existsSync(dir)) return unavailable(t, `corpus not found at ${dir}`);
   const { context, page } = await openPage(env.browser, `${env.origin}/`, () => { delete globalThis.OffscreenCanvas; });
   await page.waitForSelector('[data-testid=status][data-state=idle]');
   const entry = index()[1];

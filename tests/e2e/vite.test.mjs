@@ -16,6 +16,7 @@ const html = `<!doctype html><html><head><meta charset="utf-8">
 <script type="module" src="./main.js"></script></head><body><pre id="out"></pre></body></html>`;
 const main = `
 import { createScanner, createWorkerScanner } from 'cccd-scanner';
+import { unavailable } from '../support/unavailable.mjs';
 (async () => {
   const out = document.getElementById('out');
   try {
@@ -31,8 +32,8 @@ import { createScanner, createWorkerScanner } from 'cccd-scanner';
 `;
 
 test('a Vite build of an app using the package runs in Chromium from its own output', async (t) => {
-  if (!existsSync(vitePath)) return t.skip(`vite not installed at ${vitePath} (npm ci --prefix web)`);
-  if (!existsSync(join(web, 'dist/cccd_scanner.wasm'))) return t.skip('web/dist not built');
+  if (!existsSync(vitePath)) return unavailable(t, `vite not installed at ${vitePath} (npm ci --prefix web)`);
+  if (!existsSync(join(web, 'dist/cccd_scanner.wasm'))) return unavailable(t, 'web/dist not built');
   const { build } = await import(vitePath);
   const work = mkdtempSync(join(tmpdir(), 'cccd-vite-'));
   let browser;

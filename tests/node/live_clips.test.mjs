@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createScanner, CccdScannerError } from '../../web/src/index.js';
 import { hasFfmpeg } from './frames.mjs';
+import { unavailable } from '../support/unavailable.mjs';
 
 const cardgen = new URL('../../build/native/cccd-cardgen', import.meta.url).pathname;
 
@@ -32,7 +33,7 @@ const skipReason = () => (!existsSync(cardgen) ? `no ${cardgen} (cmake --preset 
   : !hasFfmpeg() ? 'ffmpeg not installed (.ci/install)' : null);
 
 test('live scanning reads the clip, never a card that is not in the frame', async (t) => {
-  if (skipReason()) return t.skip(skipReason());
+  if (skipReason()) return unavailable(t, skipReason());
   const dir = mkdtempSync(join(tmpdir(), 'cccd-live-'));
   const s = await createScanner();
   try {

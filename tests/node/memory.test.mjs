@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { createScanner } from '../../web/src/index.js';
 import { hasFfmpeg, readPixels } from './frames.mjs';
+import { unavailable } from '../support/unavailable.mjs';
 
 const corpus = process.env.CCCD_CORPUS_DIR ?? new URL('../../../shared/corpus', import.meta.url).pathname;
 const photo = `${corpus}/cccd-synth/normal/card-0001.jpg`;  // 640x480, read by the decoder
@@ -18,8 +19,8 @@ function lumaFrame(width, height, pixel) {
 }
 
 test('10 000 scans of mixed frames leave the WASM heap flat', async (t) => {
-  if (!existsSync(photo)) return t.skip(`corpus photo not found at ${photo} (set CCCD_CORPUS_DIR)`);
-  if (!hasFfmpeg()) return t.skip('ffmpeg not installed (.ci/install)');
+  if (!existsSync(photo)) return unavailable(t, `corpus photo not found at ${photo} (set CCCD_CORPUS_DIR)`);
+  if (!hasFfmpeg()) return unavailable(t, 'ffmpeg not installed (.ci/install)');
   const rgba = readPixels(photo, 'rgba');
   const luma = readPixels(photo, 'gray');
   let seed = 7;

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createScanner, parse, CccdScannerError } from '../../web/src/index.js';
+import { unavailable } from '../support/unavailable.mjs';
 
 const root = new URL('../../', import.meta.url);
 const corpus = process.env.CCCD_CORPUS_DIR ?? new URL('../shared/corpus', root).pathname;
@@ -14,7 +15,7 @@ function corpusPayloads(t) {
   const files = ['normal', 'hard'].map((s) => `${corpus}/cccd-synth/${s}/index.jsonl`);
   const present = files.filter(existsSync);
   if (!present.length) {
-    t.skip(`corpus not found under ${corpus}/cccd-synth (set CCCD_CORPUS_DIR)`);
+    unavailable(t, `corpus not found under ${corpus}/cccd-synth (set CCCD_CORPUS_DIR)`);
     return null;
   }
   return present.flatMap((f) => readFileSync(f, 'utf8').trim().split('\n').map((l) => JSON.parse(l).payload));
@@ -23,7 +24,7 @@ function corpusPayloads(t) {
 test('WASM parse equals the native parser on every corpus payload', (t) => {
   const payloads = corpusPayloads(t);
   if (!payloads) return;
-  if (!existsSync(cli)) return t.skip(`native CLI not built at ${cli}`);
+  if (!existsSync(cli)) return unavailable(t, `native CLI not built at ${cli}`);
   const native = spawnSync(cli, ['parse'], { input: payloads.join('\n') + '\n' }).stdout.toString().trim().split('\n');
   assert.equal(native.length, payloads.length);
   // Both with the address table (the CLI loads the repository's by default): address2025 matches too.

@@ -8,13 +8,14 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createScanner } from '../../web/src/index.js';
 import { hasFfmpeg, readPixels } from './frames.mjs';
+import { unavailable } from '../support/unavailable.mjs';
 
 const corpus = process.env.CCCD_CORPUS_DIR ?? new URL('../../../shared/corpus', import.meta.url).pathname;
 const dir = `${corpus}/cccd-synth/normal`;
 
 function photos(t, width, count) {
-  if (!existsSync(`${dir}/index.jsonl`)) return t.skip(`corpus not found at ${dir} (set CCCD_CORPUS_DIR)`), [];
-  if (!hasFfmpeg()) return t.skip('ffmpeg not installed (.ci/install)'), [];
+  if (!existsSync(`${dir}/index.jsonl`)) return unavailable(t, `corpus not found at ${dir} (set CCCD_CORPUS_DIR)`), [];
+  if (!hasFfmpeg()) return unavailable(t, 'ffmpeg not installed (.ci/install)'), [];
   return readFileSync(`${dir}/index.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
     .filter((row) => row.params.size[0] === width).slice(0, count).map((row) => `${dir}/${row.file}`);
 }

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { createScanner, CccdScannerError } from '../../web/src/index.js';
 import { hasFfmpeg, readPixels } from './frames.mjs';
+import { unavailable } from '../support/unavailable.mjs';
 
 const corpus = process.env.CCCD_CORPUS_DIR ?? new URL('../../../shared/corpus', import.meta.url).pathname;
 const photo = `${corpus}/cccd-synth/normal/card-0000.jpg`;
@@ -28,8 +29,8 @@ test('a blank frame is a plain not-found result', async () => {
 });
 
 test('a corpus photo gives {found, text, card, corners, ms} with the parser\'s card', async (t) => {
-  if (!existsSync(photo)) return t.skip(`corpus photo not found at ${photo} (set CCCD_CORPUS_DIR)`);
-  if (!hasFfmpeg()) return t.skip('ffmpeg not installed (.ci/install)');
+  if (!existsSync(photo)) return unavailable(t, `corpus photo not found at ${photo} (set CCCD_CORPUS_DIR)`);
+  if (!hasFfmpeg()) return unavailable(t, 'ffmpeg not installed (.ci/install)');
   const s = await createScanner();
   const r = s.scanImageData(readPixels(photo, 'rgba'));
   assert.equal(r.found, true);
@@ -43,8 +44,8 @@ test('a corpus photo gives {found, text, card, corners, ms} with the parser\'s c
 });
 
 test('frames written straight into the WASM frame buffer; views survive memory growth by re-acquiring', async (t) => {
-  if (!existsSync(photo)) return t.skip(`corpus photo not found at ${photo}`);
-  if (!hasFfmpeg()) return t.skip('ffmpeg not installed (.ci/install)');
+  if (!existsSync(photo)) return unavailable(t, `corpus photo not found at ${photo}`);
+  if (!hasFfmpeg()) return unavailable(t, 'ffmpeg not installed (.ci/install)');
   const s = await createScanner();
   const img = readPixels(photo, 'gray');
   const small = s.frameBuffer(16, 16, 'luma');

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createScanner } from '../../web/src/index.js';
 import { hasFfmpeg, pgm, readPixels } from './frames.mjs';
+import { unavailable } from '../support/unavailable.mjs';
 
 const root = new URL('../../', import.meta.url);
 const corpus = process.env.CCCD_CORPUS_DIR ?? new URL('../shared/corpus', root).pathname;
@@ -18,9 +19,9 @@ const dir = `${corpus}/cccd-synth/normal`;
 const cli = new URL('build/native/cccd-scan', root).pathname;
 
 function prerequisites(t) {
-  if (!existsSync(dir)) return t.skip(`corpus not found at ${dir} (set CCCD_CORPUS_DIR)`), false;
-  if (!existsSync(cli)) return t.skip(`native CLI not built at ${cli} (cmake --build --preset native)`), false;
-  if (!hasFfmpeg()) return t.skip('ffmpeg not installed (.ci/install): needed to read JPEGs in Node'), false;
+  if (!existsSync(dir)) return unavailable(t, `corpus not found at ${dir} (set CCCD_CORPUS_DIR)`), false;
+  if (!existsSync(cli)) return unavailable(t, `native CLI not built at ${cli} (cmake --build --preset native)`), false;
+  if (!hasFfmpeg()) return unavailable(t, 'ffmpeg not installed (.ci/install): needed to read JPEGs in Node'), false;
   return true;
 }
 

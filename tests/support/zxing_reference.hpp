@@ -16,6 +16,11 @@ struct ReferenceResult {
     bool hasEci = false;         // the symbol carried an ECI designator
 };
 
+// Whether the build found ZXing-C++ (CMake's find_package); without it zxing_read finds nothing and the
+// tests that compare against it skip, saying why.
+bool zxing_available();
+inline constexpr const char* kNoZxing = "ZXing-C++ not found at configure time (Debian: libzxing-dev): no reference reader";
+
 // QR codes only, try-harder and try-rotate on (its most thorough settings).
 ReferenceResult zxing_read(const cccd::image::ImageView& view);
 

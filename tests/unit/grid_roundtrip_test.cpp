@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "support/unavailable.hpp"
 #include "qr/codewords.hpp"
 #include "qr/format.hpp"
 #include "qr/function_patterns.hpp"
@@ -166,7 +167,7 @@ class QrencodeRoundTrip : public testing::Test {
 protected:
     void SetUp() override {
         if (!ts::have_qrencode()) {
-            GTEST_SKIP() << "qrencode is not installed (Debian: apt-get install qrencode); round trip skipped";
+            CCCD_UNAVAILABLE() << "qrencode is not installed (Debian: apt-get install qrencode); round trip skipped";
         }
         dir_ = ts::scratch_dir("qrencode");
     }
@@ -322,7 +323,7 @@ protected:
     void SetUp() override {
         dir_ = ts::scratch_dir("qrcode");
         if (!ts::have_node_qrcode(dir_)) {
-            GTEST_SKIP() << "node or the npm qrcode package is missing (npm ci --prefix web); round trip skipped";
+            CCCD_UNAVAILABLE() << "node or the npm qrcode package is missing (npm ci --prefix web); round trip skipped";
         }
     }
     void TearDown() override {
