@@ -19,7 +19,7 @@ void usage(std::ostream& out) {
            "  parse   read card QR payloads (one per line, UTF-8) from stdin and write one JSON\n"
            "          object per line: {ok, format, fields, checks, warnings, errors, repaired}\n"
            "  decode  read the QR code in each image (PNG, JPEG, ...); with --json one object per image:\n"
-           "          {file, found, text, version, ecLevel, corners, ms, card?, error?}\n"
+           "          {file, found, status, text, corners: [{x, y}], version, ecLevel, ms, card, message, …}\n"
            "  --address-table FILE  the old -> new address table (data/address2025.tsv; default: $CCCD_ADDRESS_TABLE,\n"
            "          else the one this build was made with): fields.address2025 in each card;\n"
            "          --no-address-table leaves it null\n";

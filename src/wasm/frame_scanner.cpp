@@ -6,9 +6,9 @@
 #include <cstring>
 #include <span>
 
-#include "cccd/card_json.hpp"
 #include "cccd/json_writer.hpp"
 #include "cccd/parse_card.hpp"
+#include "result/scan_json.hpp"
 #include "image/luma.hpp"
 
 namespace cccd::wasm {
@@ -19,16 +19,6 @@ FrameBuffer refuse(std::string code, std::string message) {
     f.code = std::move(code);
     f.message = std::move(message);
     return f;
-}
-
-const char* status_name(qr::DecodeStatus s) {
-    switch (s) {
-        case qr::DecodeStatus::found: return "found";
-        case qr::DecodeStatus::not_found: return "not-found";
-        case qr::DecodeStatus::unreadable: return "unreadable";
-        case qr::DecodeStatus::invalid_input: return "invalid-input";
-    }
-    return "not-found";
 }
 
 }  // namespace
@@ -136,35 +126,8 @@ std::string FrameScanner::scan_json(bool live) {
     const qr::DecodeResult r = live ? std::move(l.result) : decode();
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 
-    const bool found = r.found() && !r.symbols.empty();
     w.key("ok").value(true);
-    w.key("found").value(found);
-    w.key("status").value(status_name(found ? qr::DecodeStatus::found : r.status));
-    // The frame's size: what resolution a camera track delivers.
-    w.key("frame").begin_object().key("width").value(width_).key("height").value(height_);
-    w.end_object();
-    if (found) {
-        const qr::Symbol& s = r.symbols.front();
-        w.key("text").value(s.data.text);
-        w.key("corners").begin_array();
-        for (const auto& p : s.corners) {
-            w.begin_object().key("x").value(static_cast<double>(p.x)).key("y").value(static_cast<double>(p.y));
-            w.end_object();
-        }
-        w.end_array();
-        w.key("version").value(s.data.version);
-        w.key("ecLevel").value(std::string(1, s.data.ecLevel));
-        w.key("fusedFrames").value(live ? l.fusedFrames : 1);
-        w.key("ms").value(ms);
-        w.key("card").raw(to_json(parse_card(s.data.text, today_in_vietnam(), addresses_)));
-    } else {
-        w.key("text").null();
-        w.key("corners").null();
-        w.key("message").value(r.message.empty() ? "no QR code found" : r.message);
-        w.key("fusedFrames").value(0);
-        w.key("ms").value(ms);
-        w.key("card").null();
-    }
+    result::write_scan_fields(w, r, {width_, height_, ms, live ? l.fusedFrames : 1, today_in_vietnam(), addresses_});
     if (live) w.key("tracking").value(l.tracking);
     w.end_object();
     return w.str();

@@ -27,9 +27,12 @@ test('a card photo decodes to its payload and parsed card', (t) => {
   assert.equal(r.lines.length, easy.length);
   r.lines.forEach((line, i) => {
     const o = JSON.parse(line);
-    assert.equal(o.found, true, `${easy[i].file}: ${o.error}`);
+    assert.equal(o.found, true, `${easy[i].file}: ${o.message}`);
+    assert.equal(o.status, 'found');
+    assert.equal(o.file, `${corpus}/cccd-synth/normal/${easy[i].file}`);
     assert.equal(o.text, easy[i].payload);
     assert.equal(o.corners.length, 4);
+    for (const p of o.corners) assert.deepEqual(Object.keys(p), ['x', 'y']);  // the WASM module's shape
     assert.ok(o.version >= 1 && o.version <= 40);
     assert.match(o.ecLevel, /^[LMQH]$/);
     assert.equal(typeof o.ms, 'number');
@@ -53,7 +56,9 @@ test('unreadable files give a not-found line with an error, never a crash', () =
     const o = JSON.parse(line);
     assert.equal(o.found, false);
     assert.equal(o.text, null);
-    assert.ok(o.error.length > 0);
+    assert.equal(o.status, 'invalid-input');
+    assert.ok(o.message.length > 0);
+    assert.equal(o.error, undefined);
   }
 });
 
