@@ -23,17 +23,6 @@ DecodeResult Decoder::decode(const image::ImageView& frame, const DecodeOptions&
     return run_pipeline(frame, options, decoder_config(), *scratch_, &decode_grid);
 }
 
-int Decoder::firstLookFactor(int width, int height, const DecodeOptions& options) const {
-    const PipelineConfig& config = decoder_config();
-    return first_look_applies(config, options, width, height) ? config.firstLookFactor : 0;
-}
-
-DecodeResult Decoder::decodeReduced(const image::ImageView& reduced, int width, int height, const FullFrameFn& full,
-                                    const DecodeOptions& options) {
-    if (!scratch_) scratch_ = std::make_unique<DecoderScratch>();
-    return run_pipeline_reduced(reduced, width, height, full, options, decoder_config(), *scratch_, &decode_grid);
-}
-
 DecodeResult Decoder::decodeAll(const image::ImageView& frame, DecodeOptions options) {
     if (options.maxSymbols <= 1) options.maxSymbols = kDecodeAllMaxSymbols;
     return decode(frame, options);

@@ -4,7 +4,6 @@
 // camera loop allocates nothing per frame once the frame size is stable.
 #include <array>
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -64,10 +63,6 @@ inline constexpr int kDecodeAllMaxSymbols = 32;
 
 struct DecoderScratch;  // defined in pipeline.hpp (internal)
 
-// The full-size frame, made on demand by a caller for whom making it costs (RGBA in WASM): the returned
-// view must hold at least the pixels of `region` (earlier calls' pixels may be relied on no further).
-using FullFrameFn = std::function<image::ImageView(const image::FrameRegion& region)>;
-
 class Decoder {
 public:
     Decoder();
@@ -81,16 +76,6 @@ public:
     // Every symbol in the frame (up to options.maxSymbols, or kDecodeAllMaxSymbols when that is 1), in the
     // order found; a symbol is reported once however many binarizations see it.
     DecodeResult decodeAll(const image::ImageView& frame, DecodeOptions options = {});
-
-    // For a caller that makes the luminance frame itself at a cost (RGBA in WASM). HD frames start with a
-    // look at the frame reduced by firstLookFactor(...) (0: no such look for this size): decodeReduced
-    // takes that reduction and calls `full` for pixels of the width x height frame only when it needs them
-    // (the box around a symbol it samples at full size; all of them when the first look reads nothing).
-    // Given exactly image::downscale's reduction, the result is decode of the full frame's; WASM passes
-    // the luma of each block's mean colour instead (image/luma.hpp), a level or two apart.
-    int firstLookFactor(int width, int height, const DecodeOptions& options = {}) const;
-    DecodeResult decodeReduced(const image::ImageView& reduced, int width, int height, const FullFrameFn& full,
-                               const DecodeOptions& options = {});
 
 private:
     std::unique_ptr<DecoderScratch> scratch_;

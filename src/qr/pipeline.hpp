@@ -2,6 +2,7 @@
 // The decoder's stages put together, with the module-grid decoder passed in: Decoder (decoder.cpp) binds
 // decode_grid; tests can bind a stand-in. Not part of the public API.
 #include <array>
+#include <functional>
 #include <vector>
 
 #include "image/binarize_local.hpp"
@@ -139,6 +140,11 @@ GridDecodeResult sample_and_decode(const image::ImageView& frame, const image::T
 
 // Adds a decoded symbol; `g` in the camera frame's coordinates.
 void add_symbol(GridDecodeResult data, const SymbolGeometry& g, DecodeResult& result);
+
+// The full-size frame, made on demand by a caller for whom making it costs (RGBA in WASM:
+// wasm/reduced_decoder.hpp): the returned view must hold at least the pixels of `region` (earlier calls'
+// pixels may be relied on no further).
+using FullFrameFn = std::function<image::ImageView(const image::FrameRegion& region)>;
 
 // Frame size limit (pixels a side); larger frames are invalid_input.
 inline constexpr int kMaxFrameSide = 16384;

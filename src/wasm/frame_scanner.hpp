@@ -1,6 +1,6 @@
 #pragma once
 // The scanner behind the WASM module: it owns one reusable frame buffer in WASM memory and one
-// qr::Decoder. JS writes each camera frame or photo straight into the buffer (through a view of the
+// decoder (reduced_decoder.hpp). JS writes each camera frame or photo straight into the buffer (through a view of the
 // module's memory), then calls scan(); once the frame size is stable nothing is allocated per frame.
 // Every entry point reports problems as values (code + message), never by throwing.
 #include <cstddef>
@@ -12,6 +12,7 @@
 #include "cccd/address2025.hpp"
 #include "live/live_scan.hpp"
 #include "qr/decoder.hpp"
+#include "wasm/reduced_decoder.hpp"
 
 namespace cccd::wasm {
 
@@ -58,7 +59,7 @@ private:
     image::ImageView whole_luma();  // the prepared frame's luminance, all of it
 
 
-    qr::Decoder decoder_;
+    ReducedFrameDecoder decoder_;
     live::LiveState live_;
     std::vector<uint8_t> frame_;
     std::vector<uint8_t> luma_;

@@ -13,6 +13,7 @@
 #include "qr/grid_decoder.hpp"
 #include "qr/pipeline.hpp"
 #include "support/render.hpp"
+#include "wasm/reduced_decoder.hpp"
 
 namespace {
 
@@ -102,7 +103,7 @@ TEST(FirstLook, SmallModulesFallThroughToTheFullFrame) {
 }
 
 TEST(FirstLook, DecodeReducedGivesDecodesResultAndMakesOnlyThePixelsItReads) {
-    qr::Decoder d;
+    wasm::ReducedFrameDecoder d;
     ASSERT_EQ(d.firstLookFactor(1280, 720), 2);
     EXPECT_EQ(d.firstLookFactor(1280, 719), 0);
     qr::DecodeOptions several;
@@ -148,7 +149,7 @@ TEST(FirstLook, DecodeReducedGivesDecodesResultAndMakesOnlyThePixelsItReads) {
 }
 
 TEST(FirstLook, DecodeReducedRefusesMismatchedSizes) {
-    qr::Decoder d;
+    wasm::ReducedFrameDecoder d;
     std::vector<uint8_t> px(640 * 360, 200), full(1280 * 720, 200);
     const qr::FullFrameFn make = [&](const image::FrameRegion&) { return image::ImageView{full.data(), 1280, 720, 1280}; };
     EXPECT_EQ(d.decodeReduced({px.data(), 640, 360, 640}, 1280, 719, make).status, qr::DecodeStatus::invalid_input);
