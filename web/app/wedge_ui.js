@@ -21,7 +21,9 @@ export function setupWedge({ scanner, onCard, onImage }) {
   document.addEventListener('keydown', (event) => {
     if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement ||
         event.target instanceof HTMLSelectElement) return;
-    const now = performance.now();
+    // When the key arrived, not when it is handled: a main thread busy for a moment (a frame being drawn,
+    // a photo decoded) must not split one scanner burst into two.
+    const now = event.timeStamp;
     if (now - lastKey > BURST_GAP_MS) burst = '';
     lastKey = now;
     if (event.key === 'Enter') {
