@@ -3,23 +3,30 @@
 // Worker, paced by the decoder itself: MediaStreamTrackProcessor streams VideoFrames into the worker
 // where it exists; elsewhere requestVideoFrameCallback takes VideoFrames (or ImageBitmaps), one scanned in
 // the worker and at most one waiting (the newest). The camera is released on stop().
+/** @import { CameraController, CameraOptions, CardResult, ScanResult } from '../types/index.js' */
+/** @import { ErrorData } from './protocol.js' */
 import { CccdScannerError } from './errors.js';
 import { createDeduper } from './dedupe.js';
 import { createWorkerScanner } from './worker_client.js';
 import { describe, invalid } from './validate.js';
 
-/** Maps getUserMedia's DOMExceptions to stable codes the UI can explain. */
+/**
+ * Maps getUserMedia's DOMExceptions to stable codes the UI can explain.
+ * @param {any} e anything getUserMedia threw
+ * @returns {CccdScannerError}
+ */
 export function cameraError(e) {
   if (e instanceof CccdScannerError) return e;
   const name = e?.name ?? '';
-  const code = {
+  const code = /** @type {Record<string, string | undefined>} */ ({
     NotAllowedError: 'permission-denied', SecurityError: 'permission-denied',
     NotFoundError: 'no-camera', OverconstrainedError: 'no-camera',
     NotReadableError: 'camera-busy', AbortError: 'camera-busy',
-  }[name] ?? 'camera-failed';
+  })[name] ?? 'camera-failed';
   return new CccdScannerError(code, `${name || 'Error'}: ${e?.message ?? e}`);
 }
 
+/** @param {string | undefined} deviceId @returns {MediaStreamConstraints} */
 function constraints(deviceId) {
   return {
     audio: false,
@@ -31,7 +38,10 @@ function constraints(deviceId) {
   };
 }
 
-/** The video inputs (labels are empty until permission was given once). */
+/**
+ * The video inputs (labels are empty until permission was given once).
+ * @returns {Promise<MediaDeviceInfo[]>}
+ */
 export async function listCameras() {
   if (!navigator.mediaDevices?.enumerateDevices) return [];
   return (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput');
@@ -40,10 +50,10 @@ export async function listCameras() {
 /**
  * Starts the camera into `video` and decodes its frames in a Worker.
  * @param {HTMLVideoElement} video
- * @param {{onResult: Function, onError?: Function, onFrame?: Function, deviceId?: string, torch?: boolean,
- *          scanner?: object, pacing?: 'auto'|'track-processor'|'video-frame-callback', leaveMs?: number}} options
+ * @param {CameraOptions} options
+ * @returns {Promise<CameraController>}
  */
-export async function startCamera(video, options = {}) {
+export async function startCamera(video, options = /** @type {CameraOptions} */ ({})) {
   if (typeof HTMLVideoElement !== 'function' || !(video instanceof HTMLVideoElement)) {
     throw invalid(`startCamera needs a <video> element, got ${describe(video)}`);
   }
@@ -55,21 +65,26 @@ export async function startCamera(video, options = {}) {
   const ownScanner = !options.scanner;
   const scanner = options.scanner ?? await createWorkerScanner();
   const deduper = createDeduper(options.leaveMs);
+  /** @type {MediaStream | null} */
   let stream = null;
   let stopStreaming = () => {};
   let stopped = false;
   let generation = 0; // pump()s so far: a frame taken for an earlier stream (before a camera switch) is dropped
 
+  /** @param {{result?: ScanResult, error?: ErrorData}} msg a frame's result or error (protocol.js) */
   const report = (msg) => {
     if (stopped) return;
     if (msg.error) return onError(new CccdScannerError(msg.error.code, msg.error.message));
-    onFrame(msg.result);
-    if (deduper.accept(msg.result)) onResult(msg.result);
+    const result = /** @type {ScanResult} */ (msg.result); // a message without an error has a result
+    onFrame(result);
+    // A result found is news only with a text, and a text found always comes with its card.
+    if (deduper.accept(result)) onResult(/** @type {ScanResult & {found: true, text: string, card: CardResult}} */ (result));
   };
 
   const useProcessor = (options.pacing ?? 'auto') !== 'video-frame-callback' &&
     typeof MediaStreamTrackProcessor === 'function';
 
+  /** @param {MediaStreamTrack} track */
   function pump(track) {
     const mine = ++generation;
     if (useProcessor) {
@@ -83,10 +98,13 @@ export async function startCamera(video, options = {}) {
     // other, they halved the frames scanned (Chromium, ImageBitmaps: 16-18 a second; 28-30 overlapped).
     // Browsers without it fall back to animation frames (possibly repeated frames).
     const hasVfc = typeof video.requestVideoFrameCallback === 'function';
+    /** @param {() => void} cb */
     const request = (cb) => (hasVfc ? video.requestVideoFrameCallback(cb) : requestAnimationFrame(cb));
+    /** @param {number} h */
     const cancel = (h) => (hasVfc ? video.cancelVideoFrameCallback(h) : cancelAnimationFrame(h));
     let making = false;
     let scanning = false;
+    /** @type {VideoFrame | ImageBitmap | null} */
     let waiting = null;
     let handle = 0;
     const scanNext = () => {
@@ -106,6 +124,7 @@ export async function startCamera(video, options = {}) {
     // luma plane straight into WASM memory), else an ImageBitmap (drawn and read back as RGBA there: at
     // 1920x1080 that halved the frames scanned). A VideoFrame the browser refuses falls back for good.
     let videoFrames = typeof VideoFrame === 'function';
+    /** @returns {Promise<VideoFrame | ImageBitmap>} */
     const grab = () => {
       if (videoFrames) {
         try {
@@ -138,6 +157,7 @@ export async function startCamera(video, options = {}) {
     };
   }
 
+  /** @param {string | undefined} deviceId */
   async function open(deviceId) {
     stopStreaming();
     stream?.getTracks().forEach((t) => t.stop());
@@ -160,6 +180,7 @@ export async function startCamera(video, options = {}) {
 
   const track = () => stream?.getVideoTracks()[0];
 
+  /** @type {CameraController} */
   const controller = {
     /** How frames reach the worker: 'track-processor' or 'video-frame-callback'. */
     pacing: useProcessor ? 'track-processor' : 'video-frame-callback',
@@ -203,7 +224,7 @@ export async function startCamera(video, options = {}) {
 
   try {
     await open(options.deviceId);
-  } catch (e) {
+  } catch (/** @type {any} */ e) {
     controller.stop();
     onError(e);
     throw e;

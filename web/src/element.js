@@ -2,6 +2,7 @@
 // the scan result, once per card), `cccd-error` (detail = {code, message}). Attributes: autofill="FORM_ID"
 // fills that form's [data-cccd-field] inputs; autostart starts the camera when connected; lang="en"
 // switches its button texts. Importing defines nothing (sideEffects: false): call defineCccdScanner().
+/** @import { CameraController, ScanResult, WorkerScanner } from '../types/index.js' */
 import { startCamera } from './camera.js';
 import { fillForm, newAddressFields } from './autofill.js';
 import { createWorkerScanner } from './worker_client.js';
@@ -25,16 +26,25 @@ button { margin-top: .5rem; font: inherit; padding: .45rem .9rem; border-radius:
          background: #0969da; color: #fff; cursor: pointer; }
 `;
 
-/** Registers the element (once); returns its class. */
+/**
+ * Registers the element (once); returns its class.
+ * @param {string} [tagName]
+ * @returns {CustomElementConstructor}
+ */
 export function defineCccdScanner(tagName = 'cccd-scanner') {
   const existing = customElements.get(tagName);
   if (existing) return existing;
 
   class CccdScannerElement extends HTMLElement {
+    /** @type {CameraController | null} */
     #camera = null;
+    /** @type {Promise<CameraController> | null} */
     #starting = null;
+    /** @type {Promise<WorkerScanner> | null} */
     #scanner = null; // one decoding Worker for the element's life (the address table stays loaded)
+    /** @type {HTMLButtonElement} */
     #button;
+    /** @type {HTMLVideoElement} */
     #video;
 
     constructor() {
@@ -126,6 +136,7 @@ export function defineCccdScanner(tagName = 'cccd-scanner') {
     }
 
     // A card read before the address table had loaded: its new address fills in once it has.
+    /** @param {WorkerScanner} scanner @param {string} form @param {ScanResult} result */
     async #fillNewAddress(scanner, form, result) {
       const card = result.card;
       if (card?.fields?.address2025 !== null || !card.ok) return;
@@ -136,6 +147,7 @@ export function defineCccdScanner(tagName = 'cccd-scanner') {
       }
     }
 
+    /** @param {any} e */
     #error(e) {
       this.dispatchEvent(new CustomEvent('cccd-error', {
         detail: { code: e?.code ?? 'camera-failed', message: String(e?.message ?? e) }, bubbles: true, composed: true,

@@ -1,5 +1,6 @@
 // cccd-scanner: read the QR code of Vietnamese chip ID cards, on the device, and check its data.
 // Importing this module has no side effects: nothing loads until a function is called.
+/** @import { CardResult, Scanner } from '../types/index.js' */
 import { createScanner, hasFailed } from './scanner.js';
 
 export { createScanner };
@@ -13,12 +14,14 @@ export { defineCccdScanner, fillForm } from './element.js';
  * table (fields.address2025); if it cannot be had, results still come, with address2025 null. A call
  * that meets a failure of the module rejects with code 'internal'; the next call gets a fresh module.
  */
+/** @type {Promise<Scanner> | null} */
 let shared = null; // the shared scanner's creation (a promise)
 const sharedScanner = () => (shared ??= createScanner().then(async (scanner) => {
   await scanner.loadAddressTable().catch(() => {});
   return scanner;
 }));
 
+/** @param {string} text @returns {Promise<CardResult>} */
 export async function parse(text) {
   const creation = sharedScanner();
   let scanner = await creation;

@@ -9,7 +9,10 @@
 // Camera streams have no id and no reply: {op: 'stream', stream, readable} starts one, {op: 'stopStream',
 // stream} ends it; the worker posts {stream, result} (a live scan result) or {stream, error: {code,
 // message}} per frame. `stream` is a number from the same counter as request ids.
+/** @import { ScanResult } from '../types/index.js' */
 import { CccdScannerError } from './errors.js';
+
+/** @typedef {{code: string, message: string}} ErrorData */
 
 /** The op of every message the worker accepts, with its fields and what the reply's result is. */
 export const Op = Object.freeze({
@@ -35,52 +38,56 @@ export const Op = Object.freeze({
   stopStream: 'stopStream',
 });
 
-/** A request: {id, op, …fields}. */
+/** A request: {id, op, …fields}. @param {number} id @param {string} op @param {object} [fields] */
 export function request(id, op, fields = {}) {
   return { ...fields, id, op };
 }
 
-/** A successful reply to request `id`. */
+/** A successful reply to request `id`. @param {number} id @param {unknown} result */
 export function reply(id, result) {
   return { id, ok: true, result };
 }
 
-/** The wire form of an error: {code, message}; anything without a code is 'internal'. */
+/**
+ * The wire form of an error: {code, message}; anything without a code is 'internal'.
+ * @param {any} e anything thrown
+ * @returns {ErrorData}
+ */
 export function errorData(e) {
   return { code: e?.code ?? 'internal', message: String(e?.message ?? e) };
 }
 
-/** A failed reply to request `id`: {id, ok: false, error: {code, message}}. */
+/** A failed reply to request `id`: {id, ok: false, error: {code, message}}. @param {number} id @param {unknown} e */
 export function failure(id, e) {
   return { id, ok: false, error: errorData(e) };
 }
 
-/** Starts a camera stream in the worker (transfer `readable`). */
+/** Starts a camera stream in the worker (transfer `readable`). @param {number} stream @param {ReadableStream<VideoFrame>} readable */
 export function startStream(stream, readable) {
   return { op: Op.stream, stream, readable };
 }
 
-/** Stops a camera stream. */
+/** Stops a camera stream. @param {number} stream */
 export function stopStream(stream) {
   return { op: Op.stopStream, stream };
 }
 
-/** One frame's scan result of a stream. */
+/** One frame's scan result of a stream. @param {number} stream @param {ScanResult} result */
 export function streamResult(stream, result) {
   return { stream, result };
 }
 
-/** One frame's failure in a stream (or the stream's: the worker could not read it). */
+/** One frame's failure in a stream (or the stream's: the worker could not read it). @param {number} stream @param {unknown} e */
 export function streamError(stream, e) {
   return { stream, error: errorData(e) };
 }
 
-/** Whether a message from the worker belongs to a stream (else it is a reply). */
+/** Whether a message from the worker belongs to a stream (else it is a reply). @param {any} data */
 export function isStreamMessage(data) {
   return data?.stream !== undefined;
 }
 
-/** The CccdScannerError of a failed reply's or stream message's {code, message}. */
+/** The CccdScannerError of a failed reply's or stream message's {code, message}. @param {ErrorData} error */
 export function errorOf(error) {
   return new CccdScannerError(error.code, error.message);
 }

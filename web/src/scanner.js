@@ -1,6 +1,8 @@
 // The scanner: one WASM module instance, its reusable frame buffer, and plain-object results.
 // Frames are written straight into a view of WASM memory; the view is re-created whenever the memory
 // has grown (growth replaces the ArrayBuffer and empties old views).
+/** @import { Scanner, ScannerOptions } from '../types/index.js' */
+/** @import { CccdModule } from './wasm_module.js' */
 import { fetchAddressTable, loadModule } from './wasm_module.js';
 import { CccdScannerError } from './errors.js';
 import { checkSize, describe, invalid, liveOption, pixelsOf } from './validate.js';
@@ -11,22 +13,31 @@ import { imageToImageData, wipeCanvas } from './pixels.js';
 // fresh one (a new module instance) on their next call: hasFailed() tells them.
 const failed = new WeakSet();
 
-/** Whether `scanner`'s WASM module failed and was retired (its later calls throw code 'internal'). */
+/**
+ * Whether `scanner`'s WASM module failed and was retired (its later calls throw code 'internal').
+ * @param {Scanner} scanner
+ * @returns {boolean}
+ */
 export function hasFailed(scanner) {
   return failed.has(scanner);
 }
 
 /**
  * Creates a scanner that owns one WASM module instance.
- * @param {{wasmBinary?: ArrayBuffer|Uint8Array, wasmUrl?: string|URL}} [options]
+ * @param {ScannerOptions} [options]
+ * @returns {Promise<Scanner>}
  */
 export async function createScanner(options = {}) {
   if (options === null || typeof options !== 'object') {
     throw invalid(`createScanner(options) needs an object, got ${describe(options)}`);
   }
+  /** @type {CccdModule | null} */
   let module = await loadModule(options);
+  /** @type {'destroyed' | 'internal' | null} */
   let gone = null; // once module is null: 'destroyed' (destroy()) or 'internal' (the module failed)
-  let frame = null; // {ptr, bytes, width, height, channels}
+  /** @typedef {{ptr: number, bytes: number, width: number, height: number, channels: number}} Frame */
+  /** @type {Frame | null} */
+  let frame = null;
 
   const alive = () => {
     if (module) return module;
@@ -36,11 +47,16 @@ export async function createScanner(options = {}) {
 
   // A WASM abort (out of memory, a bug) leaves the instance unusable: report it typed, and retire it
   // (nothing of it is trusted again: no result can come from a module that failed half-way).
+  /**
+   * @template T
+   * @param {(m: CccdModule) => T} fn
+   * @returns {T}
+   */
   const call = (fn) => {
     const m = alive();
     try {
       return fn(m);
-    } catch (e) {
+    } catch (/** @type {any} */ e) {
       if (e instanceof CccdScannerError) throw e;
       module = null;
       gone = 'internal';
@@ -49,9 +65,13 @@ export async function createScanner(options = {}) {
     }
   };
 
-  /** A view of the frame buffer, valid until the next call that may allocate (prepare or scan). */
-  const view = () => new Uint8Array(alive().HEAPU8.buffer, frame.ptr, frame.bytes);
+  /**
+   * A view of the frame buffer `f`, valid until the next call that may allocate (prepare or scan).
+   * @param {Frame} f
+   */
+  const view = (f) => new Uint8Array(alive().HEAPU8.buffer, f.ptr, f.bytes);
 
+  /** @type {Scanner} */
   const api = {
     /**
      * Readies the frame buffer for a width x height frame ('rgba': 4 bytes a pixel, 'luma': 1) and
@@ -67,12 +87,12 @@ export async function createScanner(options = {}) {
       // The same frame as last time (a camera stream): the buffer is already prepared for it.
       if (frame && frame.width === width && frame.height === height && frame.channels === channels && frame.bytes === wanted) {
         alive();
-        return view();
+        return view(frame);
       }
       const r = call((m) => JSON.parse(m.prepareFrame(width, height, channels, Number(capacity) || 0)));
       if (!r.ok) throw new CccdScannerError(r.code, r.message);
       frame = { ptr: r.ptr, bytes: r.bytes, width, height, channels };
-      return view();
+      return view(frame);
     },
 
     /**
@@ -134,7 +154,7 @@ export async function createScanner(options = {}) {
       if (typeof text !== 'string') {
         try {
           text = await fetchAddressTable(options.url);
-        } catch (e) {
+        } catch (/** @type {any} */ e) {
           throw new CccdScannerError('address-table', `the address table could not be loaded (${e?.message ?? e})`);
         }
       }

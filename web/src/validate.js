@@ -1,11 +1,13 @@
 // Argument checks shared by the public API: every bad input becomes a CccdScannerError with a stable
 // code and a message that says what was expected and what came.
+/** @import { ImageDataLike, ScanOptions } from '../types/index.js' */
 import { CccdScannerError } from './errors.js';
 
 /** Largest frame the WASM side accepts (src/wasm/frame_scanner.hpp): 8192 px a side, 32 megapixels. */
 export const MAX_SIDE = 8192;
 export const MAX_PIXELS = 32 * 1024 * 1024;
 
+/** @param {unknown} value @returns {string} */
 export function describe(value) {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
@@ -14,11 +16,15 @@ export function describe(value) {
   return typeof value;
 }
 
+/** @param {string} message */
 export function invalid(message) {
   return new CccdScannerError('invalid-argument', message);
 }
 
-/** Checks frame dimensions; `what` names the argument in the message. */
+/**
+ * Checks frame dimensions; `what` names the argument in the message.
+ * @param {number} width @param {number} height @param {string} [what]
+ */
 export function checkSize(width, height, what = 'image') {
   for (const [name, v] of [['width', width], ['height', height]]) {
     if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) {
@@ -33,6 +39,7 @@ export function checkSize(width, height, what = 'image') {
 
 // ArrayBuffer.prototype.detached where the engine has it (Chromium, Node 22+); before that a detached
 // buffer is the only kind whose views report no bytes while a zero-length view of it cannot be made.
+/** @param {ArrayBufferLike & {detached?: boolean}} buffer */
 function isDetached(buffer) {
   if (typeof buffer.detached === 'boolean') return buffer.detached;
   if (buffer.byteLength !== 0) return false;
@@ -44,7 +51,11 @@ function isDetached(buffer) {
   }
 }
 
-/** The pixel bytes of ImageData-like input as a Uint8Array (no copy), and whether they are RGBA. */
+/**
+ * The pixel bytes of ImageData-like input as a Uint8Array (no copy), and whether they are RGBA.
+ * @param {ImageDataLike} image
+ * @returns {{bytes: Uint8Array, channels: 1 | 4, width: number, height: number}}
+ */
 export function pixelsOf(image) {
   if (image === null || typeof image !== 'object') {
     throw invalid(`scanImageData needs an ImageData or {data, width, height}, got ${describe(image)}`);
@@ -66,7 +77,10 @@ export function pixelsOf(image) {
     `or ${pixels} (luminance)`);
 }
 
-// The `live` flag of scanFrame / scanImageData options (undefined: a single frame).
+/**
+ * The `live` flag of scanFrame / scanImageData options (undefined: a single frame).
+ * @param {ScanOptions | undefined} options @param {string} fn
+ */
 export function liveOption(options, fn) {
   if (options === undefined) return false;
   if (options === null || typeof options !== 'object') throw invalid(`${fn}(…, options) needs an object, got ${describe(options)}`);

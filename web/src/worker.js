@@ -7,21 +7,37 @@
 // When the WASM module fails (an abort or trap inside it), the request that met the failure is answered
 // with code 'internal' and the scanner is retired; the next request gets a fresh scanner (a new module
 // instance, the address table loaded into it again).
+// Type-checked with the DOM library like the rest of web/src (tests/types/tsconfig.checkjs.json): `self`
+// is typed as a Window there, whose postMessage(message) call matches the worker's (no transfer here).
+/** @import { Scanner, ScannerOptions, ScanOptions, ScanResult } from '../types/index.js' */
+/** @typedef {{ok: true, communes: number} | {ok: false, code: string, message: string}} AddressTableState */
 import { createScanner, hasFailed } from './scanner.js';
 import { fetchAddressTable } from './wasm_module.js';
 import { imageToImageData, wipeCanvas } from './pixels.js';
 import { CccdScannerError } from './errors.js';
 import { Op, failure, reply, streamError, streamResult } from './protocol.js';
 
+/** @type {Promise<Scanner> | null} */
 let scanner = null; // the scanner's creation (a promise)
+/** @type {Scanner | null} */
 let current = null; // the scanner, once created
+/** @type {ScannerOptions} */
 let scannerOptions = {};
+/** @type {Promise<unknown>} */
 let queue = Promise.resolve();
+/** @type {Map<number, {reader: ReadableStreamDefaultReader<VideoFrame>, stopped: boolean}>} */
 const streams = new Map(); // stream id -> {reader, stopped}
 
+/** @type {false | {url?: string, text?: string} | undefined} */
 let addressOption = {};
+/** @type {Promise<AddressTableState> | null} */
 let addresses = null; // the table's load: {ok: true, communes} or {ok: false, code, message}
 
+/**
+ * The init request's options (protocol.js, Op.init); none: the scanner as it is.
+ * @param {{wasmUrl?: string, addressTable?: false | {url?: string, text?: string}}} [options]
+ * @returns {Promise<Scanner>}
+ */
 const ready = (options) => {
   if (options && 'addressTable' in options) addressOption = options.addressTable;
   if (options?.wasmUrl) scannerOptions = { wasmUrl: options.wasmUrl };
@@ -36,13 +52,15 @@ const ready = (options) => {
 // request queue, then loaded into WASM inside it (an allocation there may grow memory and detach a
 // frame view another request is writing into). Nothing waits for it: results before it has loaded carry
 // address2025 null, and the 'addressTable' request (answered outside the queue) says when it has.
+/** @param {Scanner} s */
 function startAddresses(s) {
   if (addressOption === false || addresses) return;
+  /** @type {{url?: string, text?: string}} */
   const option = addressOption ?? {};
   addresses = (typeof option.text === 'string' ? Promise.resolve(option.text) : fetchAddressTable(option.url))
     .then((text) => enqueue(() => s.loadAddressTable({ text })))
     .then(
-      ({ communes }) => ({ ok: true, communes }),
+      /** @returns {AddressTableState} */ ({ communes }) => ({ ok: true, communes }),
       (e) => ({ ok: false, code: 'address-table', message: `the address table could not be loaded (${e?.message ?? e})` }),
     );
 }
@@ -53,6 +71,11 @@ async function readyWithAddresses() {
   return s;
 }
 
+/**
+ * @template T
+ * @param {() => T | PromiseLike<T>} fn
+ * @returns {Promise<T>}
+ */
 function enqueue(fn) {
   const job = queue.then(fn);
   queue = job.catch(() => {});
@@ -60,8 +83,10 @@ function enqueue(fn) {
 }
 
 // Planar YUV formats whose first plane is the luminance the decoder wants: no colour conversion.
+/** @type {Set<string | null>} */
 const PLANAR = new Set(['I420', 'I420A', 'I422', 'I422A', 'I444', 'I444A', 'NV12']);
 
+/** @param {Scanner} s @param {VideoFrame} frame @param {ScanOptions} [options] */
 async function scanVideoFrame(s, frame, options) {
   const rect = frame.visibleRect;
   if (PLANAR.has(frame.format) && rect) {
@@ -75,6 +100,7 @@ async function scanVideoFrame(s, frame, options) {
   return s.scanImageData(await imageToImageData(frame), options);
 }
 
+/** @param {any} msg a request (protocol.js) */
 async function handle(msg) {
   switch (msg.op) {
     case Op.init: await ready(msg.options); return true;
@@ -99,6 +125,7 @@ async function handle(msg) {
 // MediaStreamTrackProcessor path: the main thread transfers the track's ReadableStream of VideoFrames;
 // reading one frame at a time paces decoding to what the device can do (the processor drops the rest).
 // A stream is one video: its frames are scanned live (scanner.js), from a fresh start.
+/** @param {number} id @param {ReadableStream<VideoFrame>} readable */
 async function runStream(id, readable) {
   (await readyWithAddresses()).resetLive();
   const reader = readable.getReader();
@@ -108,6 +135,7 @@ async function runStream(id, readable) {
     while (!state.stopped) {
       const { value: frame, done } = await reader.read();
       if (done) break;
+      /** @type {ScanResult | undefined} */
       let result;
       const job = enqueue(async () => {
         try {
@@ -119,7 +147,7 @@ async function runStream(id, readable) {
       });
       try {
         await job;
-        self.postMessage(streamResult(id, result));
+        self.postMessage(streamResult(id, /** @type {ScanResult} */ (result)));
       } catch (e) {
         self.postMessage(streamError(id, e));
       }

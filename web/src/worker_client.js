@@ -1,6 +1,8 @@
 // The main-thread side of the decoding Worker (worker.js): promise-returning calls, typed errors.
 // The worker is found relative to this module, so it works unbundled, with Vite and self-hosted.
 // The messages between the two: protocol.js.
+/** @import { ScanResult, WorkerScanner } from '../types/index.js' */
+/** @import { ErrorData } from './protocol.js' */
 import { CccdScannerError } from './errors.js';
 import { Op, errorOf, isStreamMessage, request as requestMessage, startStream, stopStream, streamError } from './protocol.js';
 import { describe, invalid, liveOption, pixelsOf } from './validate.js';
@@ -10,13 +12,17 @@ import { emptySourceReason, imageToImageData } from './pixels.js';
  * Starts a decoding Worker and its WASM instance. The address table (docs/address-2025.md) is loaded in
  * the worker on first use; `addressTable: false` leaves it out, `{url}` takes it from elsewhere.
  * @param {{wasmUrl?: string|URL, addressTable?: false|{url?: string|URL}}} [options]
+ * @returns {Promise<WorkerScanner>}
  */
 export async function createWorkerScanner(options = {}) {
   if (typeof Worker !== 'function') throw invalid('createWorkerScanner needs a browser with Worker; in Node use createScanner');
   const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'cccd-scanner' });
   let nextId = 1;
+  /** @type {Map<number, {resolve: (result: any) => void, reject: (error: unknown) => void}>} */
   const pending = new Map();
+  /** @type {Map<number, (message: {result?: ScanResult, error?: ErrorData}) => void>} */
   const streamHandlers = new Map();
+  /** @type {CccdScannerError | null} */
   let dead = null;
 
   worker.onmessage = ({ data }) => {
@@ -38,6 +44,10 @@ export async function createWorkerScanner(options = {}) {
     for (const [id, h] of streamHandlers) h(streamError(id, dead));
   };
 
+  /**
+   * @param {string} op @param {object} [fields] @param {Transferable[]} [transfer]
+   * @returns {Promise<any>} the reply's result
+   */
   const request = (op, fields, transfer = []) => {
     if (dead) return Promise.reject(dead);
     const id = nextId++;
@@ -45,7 +55,7 @@ export async function createWorkerScanner(options = {}) {
       pending.set(id, { resolve, reject });
       try {
         worker.postMessage(requestMessage(id, op, fields), transfer);
-      } catch (e) { // DataCloneError: a detached buffer, a closed or already transferred bitmap or frame
+      } catch (/** @type {any} */ e) { // DataCloneError: a detached buffer, a closed or already transferred bitmap or frame
         pending.delete(id);
         reject(invalid(`the input cannot be handed to the decoding worker: it is detached, closed or already transferred (${e?.message ?? e})`));
       }
@@ -53,11 +63,13 @@ export async function createWorkerScanner(options = {}) {
   };
 
   const wasmUrl = options.wasmUrl ? String(new URL(String(options.wasmUrl), globalThis.location?.href)) : undefined;
+  /** @type {{wasmUrl?: string, addressTable?: false | {url: string}}} */
   const init = wasmUrl ? { wasmUrl } : {};
   if (options.addressTable === false) init.addressTable = false;
   else if (options.addressTable?.url) init.addressTable = { url: String(new URL(String(options.addressTable.url), globalThis.location?.href)) };
   await request(Op.init, { options: init });
 
+  /** @type {WorkerScanner} */
   const api = {
     /**
      * Decodes a photo (Blob/File, ImageBitmap — transferred, VideoFrame — transferred) in the worker;
@@ -83,7 +95,7 @@ export async function createWorkerScanner(options = {}) {
       if (typeof OffscreenCanvas !== 'function') {
         // No canvas in workers (older Safari): draw here, then hand the worker the pixels (transferred).
         return imageToImageData(source).then(({ data, width, height }) => {
-          source.close?.();
+          /** @type {{close?: () => void}} */ (source).close?.(); // a Blob has nothing to close
           return request(Op.scanImageData, { image: { data, width, height }, options }, [data.buffer]);
         });
       }

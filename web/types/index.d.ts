@@ -202,6 +202,7 @@ export type ErrorCode =
   | 'permission-denied' | 'no-camera' | 'camera-busy' | 'camera-failed' | 'no-camera-api' | 'address-table';
 
 export declare class CccdScannerError extends Error {
+  constructor(code: ErrorCode | string, message: string);
   readonly code: ErrorCode | string;
 }
 
