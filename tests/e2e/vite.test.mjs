@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, serve } from './browser.mjs';
+import { unavailable } from '../support/unavailable.mjs';
 
 const web = new URL('../../web/', import.meta.url).pathname;
 const vitePath = join(web, 'node_modules/vite/dist/node/index.js');
@@ -16,7 +17,6 @@ const html = `<!doctype html><html><head><meta charset="utf-8">
 <script type="module" src="./main.js"></script></head><body><pre id="out"></pre></body></html>`;
 const main = `
 import { createScanner, createWorkerScanner } from 'cccd-scanner';
-import { unavailable } from '../support/unavailable.mjs';
 (async () => {
   const out = document.getElementById('out');
   try {
