@@ -40,6 +40,11 @@ test('a corpus photo gives {found, text, card, corners, ms} with the parser\'s c
   assert.equal(r.corners.length, 4);
   for (const c of r.corners) assert.deepEqual(Object.keys(c), ['x', 'y']);
   assert.ok(r.ms > 0);
+  // The symbol's details, as the CLI writes them too (src/result/scan_json.hpp).
+  assert.ok(Number.isInteger(r.mask) && r.mask >= 0 && r.mask <= 7, `mask ${r.mask}`);
+  assert.ok(Number.isInteger(r.correctedErrors) && r.correctedErrors >= 0);
+  assert.equal(r.mirrored, false);
+  assert.ok(r.moduleSize > 1 && r.moduleSize < 20, `moduleSize ${r.moduleSize}`);
   s.destroy();
 });
 

@@ -109,6 +109,12 @@ export interface ScanResult {
   /** QR version (1..40) and error-correction level, when found. */
   version?: number;
   ecLevel?: 'L' | 'M' | 'Q' | 'H';
+  /** When found: the data mask (0..7), the codewords Reed-Solomon corrected, whether the symbol was read
+   *  mirrored, and its module size in image pixels. */
+  mask?: number;
+  correctedErrors?: number;
+  mirrored?: boolean;
+  moduleSize?: number;
   /** Why nothing was found, in words. */
   message?: string;
   /** Milliseconds spent in WASM (luminance conversion + decoding). */
