@@ -1,7 +1,8 @@
 #pragma once
-// The public entry of the QR reader: a luminance frame in, the symbols it holds out. A Decoder owns the
-// scratch memory (binarized image, candidate lists, module grid) and reuses it from frame to frame, so a
-// camera loop allocates nothing per frame once the frame size is stable.
+// The QR reader's decoder (internal; the public API over it is include/cccd/qr.hpp): a luminance frame in,
+// the symbols it holds out. A Decoder owns the scratch memory (binarized image, candidate lists, module
+// grid) and reuses it from frame to frame, so a camera loop allocates nothing per frame once the frame
+// size is stable.
 #include <array>
 #include <cstdint>
 #include <memory>
