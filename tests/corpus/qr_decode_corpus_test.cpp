@@ -35,6 +35,10 @@ struct Tally {
 Tally run_set(const std::vector<testsupport::CorpusImage>& images, int turns = 0) {
     Tally t;
     const bool verbose = std::getenv("CCCD_QR_VERBOSE") != nullptr;
+    // The decoder users get; CCCD_QR_STANDIN set swaps in the diagnostic grid decoder
+    // (support/grid_standin.hpp), which only the pipeline itself can take.
+    const bool standin = std::getenv("CCCD_QR_STANDIN") != nullptr;
+    cccd::qr::Decoder decoder;
     cccd::qr::DecoderScratch scratch;
     const cccd::qr::PipelineConfig config = cccd::qr::default_pipeline_config();
     for (const auto& img : images) {
@@ -43,7 +47,8 @@ Tally run_set(const std::vector<testsupport::CorpusImage>& images, int turns = 0
         const auto loaded = testsupport::rotated(original, turns);
         ++t.total;
         const auto t0 = std::chrono::steady_clock::now();
-        const auto r = cccd::qr::run_pipeline(loaded.view(), {}, config, scratch, testsupport::grid_decode_for_tests());
+        const auto r = standin ? cccd::qr::run_pipeline(loaded.view(), {}, config, scratch, testsupport::grid_decode_for_tests())
+                               : decoder.decode(loaded.view());
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         t.ms += ms;
         const bool ok = r.found() && r.symbols[0].data.text == img.expected;

@@ -15,7 +15,7 @@ import { describe, invalid } from './validate.js';
  * @param {any} e anything getUserMedia threw
  * @returns {CccdScannerError}
  */
-export function cameraError(e) {
+function cameraError(e) {
   if (e instanceof CccdScannerError) return e;
   const name = e?.name ?? '';
   const code = /** @type {Record<string, string | undefined>} */ ({

@@ -6,7 +6,7 @@ import { describe, invalid } from './validate.js';
 
 /** @typedef {ImageBitmap | HTMLImageElement | VideoFrame | HTMLVideoElement} Drawable */
 
-export const MAX_PHOTO_SIDE = 4096;
+const MAX_PHOTO_SIDE = 4096;
 
 // One canvas and context, reused for every image: a camera loop on the requestVideoFrameCallback path
 // draws a frame per call, and a new canvas each time would be garbage per frame.
