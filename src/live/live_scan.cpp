@@ -7,9 +7,9 @@
 #include "image/downscale.hpp"
 #include "image/upscale.hpp"
 #include "qr/fast_path.hpp"
-#include "qr/finder.hpp"
-#include "qr/format.hpp"
-#include "qr/function_patterns.hpp"
+#include "qr/detect/finder.hpp"
+#include "qr/grid/format.hpp"
+#include "qr/grid/function_patterns.hpp"
 #include "qr/tables.hpp"
 
 namespace cccd::live {

@@ -12,7 +12,7 @@
 #include "image/image_view.hpp"
 #include "live/soft_grid.hpp"
 #include "qr/decoder.hpp"
-#include "qr/grid_decoder.hpp"
+#include "qr/grid/grid_decoder.hpp"
 #include "qr/pipeline.hpp"
 
 namespace cccd::live {

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "image/image_view.hpp"
-#include "qr/geometry.hpp"
-#include "qr/grid_decoder.hpp"
+#include "qr/detect/geometry.hpp"
+#include "qr/grid/grid_decoder.hpp"
 
 namespace cccd::qr {
 

@@ -8,8 +8,8 @@
 #include "image/downscale.hpp"
 #include "image/threshold_pass.hpp"
 #include "qr/fast_path.hpp"
-#include "qr/format.hpp"
-#include "qr/missing_finder.hpp"
+#include "qr/grid/format.hpp"
+#include "qr/detect/missing_finder.hpp"
 #include "qr/tables.hpp"
 
 namespace cccd::qr {

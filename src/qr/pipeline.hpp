@@ -9,11 +9,11 @@
 #include "image/bit_matrix.hpp"
 #include "image/threshold_map.hpp"
 #include "qr/decoder.hpp"
-#include "qr/finder.hpp"
-#include "qr/fitted_equalizer.hpp"
-#include "qr/locate.hpp"
-#include "qr/module_grid.hpp"
-#include "qr/sample.hpp"
+#include "qr/detect/finder.hpp"
+#include "qr/grid/fitted_equalizer.hpp"
+#include "qr/detect/locate.hpp"
+#include "qr/grid/module_grid.hpp"
+#include "qr/grid/sample.hpp"
 
 namespace cccd::qr {
 

@@ -1,6 +1,6 @@
 #include "wasm/reduced_decoder.hpp"
 
-#include "qr/grid_decoder.hpp"
+#include "qr/grid/grid_decoder.hpp"
 
 namespace cccd::wasm {
 

@@ -11,10 +11,10 @@
 #include <vector>
 
 #include "cccd/utf8.hpp"
-#include "qr/bitstream.hpp"
-#include "qr/codewords.hpp"
-#include "qr/grid_decoder.hpp"
-#include "qr/reed_solomon.hpp"
+#include "qr/text/bitstream.hpp"
+#include "qr/grid/codewords.hpp"
+#include "qr/grid/grid_decoder.hpp"
+#include "qr/grid/reed_solomon.hpp"
 #include "qr/tables.hpp"
 
 namespace {

@@ -1,5 +1,5 @@
 // The WebAssembly build takes Shift_JIS and GB 2312 characters from the platform's TextDecoder instead of
-// carrying the tables (src/qr/double_byte_table.hpp). Checked here: the decoder gives every code the
+// carrying the tables (src/qr/text/double_byte_table.hpp). Checked here: the decoder gives every code the
 // generated tables define the same character, and the real WASM build reads Japanese symbols (kanji mode,
 // and Shift_JIS bytes without an ECI) to the same text as the native build's tables do.
 import { test } from 'node:test';
@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createScanner } from '../../web/src/index.js';
 import { unavailable } from '../support/unavailable.mjs';
 
-const src = new URL('../../src/qr/', import.meta.url);
+const src = new URL('../../src/qr/text/', import.meta.url);
 
 // A generated table (gen_sjis_table.py / gen_gb2312_table.py): the row of each lead byte, then the rows.
 function table(file, leadsName, rowsName) {

@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <vector>
 
-#include "qr/grid_decoder.hpp"
+#include "qr/grid/grid_decoder.hpp"
 #include "qr/tables.hpp"
 
 #define ZX_USE_UTF8 1

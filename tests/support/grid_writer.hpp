@@ -9,11 +9,11 @@
 #include <span>
 #include <vector>
 
-#include "qr/codewords.hpp"
-#include "qr/format.hpp"
-#include "qr/function_patterns.hpp"
-#include "qr/module_grid.hpp"
-#include "qr/reed_solomon.hpp"
+#include "qr/grid/codewords.hpp"
+#include "qr/grid/format.hpp"
+#include "qr/grid/function_patterns.hpp"
+#include "qr/grid/module_grid.hpp"
+#include "qr/grid/reed_solomon.hpp"
 #include "qr/tables.hpp"
 
 namespace cccd::testsupport {

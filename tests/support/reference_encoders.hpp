@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "qr/module_grid.hpp"
+#include "qr/grid/module_grid.hpp"
 
 namespace cccd::testsupport {
 

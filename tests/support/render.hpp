@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "image/image_view.hpp"
-#include "qr/geometry.hpp"
-#include "qr/module_grid.hpp"
+#include "qr/detect/geometry.hpp"
+#include "qr/grid/module_grid.hpp"
 
 namespace testsupport {
 

@@ -9,7 +9,7 @@
 #include "cardgen/cardgen.hpp"
 #include "image/binarize_local.hpp"
 #include "qr/pipeline.hpp"
-#include "qr/sample.hpp"
+#include "qr/grid/sample.hpp"
 
 namespace testsupport {
 

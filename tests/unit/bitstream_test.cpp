@@ -1,6 +1,6 @@
-// Tests for src/qr/bitstream.cpp: every mode of Table 2, ECI designators and charsets, FNC1 in both
+// Tests for src/qr/text/bitstream.cpp: every mode of Table 2, ECI designators and charsets, FNC1 in both
 // positions, Structured Append, kanji, the terminator and padding, and truncated or malformed streams.
-#include "qr/bitstream.hpp"
+#include "qr/text/bitstream.hpp"
 
 #include <gtest/gtest.h>
 

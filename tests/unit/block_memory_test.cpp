@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "cardgen/cardgen.hpp"
-#include "qr/codewords.hpp"
-#include "qr/function_patterns.hpp"
-#include "qr/grid_decoder.hpp"
+#include "qr/grid/codewords.hpp"
+#include "qr/grid/function_patterns.hpp"
+#include "qr/grid/grid_decoder.hpp"
 #include "qr/tables.hpp"
 
 namespace {

@@ -1,7 +1,7 @@
-// Tests for src/qr/charset_guess.cpp: byte data without an ECI is read as UTF-8, Shift_JIS or Latin-1,
+// Tests for src/qr/text/charset_guess.cpp: byte data without an ECI is read as UTF-8, Shift_JIS or Latin-1,
 // both ways: Japanese is recognised, and real European Latin-1 text (much of which is well-formed
 // Shift_JIS by accident) stays Latin-1.
-#include "qr/charset_guess.hpp"
+#include "qr/text/charset_guess.hpp"
 
 #include <gtest/gtest.h>
 

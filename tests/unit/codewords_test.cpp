@@ -1,12 +1,12 @@
-// Tests for src/qr/codewords.cpp: mask patterns (Table 10), placement order (7.7.3, Figure 21) and the
+// Tests for src/qr/grid/codewords.cpp: mask patterns (Table 10), placement order (7.7.3, Figure 21) and the
 // de-interleaving of blocks (7.6, Table 9).
-#include "qr/codewords.hpp"
+#include "qr/grid/codewords.hpp"
 
 #include <gtest/gtest.h>
 
 #include <vector>
 
-#include "qr/function_patterns.hpp"
+#include "qr/grid/function_patterns.hpp"
 
 namespace {
 

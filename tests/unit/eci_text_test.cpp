@@ -1,6 +1,6 @@
-// Tests for src/qr/eci_text.cpp: which ECIs are converted, byte data without an ECI in each guessed
+// Tests for src/qr/text/eci_text.cpp: which ECIs are converted, byte data without an ECI in each guessed
 // character set, GB 2312 under ECI 29, and ill-formed data in the Unicode encodings.
-#include "qr/eci_text.hpp"
+#include "qr/text/eci_text.hpp"
 
 #include <gtest/gtest.h>
 

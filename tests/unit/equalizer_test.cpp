@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "cardgen/cardgen.hpp"
-#include "qr/grid_decoder.hpp"
-#include "qr/sample.hpp"
+#include "qr/grid/grid_decoder.hpp"
+#include "qr/grid/sample.hpp"
 #include "support/true_corners.hpp"
 
 namespace {

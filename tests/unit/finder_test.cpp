@@ -1,6 +1,6 @@
-// Tests for src/qr/finder.cpp: the three finder patterns of synthetic symbols are found at any rotation,
+// Tests for src/qr/detect/finder.cpp: the three finder patterns of synthetic symbols are found at any rotation,
 // from 1.5 to 40 px per module, blurred and noisy, with their module size.
-#include "qr/finder.hpp"
+#include "qr/detect/finder.hpp"
 
 #include <gtest/gtest.h>
 

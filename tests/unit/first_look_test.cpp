@@ -10,7 +10,7 @@
 
 #include "image/downscale.hpp"
 #include "qr/decoder.hpp"
-#include "qr/grid_decoder.hpp"
+#include "qr/grid/grid_decoder.hpp"
 #include "qr/pipeline.hpp"
 #include "support/render.hpp"
 #include "wasm/reduced_decoder.hpp"

@@ -1,5 +1,5 @@
-// Tests for src/qr/fit.cpp: least-squares perspective from point pairs.
-#include "qr/fit.hpp"
+// Tests for src/qr/detect/fit.cpp: least-squares perspective from point pairs.
+#include "qr/detect/fit.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
-// Tests for src/qr/format.cpp: every format and version codeword decodes with up to 3 bit errors (all
+// Tests for src/qr/grid/format.cpp: every format and version codeword decodes with up to 3 bit errors (all
 // error patterns, exhaustively); 4+ errors never decode silently to a wrong value at a false distance.
-#include "qr/format.hpp"
+#include "qr/grid/format.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
-// Tests for src/qr/fourth_corner.cpp: under a real perspective the module sizes at the three finders place
+// Tests for src/qr/detect/fourth_corner.cpp: under a real perspective the module sizes at the three finders place
 // the fourth corner far better than the parallelogram; without sizes it is the parallelogram.
-#include "qr/fourth_corner.hpp"
+#include "qr/detect/fourth_corner.hpp"
 
 #include <gtest/gtest.h>
 

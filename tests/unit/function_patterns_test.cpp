@@ -1,6 +1,6 @@
-// Tests for src/qr/function_patterns.cpp: what is left for data is exactly the codewords of Table 1 plus
+// Tests for src/qr/grid/function_patterns.cpp: what is left for data is exactly the codewords of Table 1 plus
 // its remainder bits, for every version; the patterns sit where 6.3 puts them.
-#include "qr/function_patterns.hpp"
+#include "qr/grid/function_patterns.hpp"
 
 #include <gtest/gtest.h>
 

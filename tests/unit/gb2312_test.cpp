@@ -1,6 +1,6 @@
-// Tests for src/qr/gb2312.cpp and its generated table: symbols, both hanzi levels, the two codes where
+// Tests for src/qr/text/gb2312.cpp and its generated table: symbols, both hanzi levels, the two codes where
 // GBK's characters were chosen over GB2312.TXT's, undefined codes, and EUC-CN byte data.
-#include "qr/gb2312.hpp"
+#include "qr/text/gb2312.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
-// Tests for src/qr/geometry.cpp: the perspective transform maps the four corners exactly and keeps
+// Tests for src/qr/detect/geometry.cpp: the perspective transform maps the four corners exactly and keeps
 // straight lines straight.
-#include "qr/geometry.hpp"
+#include "qr/detect/geometry.hpp"
 
 #include <gtest/gtest.h>
 

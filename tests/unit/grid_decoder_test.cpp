@@ -1,8 +1,8 @@
-// Tests for src/qr/grid_decoder.cpp on grids made by the test writer (tests/support/grid_writer.hpp):
+// Tests for src/qr/grid/grid_decoder.cpp on grids made by the test writer (tests/support/grid_writer.hpp):
 // every failure path with its error and message, format/version damage within and beyond tolerance,
 // codeword errors up to and beyond capacity, and mirrored grids. Round trips against independent
 // encoders are in grid_roundtrip_test.cpp.
-#include "qr/grid_decoder.hpp"
+#include "qr/grid/grid_decoder.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "qr/format.hpp"
-#include "qr/utf8_text.hpp"
+#include "qr/grid/format.hpp"
+#include "qr/text/utf8_text.hpp"
 #include "support/bit_writer.hpp"
 #include "support/grid_writer.hpp"
 

@@ -12,12 +12,12 @@
 #include <vector>
 
 #include "support/unavailable.hpp"
-#include "qr/codewords.hpp"
-#include "qr/format.hpp"
-#include "qr/function_patterns.hpp"
-#include "qr/grid_decoder.hpp"
+#include "qr/grid/codewords.hpp"
+#include "qr/grid/format.hpp"
+#include "qr/grid/function_patterns.hpp"
+#include "qr/grid/grid_decoder.hpp"
 #include "qr/tables.hpp"
-#include "qr/utf8_text.hpp"
+#include "qr/text/utf8_text.hpp"
 #include "support/reference_encoders.hpp"
 
 namespace {

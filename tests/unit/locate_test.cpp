@@ -1,7 +1,7 @@
-// Tests for src/qr/locate.cpp: from the finders of synthetic symbols to a perspective that puts every
+// Tests for src/qr/detect/locate.cpp: from the finders of synthetic symbols to a perspective that puts every
 // module centre within a fraction of a module of the truth, at any rotation, with tilt, mirrored, and for
 // versions whose dimension estimate is uncertain.
-#include "qr/locate.hpp"
+#include "qr/detect/locate.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
-// Tests for src/qr/missing_finder.cpp: a finder whose rings are broken (text printed over it) is found
+// Tests for src/qr/detect/missing_finder.cpp: a finder whose rings are broken (text printed over it) is found
 // from the two others, in the grey image; nothing is added where the places hold no finder.
-#include "qr/missing_finder.hpp"
+#include "qr/detect/missing_finder.hpp"
 
 #include <gtest/gtest.h>
 

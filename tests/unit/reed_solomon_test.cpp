@@ -1,7 +1,7 @@
-// Tests for src/qr/reed_solomon.cpp: every error pattern within capacity is corrected exactly, for block
+// Tests for src/qr/grid/reed_solomon.cpp: every error pattern within capacity is corrected exactly, for block
 // shapes from the smallest to the largest QR block; beyond capacity the decoder refuses (or, rarely and
 // unavoidably, lands on another codeword, which it then must truly be).
-#include "qr/reed_solomon.hpp"
+#include "qr/grid/reed_solomon.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
-// Tests for src/qr/sample.cpp: with the true geometry, the sampled grid equals the drawn one, down to
+// Tests for src/qr/grid/sample.cpp: with the true geometry, the sampled grid equals the drawn one, down to
 // 1.5 px per module with blur, under uneven light, and for light-on-dark symbols.
-#include "qr/sample.hpp"
+#include "qr/grid/sample.hpp"
 
 #include <gtest/gtest.h>
 

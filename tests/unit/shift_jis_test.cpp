@@ -1,6 +1,6 @@
-// Tests for src/qr/shift_jis.cpp and its generated table: JIS X 0208 characters, the cp932 extensions,
+// Tests for src/qr/text/shift_jis.cpp and its generated table: JIS X 0208 characters, the cp932 extensions,
 // single-byte katakana, and undefined codes.
-#include "qr/shift_jis.hpp"
+#include "qr/text/shift_jis.hpp"
 
 #include <gtest/gtest.h>
 

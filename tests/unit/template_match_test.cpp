@@ -1,6 +1,6 @@
-// Tests for src/qr/template_match.cpp: finder and alignment templates on the grey image locate pattern
+// Tests for src/qr/detect/template_match.cpp: finder and alignment templates on the grey image locate pattern
 // centres to a fraction of a module, including on sharp large modules (a plateau) and tiny blurred ones.
-#include "qr/template_match.hpp"
+#include "qr/detect/template_match.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
-// Tests for src/qr/triples.cpp: the right-angle corner becomes top-left, the cross product orients the
+// Tests for src/qr/detect/triples.cpp: the right-angle corner becomes top-left, the cross product orients the
 // other two, implausible triangles are dropped, and the real symbol outranks a decoy.
-#include "qr/triples.hpp"
+#include "qr/detect/triples.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-// Tests for src/qr/utf8_text.cpp: encoding every length class and rejecting ill-formed sequences.
-#include "qr/utf8_text.hpp"
+// Tests for src/qr/text/utf8_text.cpp: encoding every length class and rejecting ill-formed sequences.
+#include "qr/text/utf8_text.hpp"
 
 #include <gtest/gtest.h>
 

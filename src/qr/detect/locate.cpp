@@ -1,0 +1,408 @@
+#include "qr/detect/locate.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "image/bilinear.hpp"
+#include "qr/detect/fit.hpp"
+#include "qr/detect/fourth_corner.hpp"
+#include "qr/tables.hpp"
+#include "qr/detect/template_match.hpp"
+
+namespace cccd::qr {
+namespace {
+
+float distance(Point a, Point b) { return std::hypot(a.x - b.x, a.y - b.y); }
+
+// Timing score (random modules: about 0.5) a geometry needs after one refinement to get a second.
+constexpr float kSecondRefineTiming = 0.5f;
+
+// Distance from a finder centre to the outside of its 7x7 square along a unit direction, in pixels: walk
+// dark (centre), light, dark (ring) and stop at the light beyond. 0 when the walk does not fit.
+float half_width(const image::BitMatrix& b, Point c, float ux, float uy, float limit) {
+    int phase = 0;  // 0 centre dark, 1 light ring, 2 dark ring
+    for (float t = 0; t <= limit; t += 1.0f) {
+        const int x = static_cast<int>(std::floor(c.x + t * ux)), y = static_cast<int>(std::floor(c.y + t * uy));
+        if (!b.in_bounds(x, y)) return phase == 2 ? t - 0.5f : 0;  // a cropped symbol ends at the image edge
+        const bool dark = b.get(x, y);
+        if (phase == 0 && !dark) phase = 1;
+        else if (phase == 1 && dark) phase = 2;
+        else if (phase == 2 && !dark) return t - 0.5f;
+        if (t == 0 && !dark) return 0;
+    }
+    return 0;
+}
+
+// Module size along the line from a towards b, from the width of finder a (7 modules) in that direction.
+float module_along(const image::BitMatrix& b, const FinderPattern& a, Point toward) {
+    const float len = distance(a.center, toward);
+    if (len <= 0) return a.moduleSize;
+    const float ux = (toward.x - a.center.x) / len, uy = (toward.y - a.center.y) / len;
+    const float limit = a.moduleSize * 7.0f;
+    const float w = half_width(b, a.center, ux, uy, limit) + half_width(b, a.center, -ux, -uy, limit);
+    const float ms = w / 7.0f;
+    // Trust the walk only when it roughly agrees with the finder's own estimate.
+    if (ms < a.moduleSize * 0.6f || ms > a.moduleSize * 1.6f) return a.moduleSize;
+    return ms;
+}
+
+// How far the corner finder a departs from seeing both legs along its sides: the width of a finder is 7
+// modules across a side and 7 sqrt(2) along a diagonal (ISO/IEC 18004:2015 6.3.3), so at the true
+// top-left finder both legs give the same width, while at a wrong corner one leg runs along a diagonal
+// (ratio 1.41). Returns |ln(width ratio)|, 0 when a width cannot be measured.
+float corner_skew(const image::BitMatrix& b, const FinderPattern& a, Point towardB, Point towardC) {
+    const auto width = [&](Point toward) {
+        const float len = distance(a.center, toward);
+        if (len <= 0) return 0.0f;
+        const float ux = (toward.x - a.center.x) / len, uy = (toward.y - a.center.y) / len;
+        const float limit = a.moduleSize * 7.0f;
+        const float w1 = half_width(b, a.center, ux, uy, limit), w2 = half_width(b, a.center, -ux, -uy, limit);
+        return w1 > 0 && w2 > 0 ? w1 + w2 : 0.0f;
+    };
+    const float wb = width(towardB), wc = width(towardC);
+    return wb > 0 && wc > 0 ? std::abs(std::log(wb / wc)) : 0.0f;
+}
+
+Point lerp3(Point o, Point u, Point v, float a, float b) { return {o.x + a * u.x + b * v.x, o.y + a * u.y + b * v.y}; }
+
+// Image vectors of one module along x and y at module position p (the perspective's local Jacobian).
+void local_frame(const Perspective& h, Point p, Point& u, Point& v) {
+    const Point o = h.map(p), px = h.map({p.x + 1, p.y}), py = h.map({p.x, p.y + 1});
+    u = {px.x - o.x, px.y - o.y};
+    v = {py.x - o.x, py.y - o.y};
+}
+
+std::optional<Perspective> from_four(Point a, Point b, Point c, Point br, float dim, float brModule) {
+    const std::array<Point, 4> src{{{3.5f, 3.5f}, {dim - 3.5f, 3.5f}, {brModule, brModule}, {3.5f, dim - 3.5f}}};
+    const std::array<Point, 4> dst{{a, b, br, c}};
+    return Perspective::quad_to_quad(src, dst);
+}
+
+}  // namespace
+
+float timing_score(const image::ImageView& gray, const Perspective& h, int d, bool inverted) {
+    int matches = 0, total = 0;
+    for (int line = 0; line < 2; ++line) {
+        float prev2 = 0, prev1 = 0;
+        for (int i = 8; i <= d - 9; ++i) {
+            const Point p = line == 0 ? h.map({static_cast<float>(i) + 0.5f, 6.5f}) : h.map({6.5f, static_cast<float>(i) + 0.5f});
+            const float g = image::bilinear(gray, p.x, p.y);
+            if (i >= 10) {  // judge module i-1 against its two neighbours
+                const bool darker = prev1 < (prev2 + g) * 0.5f;
+                const bool shouldBeDark = ((i - 1) % 2) == 0;
+                matches += (darker != inverted) == shouldBeDark ? 1 : 0;
+                ++total;
+            }
+            prev2 = prev1;
+            prev1 = g;
+        }
+    }
+    return total > 0 ? static_cast<float>(matches) / static_cast<float>(total) : 0.0f;
+}
+
+// Re-finds the three finders and every alignment pattern near where the current perspective puts them, on
+// the grey image, and fits the perspective to all of them (least squares): finder centres from run lengths
+// are only good to about a pixel, which is a third of a module at the small end.
+// Without any alignment pattern (version 1, or none matched) the fourth point is re-estimated from the
+// refined finder centres and the finders' module sizes ms (fourth_corner.hpp).
+std::optional<Perspective> refine(const image::ImageView& gray, const Perspective& h, int d, bool inverted,
+                                  const std::array<float, 3>& ms, int& searches) {
+    std::array<Point, 3 + 49> src{}, dst{};
+    size_t n = 0;
+    const float dim = static_cast<float>(d);
+    const Point finders[3] = {{3.5f, 3.5f}, {dim - 3.5f, 3.5f}, {3.5f, dim - 3.5f}};
+    float finderContrast = 0;
+    for (const Point& f : finders) {
+        TemplateSearch ts;
+        ts.predicted = h.map(f);
+        local_frame(h, f, ts.moduleU, ts.moduleV);
+        ts.radiusModules = 0.75f;
+        ts.coarseStep = 0.25f;
+        ts.inverted = inverted;
+        const TemplateMatch m = best_template_match(gray, kFinderTemplate, ts);
+        ++searches;
+        if (m.contrast <= 0) return std::nullopt;
+        finderContrast += m.contrast / 3.0f;
+        src[n] = f;
+        dst[n++] = m.center;
+    }
+    const std::span<const uint8_t> pos = alignment_centers(version_for_size(d));
+    const int count = static_cast<int>(pos.size());
+    for (int j = 0; j < count; ++j)
+        for (int i = 0; i < count; ++i) {
+            if ((i == 0 && j == 0) || (i == 0 && j == count - 1) || (i == count - 1 && j == 0)) continue;  // finders
+            const Point a{static_cast<float>(pos[static_cast<size_t>(i)]) + 0.5f, static_cast<float>(pos[static_cast<size_t>(j)]) + 0.5f};
+            TemplateSearch ts;
+            ts.predicted = h.map(a);
+            local_frame(h, a, ts.moduleU, ts.moduleV);
+            ts.radiusModules = 1.0f;
+            ts.coarseStep = 0.25f;
+            ts.distancePenalty = 0.1f;
+            ts.inverted = inverted;
+            const TemplateMatch m = best_template_match(gray, kAlignmentTemplate, ts);
+            ++searches;
+            if (m.contrast < 0.3f * finderContrast) continue;
+            src[n] = a;
+            dst[n++] = m.center;
+        }
+    if (n == 3) {
+        src[n] = {dim - 3.5f, dim - 3.5f};
+        dst[n++] = projective_fourth_corner(dst[0], dst[1], dst[2], ms[0], ms[1], ms[2]);
+    }
+    if (n < 4) return std::nullopt;
+    return fit_perspective(std::span<const Point>(src.data(), n), std::span<const Point>(dst.data(), n));
+}
+
+bool geometry_for_dimension(const image::ImageView& gray, Point a, Point b, Point c, int d, bool inverted,
+                            SymbolGeometry& out, std::array<float, 3> ms, int refinePasses) {
+    const float dim = static_cast<float>(d);
+    const float span = dim - 7.0f;  // finder centres are at module 3.5 and d - 3.5
+    const Point u{(b.x - a.x) / span, (b.y - a.y) / span}, v{(c.x - a.x) / span, (c.y - a.y) / span};
+    const Point fourth = projective_fourth_corner(a, b, c, ms[0], ms[1], ms[2]);
+    const std::optional<Perspective> rough = from_four(a, b, c, fourth, dim, dim - 3.5f);
+    std::optional<Perspective> h;
+    bool aligned = false;
+    int searches = 0;
+    if (d >= 25) {
+        // Bottom-right alignment pattern centre: module d - 7, i.e. d - 6.5 (6.3.6, Annex E).
+        const float brModule = dim - 6.5f;
+        TemplateSearch ts;
+        ts.predicted = rough ? rough->map({brModule, brModule}) : lerp3(a, u, v, brModule - 3.5f, brModule - 3.5f);
+        ts.moduleU = u;
+        ts.moduleV = v;
+        ts.radiusModules = std::clamp(dim * 0.12f, 3.0f, 12.0f);
+        ts.inverted = inverted;
+        const TemplateMatch m = best_template_match(gray, kAlignmentTemplate, ts);
+        ++searches;
+        if (m.contrast >= 4.0f) {
+            h = from_four(a, b, c, m.center, dim, brModule);
+            aligned = h.has_value();
+            // Glare or damage can hide the pattern and let data modules imitate it: a match that makes
+            // the timing patterns alternate worse than the estimate without it is not the pattern.
+            if (aligned && rough &&
+                timing_score(gray, *h, d, inverted) + 0.1f < timing_score(gray, *rough, d, inverted)) {
+                h.reset();
+                aligned = false;
+            }
+        }
+    }
+    if (!h) h = rough;  // version 1, or no alignment pattern seen: the estimated fourth corner
+    if (!h) return false;
+    // A second refinement only for what looks like a symbol after the first: each costs a template search
+    // per alignment pattern, and most geometries built on a frame without a symbol alternate at random.
+    for (int pass = 0; pass < refinePasses; ++pass) {
+        if (pass == 1 && timing_score(gray, *h, d, inverted) < kSecondRefineTiming) break;
+        if (auto better = refine(gray, *h, d, inverted, ms, searches)) h = better;
+    }
+    out.dimension = d;
+    out.moduleToImage = *h;
+    out.corners = {h->map({0, 0}), h->map({dim, 0}), h->map({dim, dim}), h->map({0, dim})};
+    out.moduleSize = (std::hypot(u.x, u.y) + std::hypot(v.x, v.y)) * 0.5f;
+    out.alignmentFound = aligned;
+    out.refinePasses = refinePasses;
+    out.templateSearches = searches;
+    out.timing = timing_score(gray, *h, d, inverted);
+    return true;
+}
+
+namespace {
+
+// A finder of a triple whose modules read 20 % wider than the median of the three has merged with
+// something beside it (a card's header text touching the symbol): its centre is pulled towards the text and
+// its widths would make the symbol look versions smaller. It is sought again on the grey image by its
+// ring template (template_match.hpp) within 2.5 modules, in the frame of its partners; its widths are not
+// used (Triple::wide).
+struct Triple {
+    FinderPattern f[3];  // top-left, top-right, bottom-left
+    bool wide[3] = {false, false, false};
+};
+
+Triple recentred(const image::ImageView& gray, const FinderPattern& a, const FinderPattern& b, const FinderPattern& c, bool inverted) {
+    Triple t{{a, b, c}};
+    const float med = std::max(std::min(a.moduleSize, b.moduleSize), std::min(std::max(a.moduleSize, b.moduleSize), c.moduleSize));
+    const auto axis = [&](Point from, Point to) {
+        const float len = std::max(distance(from, to), 1e-3f);
+        return Point{(to.x - from.x) / len * med, (to.y - from.y) / len * med};
+    };
+    const Point u = axis(a.center, b.center), v = axis(a.center, c.center);
+    for (int i = 0; i < 3; ++i) {
+        if (t.f[i].moduleSize <= 1.2f * med) continue;
+        t.wide[i] = true;
+        TemplateSearch ts;
+        ts.predicted = t.f[i].center;
+        ts.moduleU = u;
+        ts.moduleV = v;
+        ts.radiusModules = 2.5f;
+        ts.distancePenalty = 0.02f;
+        ts.inverted = inverted;
+        const TemplateMatch m = best_template_match(gray, kFinderTemplate, ts);
+        if (m.contrast > 0) t.f[i].center = m.center;
+        t.f[i].moduleSize = med;
+    }
+    return t;
+}
+
+// Module size between two finders of a triple: the mean of each one's width towards the other, or the
+// partner's alone when one of them is wide.
+float pair_module(const image::BitMatrix& binary, const Triple& t, int p, int q) {
+    const float a = module_along(binary, t.f[p], t.f[q].center), b = module_along(binary, t.f[q], t.f[p].center);
+    if (t.wide[p] == t.wide[q]) return (a + b) * 0.5f;
+    return t.wide[p] ? b : a;
+}
+
+// Up to `take` dimensions for the triple's finders, best timing first (propose_symbols).
+void add_dimension_options(const image::ImageView& gray, const image::BitMatrix& binary, const Triple& three, const FinderTriple& tr,
+                           int index, float scoreOffset, int take, const LocateOptions& options, std::vector<SymbolCandidate>& out) {
+    const FinderPattern& fa = three.f[0];
+    const FinderPattern& fb = three.f[1];
+    const FinderPattern& fc = three.f[2];
+    const float est = (distance(fa.center, fb.center) / pair_module(binary, three, 0, 1) +
+                       distance(fa.center, fc.center) / pair_module(binary, three, 0, 2)) * 0.5f + 7.0f;
+    // Dimensions are 17 + 4 k (ISO/IEC 18004:2015 6.1). The estimate from module sizes can be a version
+    // off for large symbols, so the neighbours within two versions are ranked by how well the timing
+    // patterns alternate under the frame of the three finders and the estimated fourth corner (the
+    // timing row and column run right along the finder legs, where that frame is accurate even under
+    // perspective).
+    const int k = static_cast<int>(std::lround((est - 17.0f) / 4.0f));
+    struct Option {
+        int dim;
+        float timing;
+        float rough;
+    } options5[5];
+    int nOptions = 0;
+    for (int dk = -2; dk <= 2; ++dk) {
+        const int dim = 17 + 4 * (k + dk);
+        if (dim < 21 || dim > 177) continue;
+        const float near = std::abs(est - static_cast<float>(dim)) / 4.0f;  // versions from the estimate
+        if (near > 1.6f) continue;
+        const std::array<Point, 4> src{{{3.5f, 3.5f}, {static_cast<float>(dim) - 3.5f, 3.5f},
+                                        {static_cast<float>(dim) - 3.5f, static_cast<float>(dim) - 3.5f},
+                                        {3.5f, static_cast<float>(dim) - 3.5f}}};
+        const Point br = projective_fourth_corner(fa.center, fb.center, fc.center, fa.moduleSize, fb.moduleSize,
+                                                  fc.moduleSize);
+        const auto affine = Perspective::quad_to_quad(src, {fa.center, fb.center, br, fc.center});
+        if (!affine) continue;
+        const float timing = timing_score(gray, *affine, dim, options.inverted);
+        if (timing < options.minRoughTiming) continue;
+        // Large symbols judge many timing modules, so chance scores 0.5 give or take little; there a
+        // score within half a standard deviation of chance is noise (the corpus reads score 1.5+ above),
+        // and the geometry's alignment search, 12 modules wide, is the costliest.
+        const float judged = 2.0f * static_cast<float>(dim - 18);
+        if (dim >= options.chanceGateDimension && timing < 0.5f + 0.25f / std::sqrt(judged)) continue;
+        options5[nOptions++] = {dim, timing - 0.05f * near, timing};
+    }
+    for (int i = 1; i < nOptions; ++i)  // insertion sort, best timing first (stable: nearest first on ties)
+        for (int j = i; j > 0 && options5[j].timing > options5[j - 1].timing; --j) std::swap(options5[j], options5[j - 1]);
+    for (int i = 0; i < std::min(nOptions, take); ++i)
+        out.push_back({fa.center, fb.center, fc.center, {fa.moduleSize, fb.moduleSize, fc.moduleSize},
+                       options5[i].dim, tr.score - scoreOffset - 0.1f * static_cast<float>(i), index, options5[i].rough,
+                       tr.open});
+}
+
+}  // namespace
+
+void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,
+                     const LocateOptions& options, LocateScratch& scratch, std::vector<SymbolCandidate>& out) {
+    out.clear();
+    rank_triples(finders, options.maxFinders, scratch.triples);
+    // Orientation by the corner finder's shape (corner_skew), for the triples that can still make the cut.
+    const size_t nCheck =
+        std::min(scratch.triples.size(), static_cast<size_t>(3 * (options.maxTriples + options.maxOpenTriples)));
+    for (size_t t = 0; t < nCheck; ++t) {
+        FinderTriple& tr = scratch.triples[t];
+        // An open corner finder's runs carry what touches it (a card's header text): its shape says nothing.
+        if (finders[static_cast<size_t>(tr.topLeft)].open) continue;
+        // Widths from run lengths are good to a pixel: skews under ln 1.15 are measurement noise.
+        const float skew = corner_skew(binary, finders[static_cast<size_t>(tr.topLeft)],
+                                       finders[static_cast<size_t>(tr.topRight)].center,
+                                       finders[static_cast<size_t>(tr.bottomLeft)].center);
+        tr.score -= 2.0f * std::max(0.0f, skew - 0.14f);
+    }
+    std::stable_sort(scratch.triples.begin(), scratch.triples.begin() + static_cast<long>(nCheck),
+                     [](const FinderTriple& x, const FinderTriple& y) { return x.score > y.score; });
+    // The best maxTriples triples of finders seen whole, and the best maxOpenTriples with open ones besides:
+    // those are extra, so the others are what they would be without them.
+    int taken[2] = {0, 0};
+    const int allowed[2] = {options.maxTriples, options.maxOpenTriples};
+    int recentredTriples = 0;
+    for (size_t t = 0; t < scratch.triples.size() && (taken[0] < allowed[0] || taken[1] < allowed[1]); ++t) {
+        const FinderTriple& tr = scratch.triples[t];
+        if (taken[tr.open > 0]++ >= allowed[tr.open > 0]) continue;
+        const FinderPattern& a = finders[static_cast<size_t>(tr.topLeft)];
+        const FinderPattern& b = finders[static_cast<size_t>(tr.topRight)];
+        const FinderPattern& c = finders[static_cast<size_t>(tr.bottomLeft)];
+        // The triple as seen (its three best dimensions), then, when one of its finders reads wide, the
+        // triple with that finder sought again (its best dimension) after them: the as-seen reading keeps
+        // its place, so symbols under strong perspective (one finder really is larger) read as before.
+        add_dimension_options(gray, binary, Triple{{a, b, c}}, tr, static_cast<int>(t), 0.0f, 3, options, out);
+        // Only for the three best-ranked triples: look-alike triples in a card's print often have a wide
+        // member, and extra candidates for all of them cost live frames 5-10 % at p90 (WASM, handheld clips).
+        if (++recentredTriples > 3) continue;
+        const Triple again = recentred(gray, a, b, c, options.inverted);
+        if (again.wide[0] || again.wide[1] || again.wide[2])
+            add_dimension_options(gray, binary, again, tr, static_cast<int>(t), 0.3f, 1, options, out);
+    }
+    // Triples in rank order, each with its dimensions nearest first.
+    std::stable_sort(out.begin(), out.end(), [](const SymbolCandidate& x, const SymbolCandidate& y) { return x.score > y.score; });
+    int kept[2] = {0, 0};
+    const int keep[2] = {options.maxCandidates, options.maxOpenCandidates};
+    std::erase_if(out, [&](const SymbolCandidate& c) { return kept[c.open > 0]++ >= keep[c.open > 0]; });
+}
+
+bool build_geometry(const image::ImageView& gray, const SymbolCandidate& c, bool inverted, SymbolGeometry& out,
+                    int refinePasses) {
+    if (!geometry_for_dimension(gray, c.topLeft, c.topRight, c.bottomLeft, c.dimension, inverted, out, c.finderModules,
+                                refinePasses))
+        return false;
+    out.triple = c.triple;
+    out.score = c.score + 2.0f * out.timing + (out.alignmentFound ? 0.2f : 0.0f);
+    return true;
+}
+
+void refine_geometry(const image::ImageView& gray, const SymbolCandidate& c, bool inverted, SymbolGeometry& g) {
+    const int d = g.dimension;
+    const float dim = static_cast<float>(d);
+    // The same gate as in geometry_for_dimension, so staged refinement ends where build_geometry would.
+    const bool gated = g.refinePasses == 1 && g.timing < kSecondRefineTiming;
+    if (!gated)
+        if (auto better = refine(gray, g.moduleToImage, d, inverted, c.finderModules, g.templateSearches))
+            g.moduleToImage = *better;
+    const Perspective& h = g.moduleToImage;
+    g.corners = {h.map({0, 0}), h.map({dim, 0}), h.map({dim, dim}), h.map({0, dim})};
+    ++g.refinePasses;
+    g.timing = timing_score(gray, h, d, inverted);
+    g.score = c.score + 2.0f * g.timing + (g.alignmentFound ? 0.2f : 0.0f);
+}
+
+void locate_symbols(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,
+                    const LocateOptions& options, LocateScratch& scratch, std::vector<SymbolGeometry>& out) {
+    out.clear();
+    propose_symbols(gray, binary, finders, options, scratch, scratch.candidates);
+    for (const SymbolCandidate& c : scratch.candidates) {
+        SymbolGeometry g;
+        if (build_geometry(gray, c, options.inverted, g)) out.push_back(g);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const SymbolGeometry& x, const SymbolGeometry& y) { return x.score > y.score; });
+}
+
+SymbolGeometry scaled_geometry(const SymbolGeometry& g, float factor) {
+    SymbolGeometry out = g;
+    for (size_t k = 0; k < 6; ++k) out.moduleToImage.m[k] *= factor;  // rows x and y of the perspective
+    for (Point& p : out.corners) p = {p.x * factor, p.y * factor};
+    out.moduleSize *= factor;
+    return out;
+}
+
+SymbolGeometry translated_geometry(const SymbolGeometry& g, float dx, float dy) {
+    SymbolGeometry out = g;
+    auto& m = out.moduleToImage.m;
+    // x' + dx = (a x + b y + c + dx (g x + h y + 1)) / (g x + h y + 1), and so for y.
+    for (size_t k = 0; k < 3; ++k) {
+        m[k] += dx * m[6 + k];
+        m[3 + k] += dy * m[6 + k];
+    }
+    for (Point& p : out.corners) p = {p.x + dx, p.y + dy};
+    return out;
+}
+
+}  // namespace cccd::qr

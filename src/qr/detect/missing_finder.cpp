@@ -1,0 +1,92 @@
+#include "qr/detect/missing_finder.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "qr/detect/template_match.hpp"
+
+namespace cccd::qr {
+namespace {
+
+float length(Point p) { return std::hypot(p.x, p.y); }
+Point scaled(Point p, float s) { return {p.x * s, p.y * s}; }
+Point plus(Point a, Point b) { return {a.x + b.x, a.y + b.y}; }
+Point minus(Point a, Point b) { return {a.x - b.x, a.y - b.y}; }
+
+// The ring contrast of a finder at `c` whose module axes are u and v.
+float contrast_at(const image::ImageView& gray, Point c, Point u, Point v, bool inverted) {
+    return ring_contrast(gray, kFinderTemplate, c, u, v, inverted);
+}
+
+bool near_any(const std::vector<FinderPattern>& finders, const std::vector<FinderPattern>& added, Point p, float radius) {
+    const auto near = [&](const FinderPattern& f) { return length(minus(f.center, p)) < radius; };
+    return std::any_of(finders.begin(), finders.end(), near) || std::any_of(added.begin(), added.end(), near);
+}
+
+}  // namespace
+
+int find_missing_finders(const image::ImageView& gray, const std::vector<FinderPattern>& finders,
+                         const MissingFinderOptions& options, std::vector<FinderPattern>& out) {
+    int searches = 0;
+    std::vector<const FinderPattern*> whole;
+    for (const FinderPattern& f : finders)
+        if (!f.open && static_cast<int>(whole.size()) < options.pairFinders) whole.push_back(&f);
+    std::vector<FinderPattern> added;
+    int pairs = 0;
+    for (size_t i = 0; i < whole.size(); ++i)
+        for (size_t j = i + 1; j < whole.size() && pairs < options.maxPairs; ++j) {
+            const FinderPattern& a = *whole[i];
+            const FinderPattern& b = *whole[j];
+            const float ratio = std::max(a.moduleSize, b.moduleSize) / std::min(a.moduleSize, b.moduleSize);
+            const float ms = (a.moduleSize + b.moduleSize) * 0.5f;
+            const Point d = minus(b.center, a.center);
+            const float modules = length(d) / ms;
+            // Finder centres of one symbol are 14..170 modules apart along a side (6.1), √2 times that across.
+            if (ratio > 1.5f || modules < 12.0f || modules > 245.0f) continue;
+            ++pairs;
+            const Point n{-d.y, d.x};  // d turned by 90 degrees, as long
+            const Point unitD = scaled(d, 1.0f / length(d)), unitN = scaled(n, 1.0f / length(n));
+            // The pair's own contrast, with the module axes along and across their line (a side), is what a
+            // finder of this symbol shows here; across a diagonal the axes are turned by 45 degrees.
+            struct Place {
+                Point at, u, v;
+            };
+            const Point sideU = scaled(unitD, ms), sideV = scaled(unitN, ms);
+            const Point diagU = scaled(plus(unitD, unitN), ms / std::sqrt(2.0f));
+            const Point diagV = scaled(minus(unitN, unitD), ms / std::sqrt(2.0f));
+            const Point mid = scaled(plus(a.center, b.center), 0.5f);
+            const Place places[6] = {{plus(a.center, n), sideU, sideV},   {minus(a.center, n), sideU, sideV},
+                                     {plus(b.center, n), sideU, sideV},   {minus(b.center, n), sideU, sideV},
+                                     {plus(mid, scaled(n, 0.5f)), diagU, diagV}, {minus(mid, scaled(n, 0.5f)), diagU, diagV}};
+            const float own = 0.5f * (std::max(contrast_at(gray, a.center, sideU, sideV, options.inverted),
+                                               contrast_at(gray, a.center, diagU, diagV, options.inverted)) +
+                                      std::max(contrast_at(gray, b.center, sideU, sideV, options.inverted),
+                                               contrast_at(gray, b.center, diagU, diagV, options.inverted)));
+            if (own <= 0) continue;
+            const float margin = 3.5f * ms;
+            for (const Place& p : places) {
+                if (p.at.x < margin || p.at.y < margin || p.at.x > static_cast<float>(gray.width) - margin ||
+                    p.at.y > static_cast<float>(gray.height) - margin)
+                    continue;
+                if (near_any(finders, added, p.at, 4.0f * ms)) continue;  // a finder is there: its triple exists
+                TemplateSearch s;
+                s.predicted = p.at;
+                s.moduleU = p.u;
+                s.moduleV = p.v;
+                s.radiusModules = options.searchRadius;
+                s.inverted = options.inverted;
+                const TemplateMatch m = best_template_match(gray, kFinderTemplate, s);
+                ++searches;
+                if (m.contrast < options.minContrastShare * own) continue;
+                added.push_back({m.center, ms, 1, true});
+                if (static_cast<int>(added.size()) >= options.maxAdded) {
+                    out.insert(out.end(), added.begin(), added.end());
+                    return searches;
+                }
+            }
+        }
+    out.insert(out.end(), added.begin(), added.end());
+    return searches;
+}
+
+}  // namespace cccd::qr

@@ -1,0 +1,31 @@
+#pragma once
+// A third finder pattern where two were found: on a card the header text, a glare spot or the security
+// print can break one finder's rings (ISO/IEC 18004:2015 6.3.3) so that no scan line reads 1:1:3:1:1, while
+// the other two read well. Two finders of one symbol fix where the third can be: beside either end of
+// their line (the pair is a side of the symbol) or across it (the pair is its diagonal). At each place the
+// grey image is searched for the finder's ring template (template_match.hpp), which works where the binary
+// image shows broken rings.
+#include <vector>
+
+#include "image/image_view.hpp"
+#include "qr/detect/finder.hpp"
+
+namespace cccd::qr {
+
+struct MissingFinderOptions {
+    int maxPairs = 10;        // pairs among the most confirmed finders seen whole
+    int pairFinders = 5;      // finders the pairs are formed from
+    float searchRadius = 2.5f;  // modules around each predicted place
+    // A place is taken when its ring contrast is at least this share of the pair's own (the mean of theirs).
+    float minContrastShare = 0.45f;
+    int maxAdded = 6;
+    bool inverted = false;
+};
+
+// Appends to `out` a finder (open: not seen whole, hits 1) for each place that fits the template and where
+// no finder of `finders` already is. Reads the first options.pairFinders finders that are not open.
+// Returns the template searches made (work accounting).
+int find_missing_finders(const image::ImageView& gray, const std::vector<FinderPattern>& finders,
+                         const MissingFinderOptions& options, std::vector<FinderPattern>& out);
+
+}  // namespace cccd::qr

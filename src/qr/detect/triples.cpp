@@ -1,0 +1,88 @@
+#include "qr/detect/triples.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace cccd::qr {
+namespace {
+
+float distance(Point a, Point b) { return std::hypot(a.x - b.x, a.y - b.y); }
+
+// A side at least this share of the longest makes the corner ambiguous. In a square view the hypotenuse is
+// 1.41 times a leg; tilting the symbol away shortens it.
+constexpr float kAmbiguousSide = 0.9f;
+
+// Shape score of corner a with legs to b and c (may be negative under strong perspective); kImplausible
+// when outside the limits.
+constexpr float kImplausible = -100.0f;
+
+// Open finders (finder.hpp) triples are formed with, at most.
+constexpr int kMaxOpenInTriples = 12;
+float shape_score(const FinderPattern& a, const FinderPattern& b, const FinderPattern& c) {
+    const float ab = distance(a.center, b.center), ac = distance(a.center, c.center);
+    if (ab <= 0 || ac <= 0) return kImplausible;
+    const float cosine = ((b.center.x - a.center.x) * (c.center.x - a.center.x) +
+                          (b.center.y - a.center.y) * (c.center.y - a.center.y)) / (ab * ac);
+    const float legRatio = std::max(ab, ac) / std::min(ab, ac);
+    const float msMax = std::max({a.moduleSize, b.moduleSize, c.moduleSize});
+    const float msMin = std::min({a.moduleSize, b.moduleSize, c.moduleSize});
+    const float msRatio = msMax / msMin;
+    // Finder centres are (dimension - 7) modules apart; dimension is 21..177 (ISO/IEC 18004:2015 6.1).
+    const float modules = (ab + ac) * 0.5f / ((a.moduleSize + b.moduleSize + c.moduleSize) / 3.0f);
+    if (std::abs(cosine) > 0.75f || legRatio > 2.5f || msRatio > 2.5f || modules < 10.0f || modules > 180.0f)
+        return kImplausible;
+    return 1.0f - 1.5f * std::abs(cosine) - 0.8f * (legRatio - 1.0f) - 0.5f * (msRatio - 1.0f);
+}
+
+}  // namespace
+
+void rank_triples(std::span<const FinderPattern> finders, int maxFinders, std::vector<FinderTriple>& out) {
+    out.clear();
+    // The first maxFinders finders seen whole, and the open ones after them (finder.hpp).
+    std::array<int, 64> use{};
+    int n = 0, whole = 0, open = 0;
+    for (size_t f = 0; f < finders.size() && n < static_cast<int>(use.size()); ++f) {
+        if (finders[f].open) {
+            if (open < kMaxOpenInTriples) use[static_cast<size_t>(n++)] = static_cast<int>(f), ++open;
+        }
+        else if (whole < maxFinders) use[static_cast<size_t>(n++)] = static_cast<int>(f), ++whole;
+    }
+    for (int ui = 0; ui < n; ++ui)
+        for (int uj = ui + 1; uj < n; ++uj)
+            for (int uk = uj + 1; uk < n; ++uk) {
+                const int i = use[static_cast<size_t>(ui)], j = use[static_cast<size_t>(uj)], k = use[static_cast<size_t>(uk)];
+                const int opened = finders[i].open + finders[j].open + finders[k].open;
+                // Text or pattern touches one or two finders of a symbol printed without a quiet zone.
+                if (opened > 2) continue;
+                // The corner is opposite the longest side (the hypotenuse). Under strong perspective two
+                // sides can be about as long; then the corner opposite the other one is offered too, a little
+                // lower, and the finders' own shape decides (locate.cpp).
+                const int idx[3] = {i, j, k};
+                const float side[3] = {distance(finders[j].center, finders[k].center),   // opposite i
+                                       distance(finders[i].center, finders[k].center),   // opposite j
+                                       distance(finders[i].center, finders[j].center)};  // opposite k
+                const float longest = std::max({side[0], side[1], side[2]});
+                for (int corner = 0; corner < 3; ++corner) {
+                    const bool hypotenuse = side[corner] == longest;
+                    if (!hypotenuse && side[corner] < kAmbiguousSide * longest) continue;
+                    const FinderPattern& fa = finders[idx[corner]];
+                    const FinderPattern& fb = finders[idx[(corner + 1) % 3]];
+                    const FinderPattern& fc = finders[idx[(corner + 2) % 3]];
+                    const float s = shape_score(fa, fb, fc);
+                    if (s == kImplausible) continue;
+                    const float cross = (fb.center.x - fa.center.x) * (fc.center.y - fa.center.y) -
+                                        (fb.center.y - fa.center.y) * (fc.center.x - fa.center.x);
+                    FinderTriple t{idx[corner], idx[(corner + 1) % 3], idx[(corner + 2) % 3], 0};
+                    if (cross < 0) std::swap(t.topRight, t.bottomLeft);
+                    const int hits = std::min({fa.hits, fb.hits, fc.hits});
+                    t.score = s + 0.1f * static_cast<float>(std::min(hits, 5)) - (hypotenuse ? 0.0f : 0.2f) -
+                              kOpenPenalty * static_cast<float>(opened);
+                    t.open = opened;
+                    out.push_back(t);
+                }
+            }
+    std::stable_sort(out.begin(), out.end(), [](const FinderTriple& x, const FinderTriple& y) { return x.score > y.score; });
+}
+
+}  // namespace cccd::qr
