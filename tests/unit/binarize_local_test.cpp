@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/reference_encoders.hpp"
 #include "support/render.hpp"
 
 namespace {
@@ -21,11 +22,11 @@ double agreement(const testsupport::Rendered& r, const qr::ModuleGrid& g, const 
     return static_cast<double>(same) / (g.size * g.size);
 }
 
-qr::ModuleGrid sample_grid() { return testsupport::qrencode_grid("local threshold test 0123456789", 'M', 3); }
+qr::ModuleGrid sample_grid() { return testsupport::qrencode_fixture("local threshold test 0123456789", 'M', 3); }
 
 TEST(BinarizeLocal, FollowsUnevenLight) {
     const qr::ModuleGrid g = sample_grid();
-    ASSERT_EQ(g.size, 29) << "qrencode missing?";
+    ASSERT_EQ(g.size, 29) << "reference grid fixture missing?";
     testsupport::RenderParams p;
     p.moduleSize = 5;
     p.angleDeg = 20;
@@ -73,7 +74,7 @@ TEST(BinarizeLocal, FlatNoiseStaysUniform) {
 }
 
 TEST(BinarizeLocal, LargeModulesStaySolid) {
-    const qr::ModuleGrid g = testsupport::qrencode_grid("BIG", 'L', 1);
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("BIG", 'L', 1);
     ASSERT_EQ(g.size, 21);
     testsupport::RenderParams p;
     p.width = p.height = 1000;

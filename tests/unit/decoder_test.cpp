@@ -8,6 +8,7 @@
 #include <cmath>
 #include <string>
 
+#include "support/reference_encoders.hpp"
 #include "support/render.hpp"
 
 namespace {
@@ -56,8 +57,8 @@ TEST(Decoder, ReadsSyntheticFrames) {
     qr::Decoder d;  // one decoder, scratch reused across frame sizes
     for (const Case& c : cases) {
         const std::string text = "CCCD test v" + std::to_string(c.version) + " angle " + std::to_string(static_cast<int>(c.angle));
-        const qr::ModuleGrid g = testsupport::qrencode_grid(text, 'M', c.version);
-        ASSERT_GE(g.size, 17 + 4 * c.version) << "qrencode missing?";  // qrencode may need a larger version
+        const qr::ModuleGrid g = testsupport::qrencode_fixture(text, 'M', c.version);
+        ASSERT_GE(g.size, 17 + 4 * c.version) << "reference grid fixture missing?";  // qrencode may need a larger version
         testsupport::RenderParams p;
         p.moduleSize = c.moduleSize;
         p.width = static_cast<int>(c.moduleSize * static_cast<float>(g.size) * 1.7f + 80);
@@ -87,7 +88,7 @@ TEST(Decoder, ReadsSyntheticFrames) {
 }
 
 TEST(Decoder, InvertedNeedsTryInverted) {
-    const qr::ModuleGrid g = testsupport::qrencode_grid("light on dark", 'M', 2);
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("light on dark", 'M', 2);
     ASSERT_EQ(g.size, 25);
     testsupport::RenderParams p;
     p.moduleSize = 4;
@@ -105,7 +106,7 @@ TEST(Decoder, InvertedNeedsTryInverted) {
 }
 
 TEST(Decoder, DecodeAllFindsTwoSymbols) {
-    const qr::ModuleGrid a = testsupport::qrencode_grid("first symbol", 'M', 2), b = testsupport::qrencode_grid("second symbol", 'M', 3);
+    const qr::ModuleGrid a = testsupport::qrencode_fixture("first symbol", 'M', 2), b = testsupport::qrencode_fixture("second symbol", 'M', 3);
     ASSERT_EQ(a.size, 25);
     testsupport::Rendered img;
     img.width = 420;
@@ -148,8 +149,8 @@ TEST(Decoder, DecodeAllFindsEverySymbolOfAGrid) {
     for (int i = 0; i < kN; ++i) {
         texts.push_back("symbol " + std::to_string(i));
         const int version = 1 + i % 3;
-        const qr::ModuleGrid g = testsupport::qrencode_grid(texts.back(), 'M', version);
-        ASSERT_EQ(g.size, 17 + 4 * version) << "qrencode missing?";
+        const qr::ModuleGrid g = testsupport::qrencode_fixture(texts.back(), 'M', version);
+        ASSERT_EQ(g.size, 17 + 4 * version) << "reference grid fixture missing?";
         p.centerX = centre(i).x;
         p.centerY = centre(i).y;
         p.seed = static_cast<uint32_t>(i + 1);
@@ -174,7 +175,7 @@ TEST(Decoder, DecodeAllFindsEverySymbolOfAGrid) {
 }
 
 TEST(Decoder, MovedDecoderStillWorks) {
-    const qr::ModuleGrid g = testsupport::qrencode_grid("move", 'L', 1);
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("move", 'L', 1);
     ASSERT_EQ(g.size, 21);
     testsupport::RenderParams p;
     p.moduleSize = 4;
@@ -190,7 +191,7 @@ TEST(Decoder, ReadsASymbolWithNoQuietZoneAndTextTouchingAFinder) {
     // As on a chip ID card's front: the QR printed on a light pattern with no quiet zone, the header text
     // running into the top-left finder's ring (finder.hpp: open finders).
     const std::string text = "079203001234|123456789|Nguyễn Văn A|01012003|Nam|Hà Nội|01012021";
-    const qr::ModuleGrid g = testsupport::qrencode_grid(text, 'M', 6);
+    const qr::ModuleGrid g = testsupport::qrencode_fixture(text, 'M', 6);
     ASSERT_EQ(g.size, 41);
     for (float moduleSize : {2.5f, 4.0f}) {
         testsupport::RenderParams p;

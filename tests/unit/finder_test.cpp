@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "image/binarize_local.hpp"
+#include "support/reference_encoders.hpp"
 #include "support/render.hpp"
 
 namespace {
@@ -44,8 +45,8 @@ TEST(Finder, RatioTolerance) {
 }
 
 TEST(Finder, FindsAllThreeAcrossScalesAndRotations) {
-    const qr::ModuleGrid g = testsupport::qrencode_grid("finder patterns at every angle", 'M', 4);
-    ASSERT_EQ(g.size, 33) << "qrencode missing?";
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("finder patterns at every angle", 'M', 4);
+    ASSERT_EQ(g.size, 33) << "reference grid fixture missing?";
     const Case cases[] = {{1.6f, 0, 0.4f, 2, 0},   {2.0f, 37, 0.6f, 3, 0.1f}, {3, 90, 0.8f, 3, 0},  {4, 135, 1.0f, 4, 0.2f},
                           {6, 200, 1.2f, 4, 0},     {10, 271, 1.5f, 5, 0.1f},  {20, 315, 2, 5, 0},  {40, 359, 2, 5, 0}};
     image::LocalBinarizeScratch s;
@@ -69,7 +70,7 @@ TEST(Finder, FindsAllThreeAcrossScalesAndRotations) {
 
 TEST(Finder, FindsFindersCutByTheImageEdge) {
     // Symbols are often cropped without a quiet zone: the outer ring touches the image edge.
-    const qr::ModuleGrid g = testsupport::qrencode_grid("no quiet zone", 'L', 1);
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("no quiet zone", 'L', 1);
     ASSERT_EQ(g.size, 21);
     testsupport::RenderParams p;
     p.width = p.height = 21 * 3;
@@ -86,7 +87,7 @@ TEST(Finder, FindsFindersCutByTheImageEdge) {
 }
 
 TEST(Finder, ColumnScanAlsoFindsThem) {
-    const qr::ModuleGrid g = testsupport::qrencode_grid("columns", 'L', 2);
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("columns", 'L', 2);
     ASSERT_EQ(g.size, 25);
     testsupport::RenderParams p;
     p.moduleSize = 4;
@@ -131,7 +132,7 @@ testsupport::Rendered with_text_left_of_top_left_finder(const qr::ModuleGrid& g,
 }
 
 TEST(Finder, FindsAFinderWhoseRingRunsIntoText) {
-    const qr::ModuleGrid g = testsupport::qrencode_grid("text touches the top-left finder", 'M', 3);
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("text touches the top-left finder", 'M', 3);
     ASSERT_EQ(g.size, 29);
     for (float moduleSize : {3.0f, 5.0f}) {
         const auto r = with_text_left_of_top_left_finder(g, moduleSize);

@@ -12,6 +12,7 @@
 #include "qr/decoder.hpp"
 #include "qr/grid/grid_decoder.hpp"
 #include "qr/pipeline.hpp"
+#include "support/reference_encoders.hpp"
 #include "support/render.hpp"
 #include "wasm/reduced_decoder.hpp"
 
@@ -42,8 +43,8 @@ qr::DecodeResult decode_with(const image::ImageView& frame, int firstLookFactor,
 }
 
 TEST(FirstLook, ReportsCornersAndModuleSizeOfTheCameraFrame) {
-    const qr::ModuleGrid g = testsupport::qrencode_grid("first look 079012345678|123456789|Nguyen Van A", 'M', 5);
-    ASSERT_FALSE(g.modules.empty()) << "qrencode missing";
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("first look 079012345678|123456789|Nguyen Van A", 'M', 5);
+    ASSERT_FALSE(g.modules.empty()) << "reference grid fixture missing?";
     const auto frame = hd_frame(g, 5);
     const qr::DecodeResult on = decode_with(frame.view(), 2, true), off = decode_with(frame.view(), 0, true);
     ASSERT_TRUE(on.found());
@@ -59,7 +60,7 @@ TEST(FirstLook, ReportsCornersAndModuleSizeOfTheCameraFrame) {
 // Dark modules dithered at one pixel (a halftone print): at full size their runs break up and step 0 finds
 // no finder; halved, each 2x2 block is a solid mid-grey.
 testsupport::Rendered halftone_frame(int width, int height) {
-    const qr::ModuleGrid g = testsupport::qrencode_grid("halftone", 'M', 3);
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("halftone", 'M', 3);
     testsupport::Rendered frame = hd_frame(g, 6, width, height);
     for (int y = 0; y < frame.height; ++y)
         for (int x = 0; x < frame.width; ++x) {
@@ -72,7 +73,7 @@ testsupport::Rendered halftone_frame(int width, int height) {
 TEST(FirstLook, ReadsWhatOnlyTheHalvedFrameShows) {
     // Without tryHarder nothing else reduces the frame, so only the first look can read it.
     const testsupport::Rendered frame = halftone_frame(1280, 720);
-    ASSERT_FALSE(frame.pixels.empty()) << "qrencode missing";
+    ASSERT_FALSE(frame.pixels.empty()) << "reference grid fixture missing?";
     EXPECT_FALSE(decode_with(frame.view(), 0, false).found());
     const qr::DecodeResult r = decode_with(frame.view(), 2, false);
     ASSERT_TRUE(r.found());
@@ -85,15 +86,15 @@ TEST(FirstLook, OnlyForFramesWithAShorterSideOf720OrMore) {
     qr::DecodeOptions o;
     o.tryHarder = false;
     const testsupport::Rendered hd = halftone_frame(1280, 720), below = halftone_frame(1280, 719);
-    ASSERT_FALSE(hd.pixels.empty()) << "qrencode missing";
+    ASSERT_FALSE(hd.pixels.empty()) << "reference grid fixture missing?";
     EXPECT_TRUE(d.decode(hd.view(), o).found());
     EXPECT_FALSE(d.decode(below.view(), o).found());
 }
 
 TEST(FirstLook, SmallModulesFallThroughToTheFullFrame) {
     // 1.7 px per module is 0.85 once halved: the first look cannot read it, the full-size pass does.
-    const qr::ModuleGrid g = testsupport::qrencode_grid("small modules 0123456789", 'M', 4);
-    ASSERT_FALSE(g.modules.empty()) << "qrencode missing";
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("small modules 0123456789", 'M', 4);
+    ASSERT_FALSE(g.modules.empty()) << "reference grid fixture missing?";
     const auto frame = hd_frame(g, 1.7f);
     qr::Decoder d;
     const qr::DecodeResult r = d.decode(frame.view());
@@ -109,8 +110,8 @@ TEST(FirstLook, DecodeReducedGivesDecodesResultAndMakesOnlyThePixelsItReads) {
     qr::DecodeOptions several;
     several.maxSymbols = 2;
     EXPECT_EQ(d.firstLookFactor(1280, 720, several), 0);  // decodeAll has no fast path, so no first look
-    const qr::ModuleGrid g = testsupport::qrencode_grid("decode reduced 0123456789", 'M', 5);
-    ASSERT_FALSE(g.modules.empty()) << "qrencode missing";
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("decode reduced 0123456789", 'M', 5);
+    ASSERT_FALSE(g.modules.empty()) << "reference grid fixture missing?";
     // 5 px per module reads in the halved frame without the full one; 3.6 px (1.8 halved) samples a box
     // of full-size pixels; 1.7 px only reads in the full frame. The full frame handed out holds only the
     // pixels asked for (zeros elsewhere), so reading any other pixel would change the result.

@@ -11,6 +11,7 @@
 #include "cardgen/cardgen.hpp"
 #include "image/binarize_local.hpp"
 #include "qr/decoder.hpp"
+#include "support/reference_encoders.hpp"
 #include "support/render.hpp"
 #include "support/true_corners.hpp"
 
@@ -65,8 +66,8 @@ TEST(Locate, PerspectiveWithinAFifthOfAModule) {
     } cases[] = {{1, 4, 0, 0, 0}, {2, 3, 45, 0.1f, 0.5f}, {4, 2.5f, 120, 0.15f, 0.6f}, {7, 2.2f, 200, 0.1f, 0.6f},
                  {10, 3, 290, 0.15f, 0.7f}, {15, 2.5f, 15, 0.05f, 0.5f}, {6, 8, 333, 0.1f, 1.0f}};
     for (const Case& c : cases) {
-        const qr::ModuleGrid g = testsupport::qrencode_grid("geometry " + std::to_string(c.version), 'M', c.version);
-        ASSERT_EQ(g.size, 17 + 4 * c.version) << "qrencode missing?";
+        const qr::ModuleGrid g = testsupport::qrencode_fixture("geometry " + std::to_string(c.version), 'M', c.version);
+        ASSERT_EQ(g.size, 17 + 4 * c.version) << "reference grid fixture missing?";
         testsupport::RenderParams p;
         p.moduleSize = c.moduleSize;
         p.width = p.height = static_cast<int>(c.moduleSize * static_cast<float>(g.size) * 1.6f + 60);
@@ -93,8 +94,8 @@ TEST(Locate, StrongPerspectiveFromTheFinderSizes) {
         float angle, tilt;
     } cases[] = {{3, 20, 0.5f}, {4, 160, 0.5f}, {5, 250, 0.5f}};
     for (const Case& c : cases) {
-        const qr::ModuleGrid g = testsupport::qrencode_grid("tilt " + std::to_string(c.version), 'M', c.version);
-        ASSERT_EQ(g.size, 17 + 4 * c.version) << "qrencode missing?";
+        const qr::ModuleGrid g = testsupport::qrencode_fixture("tilt " + std::to_string(c.version), 'M', c.version);
+        ASSERT_EQ(g.size, 17 + 4 * c.version) << "reference grid fixture missing?";
         testsupport::RenderParams p;
         p.moduleSize = 5;
         p.width = p.height = static_cast<int>(5.0f * static_cast<float>(g.size) * 2.2f + 40);
@@ -115,7 +116,7 @@ TEST(Locate, StrongPerspectiveFromTheFinderSizes) {
 TEST(Locate, HiddenAlignmentPatternIsNotImitated) {
     // Glare over the bottom-right alignment pattern (zxing-samples qrcode-2/#1314.png): the search then
     // finds data modules that look like one; that match must lose to the estimate without it.
-    const qr::ModuleGrid g = testsupport::qrencode_grid("glare over the alignment pattern", 'L', 3);
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("glare over the alignment pattern", 'L', 3);
     ASSERT_EQ(g.size, 29);
     testsupport::RenderParams p;
     p.moduleSize = 6;
@@ -138,7 +139,7 @@ TEST(Locate, HiddenAlignmentPatternIsNotImitated) {
 }
 
 TEST(Locate, MirroredSymbolIsLocatedTransposed) {
-    const qr::ModuleGrid g = testsupport::qrencode_grid("mirror", 'M', 3);
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("mirror", 'M', 3);
     ASSERT_EQ(g.size, 29);
     testsupport::RenderParams p;
     p.moduleSize = 4;
@@ -152,7 +153,7 @@ TEST(Locate, MirroredSymbolIsLocatedTransposed) {
 }
 
 TEST(Locate, TimingPatternsChooseTheDimension) {
-    const qr::ModuleGrid g = testsupport::qrencode_grid("large symbol for dimension estimate", 'H', 12);
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("large symbol for dimension estimate", 'H', 12);
     ASSERT_EQ(g.size, 65);
     testsupport::RenderParams p;
     p.moduleSize = 3;
@@ -178,7 +179,7 @@ TEST(Locate, FindersWithWrongTimingPatternsAreNotProposed) {
     // Three finder patterns at symbol spacing, with row 6 and column 6 between them alternating out of
     // phase with the timing patterns of 6.3.5 (dark at odd positions): at 29 modules that is worse than
     // random modules, so no geometry of that size is worth building (other sizes read it at random).
-    const qr::ModuleGrid real = testsupport::qrencode_grid("finders only", 'M', 3);
+    const qr::ModuleGrid real = testsupport::qrencode_fixture("finders only", 'M', 3);
     ASSERT_EQ(real.size, 29);
     qr::ModuleGrid g = qr::ModuleGrid::blank(29);
     for (int y = 0; y < 29; ++y)
@@ -217,7 +218,7 @@ TEST(Locate, FindersWithWrongTimingPatternsAreNotProposed) {
 }
 
 TEST(Locate, TimingScoreTellsSymbolsFromNoise) {
-    const qr::ModuleGrid g = testsupport::qrencode_grid("timing", 'M', 2);
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("timing", 'M', 2);
     ASSERT_EQ(g.size, 25);
     testsupport::RenderParams p;
     p.moduleSize = 5;
@@ -231,8 +232,8 @@ TEST(Locate, TimingScoreTellsSymbolsFromNoise) {
 // The decoder tries the unrefined geometry first and refines it in place (refine_geometry) only when it
 // does not read: the staged geometry must be exactly the one built in one go.
 TEST(Locate, RefiningInStepsGivesTheSameGeometry) {
-    const qr::ModuleGrid g = testsupport::qrencode_grid("staged refinement", 'M', 7);
-    ASSERT_EQ(g.size, 45) << "qrencode missing?";
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("staged refinement", 'M', 7);
+    ASSERT_EQ(g.size, 45) << "reference grid fixture missing?";
     testsupport::RenderParams p;
     p.moduleSize = 2.5f;
     p.width = p.height = 240;
@@ -263,7 +264,7 @@ TEST(Locate, RefiningInStepsGivesTheSameGeometry) {
 // version 8 look like version 6, and no candidate had the right dimension. The finder sought again on the
 // grey image gives it.
 TEST(Locate, FinderMergedWithTextBesideItStillGivesTheDimension) {
-    const qr::ModuleGrid g = testsupport::qrencode_grid("012345678901|123456789|Nguyễn Văn An|01011990|Nam|Số 1, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh|15042021", 'M', 8);
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("012345678901|123456789|Nguyễn Văn An|01011990|Nam|Số 1, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh|15042021", 'M', 8);
     ASSERT_EQ(g.size, 49);
     testsupport::RenderParams p;
     p.moduleSize = 4;

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "qr/decoder.hpp"
+#include "support/reference_encoders.hpp"
 #include "support/render.hpp"
 
 namespace {
@@ -39,7 +40,7 @@ testsupport::Rendered broken_top_left(const qr::ModuleGrid& g, float moduleSize,
 }
 
 TEST(MissingFinder, FindsABrokenFinderFromTheOtherTwo) {
-    const qr::ModuleGrid g = testsupport::qrencode_grid("a finder broken by text", 'M', 4);
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("a finder broken by text", 'M', 4);
     ASSERT_EQ(g.size, 33);
     const float moduleSize = 4, d = static_cast<float>(g.size);
     for (float angle : {0.0f, 30.0f, 135.0f}) {
@@ -59,7 +60,7 @@ TEST(MissingFinder, FindsABrokenFinderFromTheOtherTwo) {
 
 TEST(MissingFinder, TheDecoderReadsTheSymbol) {
     const std::string text = "079203001234|123456789|Nguyễn Văn A|01012003|Nam|Hà Nội|01012021";
-    const qr::ModuleGrid g = testsupport::qrencode_grid(text, 'M', 6);
+    const qr::ModuleGrid g = testsupport::qrencode_fixture(text, 'M', 6);
     ASSERT_EQ(g.size, 41);
     qr::Decoder d;
     for (float angle : {0.0f, 90.0f, 180.0f, 270.0f}) {  // the broken finder in every corner of the frame

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/reference_encoders.hpp"
 #include "support/render.hpp"
 
 namespace {
@@ -26,7 +27,7 @@ qr::GridDecodeResult accept(const qr::ModuleGrid& g) {
 }
 
 testsupport::Rendered frame() {
-    const qr::ModuleGrid g = testsupport::qrencode_grid("pipeline", 'M', 2);
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("pipeline", 'M', 2);
     testsupport::RenderParams p;
     p.moduleSize = 4;
     p.angleDeg = 12;

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "image/binarize_local.hpp"
+#include "support/reference_encoders.hpp"
 #include "support/render.hpp"
 
 namespace {
@@ -43,8 +44,8 @@ qr::ModuleGrid sampled(const qr::ModuleGrid& g, const testsupport::RenderParams&
 int sample_errors(const qr::ModuleGrid& g, const testsupport::RenderParams& p) { return mismatches(sampled(g, p), g); }
 
 TEST(Sample, ExactOnCleanImages) {
-    const qr::ModuleGrid g = testsupport::qrencode_grid("sampling 1234567890", 'M', 6);
-    ASSERT_EQ(g.size, 41) << "qrencode missing?";
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("sampling 1234567890", 'M', 6);
+    ASSERT_EQ(g.size, 41) << "reference grid fixture missing?";
     for (const float ms : {2.0f, 4.0f, 9.0f}) {
         testsupport::RenderParams p;
         p.moduleSize = ms;
@@ -55,7 +56,7 @@ TEST(Sample, ExactOnCleanImages) {
 }
 
 TEST(Sample, SmallBlurredModulesUnevenLight) {
-    const qr::ModuleGrid g = testsupport::qrencode_grid("tiny modules", 'M', 7);
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("tiny modules", 'M', 7);
     ASSERT_EQ(g.size, 45);
     testsupport::RenderParams p;
     p.moduleSize = 1.5f;
@@ -70,7 +71,7 @@ TEST(Sample, SmallBlurredModulesUnevenLight) {
 // The confidence per module (what the grid decoder erases by): clear modules of a clean image are sure,
 // and on small blurred modules the misread ones are far less sure than the rest.
 TEST(Sample, ConfidenceMarksTheDoubtfulModules) {
-    const qr::ModuleGrid g = testsupport::qrencode_grid("tiny modules", 'M', 7);
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("tiny modules", 'M', 7);
     ASSERT_EQ(g.size, 45);
     testsupport::RenderParams clean;
     clean.moduleSize = 4;
@@ -99,7 +100,7 @@ TEST(Sample, ConfidenceMarksTheDoubtfulModules) {
 }
 
 TEST(Sample, InvertedSymbol) {
-    const qr::ModuleGrid g = testsupport::qrencode_grid("inverted", 'M', 2);
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("inverted", 'M', 2);
     ASSERT_EQ(g.size, 25);
     testsupport::RenderParams p;
     p.moduleSize = 3;
@@ -110,7 +111,7 @@ TEST(Sample, InvertedSymbol) {
 TEST(Sample, LogoSizedUniformAreasKeepTheirColour) {
     // A 9x9 dark block in the middle (a logo): the neighbour mean there is all dark, the binarizer's
     // level keeps it dark.
-    qr::ModuleGrid g = testsupport::qrencode_grid("logo", 'H', 5);
+    qr::ModuleGrid g = testsupport::qrencode_fixture("logo", 'H', 5);
     ASSERT_EQ(g.size, 37);
     for (int y = 14; y < 23; ++y)
         for (int x = 14; x < 23; ++x) g.set(x, y, true);

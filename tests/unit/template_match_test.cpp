@@ -9,6 +9,7 @@
 #include <random>
 #include <vector>
 
+#include "support/reference_encoders.hpp"
 #include "support/render.hpp"
 
 namespace {
@@ -22,8 +23,8 @@ void frame_at(const qr::Perspective& h, qr::Point m, qr::Point& u, qr::Point& v)
 }
 
 TEST(TemplateMatch, FindsFinderAndAlignmentCentres) {
-    const qr::ModuleGrid g = testsupport::qrencode_grid("template matching", 'M', 5);
-    ASSERT_EQ(g.size, 37) << "qrencode missing?";
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("template matching", 'M', 5);
+    ASSERT_EQ(g.size, 37) << "reference grid fixture missing?";
     for (const float ms : {1.5f, 3.0f, 11.0f}) {
         testsupport::RenderParams p;
         p.moduleSize = ms;
@@ -50,7 +51,7 @@ TEST(TemplateMatch, FindsFinderAndAlignmentCentres) {
 }
 
 TEST(TemplateMatch, ContrastIsNegativeOffThePatternAndFlipsWhenInverted) {
-    const qr::ModuleGrid g = testsupport::qrencode_grid("x", 'L', 1);
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("x", 'L', 1);
     ASSERT_EQ(g.size, 21);
     testsupport::RenderParams p;
     p.moduleSize = 4;

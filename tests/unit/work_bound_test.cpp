@@ -7,6 +7,7 @@
 
 #include "qr/decoder.hpp"
 #include "qr/pipeline.hpp"
+#include "support/reference_encoders.hpp"
 #include "support/render.hpp"
 
 namespace {
@@ -80,7 +81,7 @@ TEST(WorkBound, SmallNoiseUsesLittleWork) {
 }
 
 TEST(WorkBound, CountsAreReportedForAFrameWithACode) {
-    const qr::ModuleGrid g = testsupport::qrencode_grid("work counts", 'M', 3);
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("work counts", 'M', 3);
     testsupport::RenderParams p;
     p.moduleSize = 4;
     p.angleDeg = 9;
