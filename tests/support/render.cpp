@@ -116,34 +116,4 @@ Rendered render(const cccd::qr::ModuleGrid& grid, const RenderParams& p) {
     return out;
 }
 
-cccd::qr::ModuleGrid qrencode_grid(const std::string& text, char ecLevel, int version) {
-    std::string cmd = "qrencode -t ASCII -m 0 -l ";
-    cmd += ecLevel;
-    if (version > 0) cmd += " -v " + std::to_string(version);
-    cmd += " '";
-    for (char c : text) cmd += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    cmd += "' 2>/dev/null";
-    std::FILE* f = popen(cmd.c_str(), "r");
-    if (!f) return {};
-    std::vector<std::string> rows;
-    char buf[1024];
-    std::string line;
-    while (std::fgets(buf, sizeof buf, f)) {
-        line += buf;
-        if (line.back() != '\n') continue;
-        line.pop_back();
-        if (!line.empty()) rows.push_back(line);
-        line.clear();
-    }
-    pclose(f);
-    const int n = static_cast<int>(rows.size());
-    if (n < 21) return {};
-    cccd::qr::ModuleGrid g = cccd::qr::ModuleGrid::blank(n);
-    for (int y = 0; y < n; ++y) {
-        if (static_cast<int>(rows[static_cast<size_t>(y)].size()) != 2 * n) return {};
-        for (int x = 0; x < n; ++x) g.set(x, y, rows[static_cast<size_t>(y)][static_cast<size_t>(2 * x)] == '#');
-    }
-    return g;
-}
-
 }  // namespace testsupport

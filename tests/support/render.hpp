@@ -42,9 +42,6 @@ Rendered render(const cccd::qr::ModuleGrid& grid, const RenderParams& params);
 // Draws into an existing image (several symbols in one frame); `out` must already have its size.
 void render_into(const cccd::qr::ModuleGrid& grid, const RenderParams& params, Rendered& out);
 
-// qrencode -t ASCII -m 0 [-l ec] [-v version] text; an empty grid when qrencode is missing or fails.
-cccd::qr::ModuleGrid qrencode_grid(const std::string& text, char ecLevel = 'M', int version = 0);
-
 cccd::qr::ModuleGrid transposed(const cccd::qr::ModuleGrid& grid);
 
 }  // namespace testsupport
