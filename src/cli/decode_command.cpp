@@ -33,10 +33,6 @@ ImageOutcome decode_file(qr::Decoder& decoder, const std::string& path) {
     return o;
 }
 
-bool found(const ImageOutcome& o) { return o.result.found() && !o.result.symbols.empty(); }
-
-std::string message(const ImageOutcome& o) { return o.result.message.empty() ? "no QR code found" : o.result.message; }
-
 // The scan result every front end writes (result/scan_json.hpp), with the file's name first.
 std::string as_json(const std::string& file, const ImageOutcome& o, const Date& today, const Address2025Table* addresses) {
     JsonWriter w;
@@ -67,10 +63,11 @@ int run_decode(std::span<const std::string> args, std::ostream& out, std::ostrea
     int missed = 0;
     for (const auto& f : files) {
         const ImageOutcome o = decode_file(decoder, f);
-        missed += found(o) ? 0 : 1;
+        const bool found = result::has_symbol(o.result);
+        missed += found ? 0 : 1;
         if (json) out << as_json(f, o, today, addresses) << '\n';
-        else if (found(o)) out << f << ": " << o.result.symbols.front().data.text << '\n';
-        else out << f << ": not found (" << message(o) << ")\n";
+        else if (found) out << f << ": " << o.result.symbols.front().data.text << '\n';
+        else out << f << ": not found (" << result::reason(o.result) << ")\n";
     }
     out.flush();
     return missed == 0 ? 0 : 1;

@@ -15,8 +15,15 @@ std::string_view status_name(qr::DecodeStatus status) {
     return "not-found";
 }
 
+bool has_symbol(const qr::DecodeResult& r) { return r.found() && !r.symbols.empty(); }
+
+std::string_view reason(const qr::DecodeResult& r) {
+    if (r.message.empty()) return "no QR code found";
+    return r.message;  // a view of r's own message (a ?: here would make a temporary string)
+}
+
 void write_scan_fields(JsonWriter& w, const qr::DecodeResult& r, const ScanContext& c) {
-    const bool found = r.found() && !r.symbols.empty();
+    const bool found = has_symbol(r);
     w.key("found").value(found);
     // A found status without a symbol cannot happen; were it to, the JSON says not-found, not found.
     w.key("status").value(status_name(found || r.status != qr::DecodeStatus::found ? r.status : qr::DecodeStatus::not_found));
@@ -24,7 +31,7 @@ void write_scan_fields(JsonWriter& w, const qr::DecodeResult& r, const ScanConte
     if (!found) {
         w.key("text").null();
         w.key("corners").null();
-        w.key("message").value(r.message.empty() ? "no QR code found" : r.message);
+        w.key("message").value(reason(r));
         w.key("fusedFrames").value(0);
         w.key("ms").value(c.ms);
         w.key("card").null();
@@ -44,7 +51,7 @@ void write_scan_fields(JsonWriter& w, const qr::DecodeResult& r, const ScanConte
     w.key("moduleSize").value(static_cast<double>(s.moduleSize));
     w.key("fusedFrames").value(c.fusedFrames);
     w.key("ms").value(c.ms);
-    w.key("card").raw(to_json(parse_card(s.data.text, c.today, c.addresses)));
+    w.key("card").raw(to_json(parse_card(s.data.text, c.today ? *c.today : today_in_vietnam(), c.addresses)));
 }
 
 }  // namespace cccd::result

@@ -4,6 +4,7 @@
 //   {found, status, frame: {width, height}, text, corners: [{x, y} ×4] | null, version, ecLevel, mask,
 //    correctedErrors, mirrored, moduleSize, fusedFrames, ms, card | null, message (when not found)}
 // The caller opens the object and may add its own keys around these (the CLI: file; WASM: ok, tracking).
+#include <optional>
 #include <string_view>
 
 #include "cccd/address2025.hpp"
@@ -17,9 +18,14 @@ struct ScanContext {
     int width = 0, height = 0;  // the frame's size (what resolution a camera track delivers)
     double ms = 0;              // time the scan took
     int fusedFrames = 1;        // live scanning: frames whose samples or blocks made the read
-    Date today;                 // for the card's date checks
+    std::optional<Date> today;  // for the card's date checks; unset: today_in_vietnam(), taken only when a
+                                // symbol was read (not on every camera frame)
     const Address2025Table* addresses = nullptr;  // cards carry fields.address2025 when set
 };
+
+// Whether `r` holds a symbol read, and in words why not (the message the JSON carries).
+bool has_symbol(const qr::DecodeResult& r);
+std::string_view reason(const qr::DecodeResult& r);
 
 // "found", "not-found", "unreadable" or "invalid-input".
 std::string_view status_name(qr::DecodeStatus status);

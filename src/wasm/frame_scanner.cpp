@@ -127,7 +127,7 @@ std::string FrameScanner::scan_json(bool live) {
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 
     w.key("ok").value(true);
-    result::write_scan_fields(w, r, {width_, height_, ms, live ? l.fusedFrames : 1, today_in_vietnam(), addresses_});
+    result::write_scan_fields(w, r, {width_, height_, ms, live ? l.fusedFrames : 1, std::nullopt, addresses_});
     if (live) w.key("tracking").value(l.tracking);
     w.end_object();
     return w.str();
