@@ -229,7 +229,8 @@ GridDecodeResult read_grid(FrameDecode& d, const image::ImageView& frame, const 
         e = d.decodeGrid(s.equalized);
     }
     d.result.times.decode += ms_since(t0);
-    return e.ok() ? e : r;
+    if (e.ok()) return e;  // moved out, not copied (as a ?: would)
+    return r;
 }
 
 // One candidate: its geometry unrefined, then after each refinement pass (locate.hpp), read until one

@@ -7,7 +7,6 @@
 #include <span>
 
 #include "cccd/json_writer.hpp"
-#include "cccd/parse_card.hpp"
 #include "result/scan_json.hpp"
 #include "image/luma.hpp"
 
