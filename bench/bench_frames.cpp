@@ -8,10 +8,7 @@
 
 namespace bench {
 
-std::string corpus_dir() {
-    const char* env = std::getenv("CCCD_CORPUS_DIR");
-    return env ? env : CCCD_CORPUS_DIR;
-}
+std::string corpus_dir() { return testsupport::corpus_dir(); }
 
 namespace {
 

@@ -1,7 +1,9 @@
 // The command line every bench script shares: --quick, --out DIR (default under build/), and where the
-// repository and the shared corpus are (CCCD_CORPUS_DIR overrides the latter).
+// repository and the corpus are (tests/support/corpus_dir.mjs: ../shared/corpus, else the build's sample
+// corpus; CCCD_CORPUS_DIR overrides both).
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { corpusDir } from '../../tests/support/corpus_dir.mjs';
 
 export function benchArgs(defaultOut) {
   const here = fileURLToPath(new URL('.', import.meta.url));
@@ -14,6 +16,6 @@ export function benchArgs(defaultOut) {
     args,
     quick: args.includes('--quick'),
     outDir: resolve(outAt >= 0 ? args[outAt + 1] : join(repo, defaultOut)),
-    corpusDir: resolve(process.env.CCCD_CORPUS_DIR ?? join(repo, '../shared/corpus')),
+    corpusDir: corpusDir(),
   };
 }

@@ -5,10 +5,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { corpusDir } from '../support/corpus_dir.mjs';
 import { unavailable } from '../support/unavailable.mjs';
 
 const cli = process.env.CCCD_SCAN;
-const corpus = process.env.CCCD_CORPUS_DIR;
+const corpus = corpusDir();
 
 function decode(args) {
   const r = spawnSync(cli, ['decode', ...args], { maxBuffer: 64 << 20 });
@@ -18,7 +19,7 @@ function decode(args) {
 
 test('a card photo decodes to its payload and parsed card', (t) => {
   const index = `${corpus}/cccd-synth/normal/index.jsonl`;
-  if (!corpus || !existsSync(index)) return unavailable(t, `corpus not found at ${index}`);
+  if (!existsSync(index)) return unavailable(t, `corpus not found at ${index}`);
   const cards = readFileSync(index, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   // Large, sharp symbols that any decoder must read.
   const easy = cards.filter((c) => c.params.module_px >= 3 && c.params.blur_sigma < 0.8).slice(0, 3);

@@ -3,10 +3,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { corpusDir } from '../support/corpus_dir.mjs';
 import { unavailable } from '../support/unavailable.mjs';
 
 const cli = process.env.CCCD_SCAN;
-const corpus = process.env.CCCD_CORPUS_DIR;
+const corpus = corpusDir();
 
 function run(input) {
   const r = spawnSync(cli, ['parse'], { input, maxBuffer: 64 << 20 });
@@ -43,7 +44,7 @@ test('a last line without newline is still parsed', () => {
 
 test('every corpus payload parses to its recorded fields', (t) => {
   const index = `${corpus}/cccd-synth/normal/index.jsonl`;
-  if (!corpus || !existsSync(index)) return unavailable(t, `corpus not found at ${index}`);
+  if (!existsSync(index)) return unavailable(t, `corpus not found at ${index}`);
   const cards = readFileSync(index, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   const out = run(cards.map((c) => c.payload).join('\n') + '\n');
   assert.equal(out.length, cards.length);

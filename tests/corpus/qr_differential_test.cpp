@@ -16,9 +16,6 @@
 #include "support/corpus_index.hpp"
 #include "support/zxing_reference.hpp"
 
-#ifndef CCCD_CORPUS_DIR
-#error "CCCD_CORPUS_DIR must be defined by the build"
-#endif
 
 namespace {
 
@@ -77,7 +74,7 @@ Tally compare_set(const std::vector<testsupport::CorpusImage>& images) {
 
 void check(const char* name, const std::vector<testsupport::CorpusImage>& images) {
     if (!testsupport::zxing_available()) CCCD_UNAVAILABLE() << testsupport::kNoZxing;
-    if (images.empty()) CCCD_UNAVAILABLE() << "corpus absent: " << CCCD_CORPUS_DIR << " (set " << name << ")";
+    if (images.empty()) CCCD_UNAVAILABLE() << "corpus absent: " << testsupport::corpus_dir() << " (set " << name << ")";
     const Tally t = compare_set(images);
     std::printf("[   INFO   ] %-18s %3d images, both read %3d, same bytes %3d; text: compared %3d, guessed and "
                 "same %3d, guessed and different %d\n",
@@ -85,8 +82,8 @@ void check(const char* name, const std::vector<testsupport::CorpusImage>& images
     EXPECT_GT(t.both, 0) << "no image was read by both decoders";
 }
 
-TEST(QrDifferential, ZxingSamples) { check("zxing-samples", testsupport::zxing_samples(CCCD_CORPUS_DIR)); }
-TEST(QrDifferential, CccdNormal) { check("cccd-synth/normal", testsupport::cccd_synth(CCCD_CORPUS_DIR, "normal")); }
-TEST(QrDifferential, CccdHard) { check("cccd-synth/hard", testsupport::cccd_synth(CCCD_CORPUS_DIR, "hard")); }
+TEST(QrDifferential, ZxingSamples) { check("zxing-samples", testsupport::zxing_samples(testsupport::corpus_dir())); }
+TEST(QrDifferential, CccdNormal) { check("cccd-synth/normal", testsupport::cccd_synth(testsupport::corpus_dir(), "normal")); }
+TEST(QrDifferential, CccdHard) { check("cccd-synth/hard", testsupport::cccd_synth(testsupport::corpus_dir(), "hard")); }
 
 }  // namespace

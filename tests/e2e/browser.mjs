@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before } from 'node:test';
 import { startServer } from '../../web/scripts/serve.mjs';
+import { corpusDir as corpusDirOf } from '../support/corpus_dir.mjs';
 
 // playwright-core is a devDependency of the web package (web/node_modules).
 const { chromium } = createRequire(new URL('../../web/package.json', import.meta.url))('playwright-core');
@@ -65,7 +66,7 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true });
 }
 
-export const corpusDir = process.env.CCCD_CORPUS_DIR ?? new URL('../../../shared/corpus', import.meta.url).pathname;
+export const corpusDir = corpusDirOf();
 export const cameraVideo = `${corpusDir}/cccd-video/card-approach.mjpeg`;
 
 /** Chromium's fake camera playing `file` (MJPEG), permission granted without a prompt. */

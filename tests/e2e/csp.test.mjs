@@ -29,8 +29,9 @@ test('camera, photo and wedge paths work under the strict CSP header, with no vi
   await page.click('[data-testid=start-camera]');
   await page.waitForSelector('[data-testid=status][data-state=found]', { timeout: 10_000 });
   await page.click('[data-testid=start-camera]');
-  await page.setInputFiles('[data-testid=photo-input]', `${corpusDir}/cccd-synth/normal/card-0000.jpg`);
-  await page.waitForFunction(() => document.querySelector('[data-testid=field-name]')?.textContent === 'Trương Minh Trung');
+  const photo = JSON.parse(readFileSync(`${corpusDir}/cccd-synth/normal/index.jsonl`, 'utf8').split('\n')[0]);
+  await page.setInputFiles('[data-testid=photo-input]', `${corpusDir}/cccd-synth/normal/${photo.file}`);
+  await page.waitForFunction((name) => document.querySelector('[data-testid=field-name]')?.textContent === name, photo.fields.name);
   await page.fill('[data-testid=wedge-input]', '001099012345||Nguyễn Văn A|01011999|Nam|Hà Nội|15042021');
   await page.press('[data-testid=wedge-input]', 'Enter');
   await page.waitForFunction(() => document.querySelector('[data-testid=field-name]')?.textContent === 'Nguyễn Văn A');

@@ -14,6 +14,7 @@ after(() => server?.close());
 test('<cccd-scanner autofill> fills the form from the camera', async (t) => {
   if (!existsSync(cameraVideo)) return unavailable(t, `camera video not found at ${cameraVideo} (set CCCD_CORPUS_DIR)`);
   const { fields } = JSON.parse(readFileSync(`${corpusDir}/cccd-video/card-approach.json`, 'utf8'));
+  const [ward, district, province] = fields.address.split(', ').slice(-3);  // "…, ward, district, province"
   const browser = await launchWithCamera();
   try {
     const { page, record } = await openPage(browser, `${origin}/app/element.html`);
@@ -24,11 +25,12 @@ test('<cccd-scanner autofill> fills the form from the camera', async (t) => {
     assert.deepEqual(form, {
       id: fields.id, oldId: fields.oldId, name: fields.name,
       dob: `${fields.dob.slice(4)}-${fields.dob.slice(2, 4)}-${fields.dob.slice(0, 2)}`, // <input type=date>: ISO
-      sex: 'female',
+      sex: fields.gender === 'Nam' ? 'male' : 'female',
       address: fields.address,
-      ward: 'Phường Xuân Khánh', district: 'Quận Hải Châu', province: 'Hà Nội',
+      ward, district, province,
       issueDate: `${fields.issued.slice(0, 2)}/${fields.issued.slice(2, 4)}/${fields.issued.slice(4)}`, // as printed
-      // The clip's address is made up (Xuân Khánh is in Cần Thơ, Hải Châu in Đà Nẵng): no new address.
+      // The clips' addresses are made up (ward, district and province drawn apart; e.g. Xuân Khánh is in
+      // Cần Thơ, Hải Châu in Đà Nẵng): no new address.
       newAddress: '', newCommune: '', newProvince: '',
     });
     assert.equal(await page.getAttribute('cccd-scanner', 'data-state'), 'found');

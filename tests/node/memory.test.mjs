@@ -7,9 +7,10 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { createScanner } from '../../web/src/index.js';
 import { hasFfmpeg, readPixels } from './frames.mjs';
+import { corpusDir } from '../support/corpus_dir.mjs';
 import { unavailable } from '../support/unavailable.mjs';
 
-const corpus = process.env.CCCD_CORPUS_DIR ?? new URL('../../../shared/corpus', import.meta.url).pathname;
+const corpus = corpusDir();
 const photo = `${corpus}/cccd-synth/normal/card-0001.jpg`;  // 640x480, read by the decoder
 
 function lumaFrame(width, height, pixel) {

@@ -5,10 +5,11 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createScanner, parse, CccdScannerError } from '../../web/src/index.js';
+import { corpusDir } from '../support/corpus_dir.mjs';
 import { unavailable } from '../support/unavailable.mjs';
 
 const root = new URL('../../', import.meta.url);
-const corpus = process.env.CCCD_CORPUS_DIR ?? new URL('../shared/corpus', root).pathname;
+const corpus = corpusDir();
 const cli = new URL('build/native/cccd-scan', root).pathname;
 
 function corpusPayloads(t) {

@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { createScanner, CccdScannerError } from '../../web/src/index.js';
 import { hasFfmpeg, readPixels } from './frames.mjs';
+import { corpusDir } from '../support/corpus_dir.mjs';
 import { unavailable } from '../support/unavailable.mjs';
 
-const corpus = process.env.CCCD_CORPUS_DIR ?? new URL('../../../shared/corpus', import.meta.url).pathname;
+const corpus = corpusDir();
 const photo = `${corpus}/cccd-synth/normal/card-0000.jpg`;
 
 const typed = (code) => (e) => {

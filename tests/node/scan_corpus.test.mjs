@@ -11,10 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createScanner } from '../../web/src/index.js';
 import { hasFfmpeg, pgm, readPixels } from './frames.mjs';
+import { corpusDir } from '../support/corpus_dir.mjs';
 import { unavailable } from '../support/unavailable.mjs';
 
 const root = new URL('../../', import.meta.url);
-const corpus = process.env.CCCD_CORPUS_DIR ?? new URL('../shared/corpus', root).pathname;
+const corpus = corpusDir();
 const dir = `${corpus}/cccd-synth/normal`;
 const cli = new URL('build/native/cccd-scan', root).pathname;
 

@@ -1,6 +1,7 @@
 #include "support/corpus_index.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -10,6 +11,22 @@
 
 namespace testsupport {
 namespace fs = std::filesystem;
+
+std::string corpus_dir() {
+    const char* env = std::getenv("CCCD_CORPUS_DIR");
+    return env && *env ? env : CCCD_DEFAULT_CORPUS_DIR;
+}
+
+bool is_sample_corpus(const std::string& dir) { return fs::exists(fs::path(dir) / "sample-corpus.json"); }
+
+CorpusFloors corpus_floors(const std::string& dir) {
+    // Shared: ../shared/corpus (never below ZXing-C++ 3.x: 93 / 121 / 50). Sample: measured on the sample
+    // corpus with `CCCD_CORPUS_DIR=build/native/sample-corpus build/native/corpus_tests --gtest_filter=QrCorpus.*`.
+    if (is_sample_corpus(dir)) return {.zxingSamples = 39, .synthNormal = 28, .synthHard = 16, .printFront = 28,
+                                       .printBack = 28, .normalCards = 30, .hardCards = 60};
+    return {.zxingSamples = 95, .synthNormal = 144, .synthHard = 73, .printFront = 87, .printBack = 91,
+            .normalCards = 150, .hardCards = 100};
+}
 
 std::vector<CorpusImage> zxing_samples(const std::string& corpusDir) {
     std::vector<CorpusImage> out;

@@ -1,11 +1,26 @@
 #pragma once
-// The image corpora in ../shared/corpus (read-only), listed with what each image must decode to.
-// Shared by the corpus tests and the benchmarks.
+// The image corpus (../shared/corpus, or the sample corpus the build writes in its layout), listed with what
+// each image must decode to. Shared by the corpus tests and the benchmarks.
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace testsupport {
+
+// The corpus to read: $CCCD_CORPUS_DIR, else the build's default (../shared/corpus where CMake found it,
+// else the build's sample corpus, tests/sample_corpus).
+std::string corpus_dir();
+
+// A sample corpus has sample-corpus.json at its root (written last by cccd-sample-corpus).
+bool is_sample_corpus(const std::string& dir);
+
+// What each set of a corpus must give: read floors (a regression guard at what the reader reaches) and
+// the card counts of the cccd-synth indexes. One row for the shared corpus, one for the sample corpus.
+struct CorpusFloors {
+    int zxingSamples = 0, synthNormal = 0, synthHard = 0, printFront = 0, printBack = 0;
+    size_t normalCards = 0, hardCards = 0;
+};
+CorpusFloors corpus_floors(const std::string& dir);
 
 struct CorpusImage {
     std::string set;       // "zxing-samples", "cccd-synth/normal", "cccd-print/front", …

@@ -7,6 +7,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -243,13 +246,53 @@ TEST(CardgenIndex, JsonLineFormat) {
     ASSERT_TRUE(photo.ok()) << photo.error;
     const std::string line = cg::index_json_line("card-0007.jpg", photo);
     EXPECT_EQ(line.rfind("{\"file\": \"card-0007.jpg\", \"payload\": \"049058661690||Trần \\\"Xuân\\\" \\\\Hải|", 0), 0u) << line;
-    EXPECT_NE(line.find("\"qr_corners\": [["), std::string::npos);
+    EXPECT_NE(line.find("\"fields\": {\"id\": \"049058661690\", \"oldId\": \"\", \"name\": \"Trần \\\"Xuân\\\" \\\\Hải\", "
+                        "\"dob\": \"08071958\", \"gender\": \"Nam\", \"address\": \"Số 1, Xã A, Tỉnh B\", \"issued\": \"21062025\"}, "
+                        "\"qr_corners\": [["),
+              std::string::npos) << line;
     EXPECT_NE(line.find("\"params\": {\"module_px\": 2.000, \"angle_deg\": "), std::string::npos) << line;
     EXPECT_NE(line.find("\"jpeg_q\": " + std::to_string(spec.jpegQuality) + ", \"qr_version\": " + std::to_string(photo.version)),
               std::string::npos);
     EXPECT_NE(line.find("\"ec_level\": \"" + std::string(1, photo.ecLevel) + "\", \"size\": [640, 480]"), std::string::npos);
     EXPECT_EQ(line.find('\n'), std::string::npos);
     EXPECT_EQ(line.back(), '}');
+}
+
+std::string file_text(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// The sample corpus (tests/sample_corpus) is photo sets like this one: the same set gives the same bytes.
+TEST(CardgenPhotoSet, WritesEachCardAndItsIndexLineTheSameEveryTime) {
+    namespace fs = std::filesystem;
+    const fs::path root = fs::temp_directory_path() / ("cardgen-set-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+    fs::remove_all(root);
+    cg::PhotoSet set{(root / "a").string(), cg::Side::back, cg::Difficulty::normal(), 77, 3, 0, {{640, 480}, {800, 600}}};
+    ASSERT_EQ(cg::write_photo_set(set), "");
+    set.dir = (root / "b").string();
+    ASSERT_EQ(cg::write_photo_set(set), "");
+    std::istringstream index(file_text(root / "a" / "index.jsonl"));
+    std::string line;
+    int lines = 0;
+    for (; std::getline(index, line); ++lines) {
+        char name[32];
+        std::snprintf(name, sizeof name, "card-%04d.jpg", lines);
+        const std::string jpeg = file_text(root / "a" / name);
+        ASSERT_GT(jpeg.size(), 1000u) << name;
+        EXPECT_EQ(jpeg, file_text(root / "b" / name)) << name;
+        EXPECT_EQ(line.rfind(std::string("{\"file\": \"") + name + "\"", 0), 0u) << line;
+        EXPECT_NE(line.find(lines == 1 ? "\"size\": [800, 600]" : "\"size\": [640, 480]"), std::string::npos) << line;
+        EXPECT_NE(line.find("\"side\": \"back\", \"seed\": " + std::to_string(77 + lines)), std::string::npos) << line;
+    }
+    EXPECT_EQ(lines, 3);
+    EXPECT_EQ(file_text(root / "a" / "index.jsonl"), file_text(root / "b" / "index.jsonl"));
+    // A folder that cannot be made is an error, not a throw.
+    set.dir = (root / "a" / "card-0000.jpg" / "x").string();
+    EXPECT_NE(cg::write_photo_set(set), "");
+    fs::remove_all(root);
 }
 
 TEST(CardgenErrors, ReportedNotThrown) {

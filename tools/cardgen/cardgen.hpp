@@ -112,6 +112,21 @@ QrGrid encode_qr(const std::string& payload, int version, char ecLevel);
 // --- The test harness's index.jsonl ---------------------------------------------------------------------
 std::string index_json_line(const std::string& file, const CardPhoto& photo);
 
+// A folder of photos: card i (0..count-1) is random_spec(side, seed + i, difficulty), with the module size
+// and frame size overridden when given (card i gets sizes[i % sizes.size()]).
+struct PhotoSet {
+    std::string dir;
+    Side side = Side::front;
+    Difficulty difficulty = Difficulty::normal();
+    uint32_t seed = 0;
+    int count = 0;
+    double modulePx = 0;                     // > 0: every card at this module size
+    std::vector<std::pair<int, int>> sizes;  // empty: each spec's own frame size
+};
+
+// Writes dir/card-0000.jpg ... and dir/index.jsonl (index_json_line per card). Returns an error or "".
+std::string write_photo_set(const PhotoSet& set);
+
 // --- Handheld clips (clip*.cpp) ---------------------------------------------------------------------------
 // A card held at arm's length in front of a camera and slowly brought closer: hand shake (smooth), motion
 // blur along the motion on the faster frames, autofocus hunting, the QR printed on the card's pattern. The

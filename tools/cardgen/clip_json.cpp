@@ -19,16 +19,6 @@ std::string short_number(double v) {
     return s;
 }
 
-// The shared files' "fields": the first seven of the payload, named as the card reader names them.
-std::string fields_json(const std::string& payload) {
-    static const char* const kNames[] = {"id", "oldId", "name", "dob", "gender", "address", "issued"};
-    const std::vector<std::string> f = split_fields(payload);
-    std::string j = "{";
-    for (size_t i = 0; i < 7; ++i)
-        j += std::string(i ? ", " : "") + "\"" + kNames[i] + "\": " + json_string(i < f.size() ? f[i] : std::string());
-    return j + "}";
-}
-
 const char* scenario_name(ClipSpec::Scenario s) {
     switch (s) {
         case ClipSpec::single: return "single";

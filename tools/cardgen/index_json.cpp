@@ -25,7 +25,8 @@ std::string index_json_line(const std::string& file, const CardPhoto& photo) {
     double angle = std::fmod(s.angleDeg, 360.0);
     if (angle > 180) angle -= 360;
     if (angle <= -180) angle += 360;
-    std::string j = "{\"file\": " + json_string(file) + ", \"payload\": " + json_string(photo.payload) + ", \"qr_corners\": [";
+    std::string j = "{\"file\": " + json_string(file) + ", \"payload\": " + json_string(photo.payload) +
+                    ", \"fields\": " + fields_json(photo.payload) + ", \"qr_corners\": [";
     for (size_t i = 0; i < 4; ++i)
         j += (i ? ", [" : "[") + json_fixed(photo.qrCorners[i].first, 2) + ", " + json_fixed(photo.qrCorners[i].second, 2) + "]";
     j += "], \"params\": {\"module_px\": " + json_fixed(photo.modulePx, 3) + ", \"angle_deg\": " + json_fixed(angle, 1) +

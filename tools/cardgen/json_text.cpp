@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "cardgen.hpp"
+
 namespace cccd::cardgen {
 
 std::string json_string(const std::string& s) {
@@ -25,6 +27,15 @@ std::string json_fixed(double v, int decimals) {
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
     const std::string s = buf;
     return s.find_first_not_of("-0.") == std::string::npos ? std::string("0") : s;
+}
+
+std::string fields_json(const std::string& payload) {
+    static const char* const kNames[] = {"id", "oldId", "name", "dob", "gender", "address", "issued"};
+    const std::vector<std::string> f = split_fields(payload);
+    std::string j = "{";
+    for (size_t i = 0; i < 7; ++i)
+        j += std::string(i ? ", " : "") + "\"" + kNames[i] + "\": " + json_string(i < f.size() ? f[i] : std::string());
+    return j + "}";
 }
 
 }  // namespace cccd::cardgen

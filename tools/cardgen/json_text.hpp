@@ -10,4 +10,8 @@ std::string json_string(const std::string& s);
 // v with `decimals` decimals; "0" rather than "-0.00".
 std::string json_fixed(double v, int decimals);
 
+// The shared corpus's "fields" object: the payload's first seven fields, named as the card reader names
+// them (id, oldId, name, dob, gender, address, issued).
+std::string fields_json(const std::string& payload);
+
 }  // namespace cccd::cardgen

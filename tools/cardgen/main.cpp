@@ -5,8 +5,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "cardgen.hpp"
@@ -122,28 +120,10 @@ int main(int argc, char** argv) {
         level = cg::Difficulty::ladder(modulePx);
     } else fail("--difficulty wants normal, hard or ladder", 2);
 
-    std::error_code ec;
-    std::filesystem::create_directories(out, ec);
-    if (ec) fail("cannot create " + out + ": " + ec.message());
-    std::ofstream index(std::filesystem::path(out) / "index.jsonl", std::ios::binary | std::ios::trunc);
-    if (!index) fail("cannot write " + out + "/index.jsonl");
-
-    const cg::Side cardSide = side == "front" ? cg::Side::front : cg::Side::back;
-    for (unsigned long long i = 0; i < count; ++i) {
-        cg::CardSpec spec = cg::random_spec(cardSide, static_cast<uint32_t>(seed + i), level);
-        if (modulePx > 0) spec.modulePx = modulePx;
-        if (width > 0) spec.width = width, spec.height = height;
-        const cg::CardPhoto photo = cg::make_card_photo(spec);
-        if (!photo.ok()) fail(photo.error + " (seed " + std::to_string(seed + i) + ")");
-        char name[32];
-        std::snprintf(name, sizeof name, "card-%04llu.jpg", i);
-        std::ofstream file(std::filesystem::path(out) / name, std::ios::binary | std::ios::trunc);
-        file.write(reinterpret_cast<const char*>(photo.jpeg.data()), static_cast<std::streamsize>(photo.jpeg.size()));
-        if (!file) fail(std::string("cannot write ") + out + "/" + name);
-        index << cg::index_json_line(name, photo) << '\n';
-    }
-    index.flush();
-    if (!index) fail("cannot write " + out + "/index.jsonl");
+    cg::PhotoSet set{out, side == "front" ? cg::Side::front : cg::Side::back, level, static_cast<uint32_t>(seed),
+                     static_cast<int>(count), modulePx, {}};
+    if (width > 0) set.sizes = {{width, height}};
+    if (const std::string err = cg::write_photo_set(set); !err.empty()) fail(err);
     std::fprintf(stderr, "cccd-cardgen: %llu %s card(s) in %s\n", count, side.c_str(), out.c_str());
     return 0;
 }

@@ -1,6 +1,6 @@
-// Real symbols whose text depends on the character set rules: zxing-samples images holding Japanese
-// Shift_JIS byte data without an ECI (charset_guess.hpp) and one in GB/T 18284 Hanzi mode. Each must
-// decode to exactly its expected text (.txt beside the image).
+// Real symbols whose text depends on the character set rules: zxing-samples photos (../shared/corpus only,
+// like named_photos_test) holding Japanese Shift_JIS byte data without an ECI (charset_guess.hpp) and one in
+// GB/T 18284 Hanzi mode. Each must decode to exactly its expected text (.txt beside the image).
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -12,9 +12,6 @@
 #include "io/image_file.hpp"
 #include "qr/decoder.hpp"
 
-#ifndef CCCD_CORPUS_DIR
-#error "CCCD_CORPUS_DIR must be defined by the build"
-#endif
 
 namespace {
 
@@ -28,7 +25,7 @@ std::string read_text(const fs::path& p) {
 }
 
 void expect_image(const std::string& name, cccd::qr::DefaultCharset charset) {
-    const fs::path png = fs::path(CCCD_CORPUS_DIR) / "zxing-samples" / "qrcode-2" / (name + ".png");
+    const fs::path png = fs::path(CCCD_SHARED_CORPUS_DIR) / "zxing-samples" / "qrcode-2" / (name + ".png");
     if (!fs::exists(png)) CCCD_UNAVAILABLE() << "corpus absent: " << png;
     const auto image = cccd::io::load_image(png.string());
     ASSERT_TRUE(image.ok()) << png;
@@ -41,14 +38,14 @@ void expect_image(const std::string& name, cccd::qr::DefaultCharset charset) {
     EXPECT_FALSE(d.textLossy) << name;
 }
 
-TEST(QrCharsetCorpus, ShiftJisWithoutEci) {
+TEST(SharedPhotos, ShiftJisWithoutEci) {
     // 10, 29: katakana (C1 lead bytes); 17-27: half-width katakana runs; 26 also has kanji-mode segments.
     for (const char* name : {"10", "17", "18", "19", "20", "21", "24", "26", "27", "29"}) {
         expect_image(name, cccd::qr::DefaultCharset::shift_jis);
     }
 }
 
-TEST(QrCharsetCorpus, HanziMode) {
+TEST(SharedPhotos, HanziMode) {
     // "\x01\x10AD:SUB:阿;;", the 阿 in Hanzi mode (GB 2312 0xB0A2); the rest is ASCII.
     expect_image("33", cccd::qr::DefaultCharset::none);
 }
