@@ -16,7 +16,6 @@
 #include "support/corpus_index.hpp"
 #include "support/mini_json.hpp"
 
-
 namespace {
 
 const cccd::Date kToday{2026, 11, 24};
