@@ -9,7 +9,7 @@
 //   cccd-print/{front,back}   printed fronts and 2024 backs (cardgen, normal difficulty)
 //   cccd-video/card-approach  a card brought closer at 1280x720, 60 frames (cardgen clip)
 //   cccd-handheld/*           the four shared clips' presets (cardgen clip_preset), 90 frames each
-//   zxing-samples/rendered    QR symbols of versions 1-20, all four levels, drawn through a perspective with
+//   zxing-samples/rendered    QR symbols of versions 1 to 20, all four levels, drawn through a perspective with
 //                             blur, noise, uneven light, inversion and mirroring (tests/support/render);
 //                             the real photos of the shared set (and their named cases) have no stand-in
 // The same binary writes the same bytes. sample-corpus.json, written last, lists the sets.
@@ -66,7 +66,7 @@ Written clip(const fs::path& root, const std::string& set, const std::string& na
     return {set + "/" + name, spec.frames};
 }
 
-// Texts of several kinds and lengths (byte mode: libqrencode via cardgen), so versions 1-20 all occur.
+// Texts of several kinds and lengths (byte mode: libqrencode via cardgen).
 std::string symbol_text(int i, cg::Rng& rng) {
     switch (i % 5) {
         case 0: return "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?ma=" + std::to_string(rng.next() % 1000000000);
@@ -90,7 +90,8 @@ Written symbols(const fs::path& root, int count) {
     for (int i = 0; i < count; ++i) {
         cg::Rng rng(50000u + static_cast<uint32_t>(i), cg::Stream::spec);
         const std::string text = symbol_text(i, rng);
-        const cg::QrGrid qr = cg::encode_qr(text, 1 + i % 20, kLevels[i % 4]);
+        // The short texts at versions 1 and 2, the others at 1-20 or the smallest larger one they fit.
+        const cg::QrGrid qr = cg::encode_qr(text, i % 5 == 2 ? 1 + i / 5 % 2 : 1 + i % 20, kLevels[i % 4]);
         if (!qr.error.empty()) fail(set + ": " + qr.error);
         cccd::qr::ModuleGrid grid = cccd::qr::ModuleGrid::blank(qr.size);
         grid.modules = qr.modules;
