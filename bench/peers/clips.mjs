@@ -1,17 +1,23 @@
-// The handheld clips the live and camera benchmarks share: the shared corpus's cccd-handheld ones when
-// present, and clips made (once, into outDir/clips) by the native build's cccd-cardgen.
+// The handheld clips the live and camera benchmarks share: the corpus's cccd-handheld ones (../shared, or the
+// sample corpus: named "shared …" or "sample …"), and clips made (once, into outDir/clips) by the native
+// build's cccd-cardgen.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isSampleCorpus } from '../../tests/support/corpus_dir.mjs';
 
 const meta = (file) => JSON.parse(readFileSync(`${file}.json`, 'utf8'));
 
-/** The shared corpus's handheld clips that exist: {name, file, meta}. */
+/** "shared" or "sample": which corpus a clip's name says it came from. */
+export const corpusKind = (corpusDir) => (isSampleCorpus(corpusDir) ? 'sample' : 'shared');
+
+/** The corpus's handheld clips that exist: {name, file, meta}. */
 export function sharedHandheldClips(corpusDir) {
   const list = [];
+  const kind = corpusKind(corpusDir);
   for (const name of ['front-mild-720', 'back-mild-720', 'front-mild-1080', 'front-hard-720']) {
     const file = join(corpusDir, 'cccd-handheld', `${name}.mjpeg`);
-    if (existsSync(file)) list.push({ name: `shared ${name}`, file, meta: meta(file) });
+    if (existsSync(file)) list.push({ name: `${kind} ${name}`, file, meta: meta(file) });
   }
   return list;
 }

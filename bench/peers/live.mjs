@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { benchArgs } from './args.mjs';
-import { cardgenPath, generatedClip, sharedHandheldClips } from './clips.mjs';
+import { cardgenPath, corpusKind, generatedClip, sharedHandheldClips } from './clips.mjs';
 
 const { here, repo, args, quick, outDir, corpusDir } = benchArgs('build/live-bench');
 const FRAME_MS = 1000 / 30;
@@ -31,7 +31,7 @@ function clips() {
   const list = sharedHandheldClips(corpusDir);
   const approach = join(corpusDir, 'cccd-video/card-approach.mjpeg');
   if (existsSync(approach)) {
-    list.push({ name: 'shared card-approach', file: approach, meta: JSON.parse(readFileSync(approach.replace(/\.mjpeg$/, '.json'), 'utf8')) });
+    list.push({ name: `${corpusKind(corpusDir)} card-approach`, file: approach, meta: JSON.parse(readFileSync(approach.replace(/\.mjpeg$/, '.json'), 'utf8')) });
   }
   const cardgen = cardgenPath(repo);
   if (!cardgen) return list;
