@@ -88,23 +88,23 @@ std::optional<VersionInfo> decode_version_bits(uint32_t bits) {
     return best;
 }
 
-uint32_t read_format_bits(const ModuleGrid& grid, int copy) {
+namespace {
+
+// Bit i is the module at positions[i] (1 = dark).
+template <size_t N>
+uint32_t read_bits(const ModuleGrid& grid, const std::array<ModulePos, N>& positions) {
     uint32_t bits = 0;
-    const auto pos = format_positions(grid.size, copy);
-    for (size_t i = 0; i < pos.size(); ++i) {
-        if (grid.dark(pos[i].x, pos[i].y)) bits |= 1u << i;
+    for (size_t i = 0; i < N; ++i) {
+        if (grid.dark(positions[i].x, positions[i].y)) bits |= 1u << i;
     }
     return bits;
 }
 
-uint32_t read_version_bits(const ModuleGrid& grid, int copy) {
-    uint32_t bits = 0;
-    const auto pos = version_positions(grid.size, copy);
-    for (size_t i = 0; i < pos.size(); ++i) {
-        if (grid.dark(pos[i].x, pos[i].y)) bits |= 1u << i;
-    }
-    return bits;
-}
+}  // namespace
+
+uint32_t read_format_bits(const ModuleGrid& grid, int copy) { return read_bits(grid, format_positions(grid.size, copy)); }
+
+uint32_t read_version_bits(const ModuleGrid& grid, int copy) { return read_bits(grid, version_positions(grid.size, copy)); }
 
 bool information_consistent(const ModuleGrid& grid) {
     const auto a = decode_format_bits(read_format_bits(grid, 0));

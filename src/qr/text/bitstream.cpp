@@ -160,6 +160,14 @@ struct Parser {
         return true;
     }
 
+    // A kanji or Hanzi character: its two bytes as data, and `c` (0: not in the table) as text.
+    void put_double_byte(uint16_t code, char32_t c) {
+        out.bytes.push_back(static_cast<uint8_t>(code >> 8));
+        out.bytes.push_back(static_cast<uint8_t>(code & 0xFF));
+        out.textLossy = out.textLossy || c == 0;
+        put_utf8(out.text, c != 0 ? c : kReplacementChar);
+    }
+
     bool kanji(size_t count) {
         // 7.4.6: 13 bits per character, value = (high byte * 0xC0 + low byte) of the Shift JIS code
         // minus 0x8140 (codes 0x8140-0x9FFC) or 0xC140 (codes 0xE040-0xEBBF).
@@ -169,11 +177,7 @@ struct Parser {
             const uint32_t v = in.read(13);
             const uint32_t packed = (v / 0xC0) << 8 | (v % 0xC0);
             const auto code = static_cast<uint16_t>(packed + (packed < 0x1F00 ? 0x8140 : 0xC140));
-            out.bytes.push_back(static_cast<uint8_t>(code >> 8));
-            out.bytes.push_back(static_cast<uint8_t>(code & 0xFF));
-            const char32_t c = shift_jis_char(code);
-            out.textLossy = out.textLossy || c == 0;
-            put_utf8(out.text, c != 0 ? c : kReplacementChar);
+            put_double_byte(code, shift_jis_char(code));
         }
         evidence.kanjiMode = evidence.kanjiMode || count > 0;
         return true;
@@ -195,11 +199,7 @@ struct Parser {
             const uint32_t v = in.read(13);
             const uint32_t packed = (v / 0x60) << 8 | (v % 0x60);
             const auto code = static_cast<uint16_t>(packed + (packed < 0x0A00 ? 0xA1A1 : 0xA6A1));
-            out.bytes.push_back(static_cast<uint8_t>(code >> 8));
-            out.bytes.push_back(static_cast<uint8_t>(code & 0xFF));
-            const char32_t c = gb2312_char(code);
-            out.textLossy = out.textLossy || c == 0;
-            put_utf8(out.text, c != 0 ? c : kReplacementChar);
+            put_double_byte(code, gb2312_char(code));
         }
         return true;
     }
