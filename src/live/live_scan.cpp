@@ -26,7 +26,7 @@ bool same_place(const Track& t, const std::array<qr::Point, 4>& corners, int dim
     if (t.dimension != dimension || t.inverted != inverted) return false;
     const float side = side_of(t.geometry.corners), now = side_of(corners);
     const qr::Point a = qr::centre_of(t.geometry.corners), b = qr::centre_of(corners);
-    return std::hypot(a.x - b.x, a.y - b.y) < 0.4f * side && now > 0.7f * side && now < 1.43f * side;
+    return qr::distance(a, b) < 0.4f * side && now > 0.7f * side && now < 1.43f * side;
 }
 
 // The bounding box of the corners grown by `margin` of the symbol's side each way, within the frame.

@@ -167,15 +167,18 @@ void binarize_step(FrameDecode& d, const Look& look, int step) {
     d.result.times.binarize += ms_since(t0);
 }
 
-// The finders of s.binary (inverted or not) into s.finders.
-void find_finders(FrameDecode& d, const Look& look, bool inverted, bool lastStep) {
+// The finders of s.binary (inverted or not) into s.finders: those of its rows, or (Scan::add_columns, right
+// after a Scan::rows call on the same bits) of its rows and columns, as one scan of both would give.
+enum class Scan { rows, add_columns };
+void find_finders(FrameDecode& d, const Look& look, bool inverted, Scan scan) {
     DecoderScratch& s = d.s;
     const auto t0 = Clock::now();
-    // Column scans (finders whose rows break up) in the last step only: they double a scan's cost, and no
-    // corpus read needs them in the global step. Open finders (no quiet zone: printed cards, dark on light)
-    // in the dark-on-light passes only: they cost a frame without a code more than anything else here.
+    // Open finders (no quiet zone: printed cards, dark on light) in the dark-on-light passes only: they cost
+    // a frame without a code more than anything else here.
     const bool open = !inverted;
-    find_finder_patterns(s.binary, {1, d.options.tryHarder && lastStep, open}, s.finder, s.finders);
+    const FinderOptions fo{1, false, open};
+    if (scan == Scan::rows) find_finder_patterns(s.binary, fo, s.finder, s.finders);
+    else add_column_finders(s.binary, fo, s.finder, s.finders);
     // A finder broken by text or glare beside two that were seen whole (missing_finder.hpp), on the passes
     // that look for open finders and while their budget lasts (one search round past it).
     if (d.options.tryHarder && d.config.missingFinders && open &&
@@ -292,8 +295,22 @@ bool try_candidate(FrameDecode& d, const Look& look, const SymbolCandidate& c, b
 // decoded (by this or an earlier binarization) are dropped and the triples formed again among the rest, so
 // that the other symbols of a frame (decodeAll) are not crowded out of the finder and candidate lists. A
 // single-symbol decode makes one round.
-void read_symbols(FrameDecode& d, const Look& look, bool inverted) {
+// `tried`: Tried::record keeps every candidate tried in s.tried; Tried::skip passes over those already
+// there (the rows' candidates again after the columns were added: the same finders, the same work).
+enum class Tried { ignore, record, skip };
+
+// The same finders (each within a third of a module, where the column hits' averaging leaves a finder seen
+// on rows) and dimension: the same geometry.
+bool same_candidate(const SymbolCandidate& a, const SymbolCandidate& b) {
+    if (a.dimension != b.dimension) return false;
+    const float tol = std::max(0.5f, std::min(a.finderModules[0], b.finderModules[0]) / 3.0f);
+    return distance(a.topLeft, b.topLeft) <= tol && distance(a.topRight, b.topRight) <= tol &&
+           distance(a.bottomLeft, b.bottomLeft) <= tol;
+}
+
+void read_symbols(FrameDecode& d, const Look& look, bool inverted, Tried tried) {
     DecoderScratch& s = d.s;
+    if (tried == Tried::record) s.tried.clear();
     LocateOptions lo;
     lo.inverted = inverted;
     if (look.maxCandidates > 0) {
@@ -316,6 +333,10 @@ void read_symbols(FrameDecode& d, const Look& look, bool inverted) {
             const BudgetLeft left = budget_left(d, c);
             if (left == BudgetLeft::no) break;
             if (left == BudgetLeft::not_for_open) continue;
+            if (tried == Tried::skip &&
+                std::any_of(s.tried.begin(), s.tried.end(), [&](const SymbolCandidate& t) { return same_candidate(t, c); }))
+                continue;
+            if (tried == Tried::record) s.tried.push_back(c);
             if (try_candidate(d, look, c, inverted)) break;
         }
         if (d.result.symbols.size() == before || d.done()) return;
@@ -338,8 +359,16 @@ void decode_look(FrameDecode& d, const Look& look) {
                 invert(d.s.binary);
                 d.result.times.binarize += ms_since(t0);
             }
-            find_finders(d, look, inverted, step > 0 && step + 1 == steps);
-            read_symbols(d, look, inverted);
+            // Column scans (finders whose rows break up) in the last step only, and only when its rows read
+            // nothing: they double a scan's cost, their hits on a card's guilloche crowd the symbol's triple
+            // out of the candidates, and no corpus read needs them in the global step.
+            const bool columns = d.options.tryHarder && step > 0 && step + 1 == steps && d.config.columnScans;
+            find_finders(d, look, inverted, Scan::rows);
+            read_symbols(d, look, inverted, columns ? Tried::record : Tried::ignore);
+            if (columns && !d.done()) {
+                find_finders(d, look, inverted, Scan::add_columns);
+                read_symbols(d, look, inverted, Tried::skip);
+            }
             if (inverted) invert(d.s.binary);  // leave the scratch as binarized
         }
     }

@@ -156,6 +156,42 @@ TEST(Finder, FindsAFinderWhoseRingRunsIntoText) {
     }
 }
 
+// The decoder reads a step's rows first and adds its columns only when they read nothing: the two calls
+// must list exactly what one scan of rows and columns lists (open finders merged on both included).
+TEST(Finder, ColumnsAddedLaterListWhatOneScanOfBothLists) {
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("text touches the top-left finder", 'M', 3);
+    int compared = 0;
+    for (float moduleSize : {2.5f, 3.0f, 5.0f})
+        for (float noise : {0.0f, 40.0f}) {
+            testsupport::Rendered r = with_text_left_of_top_left_finder(g, moduleSize);
+            uint32_t seed = 7;
+            for (uint8_t& v : r.pixels) {  // speckle: many short runs and look-alikes in both directions
+                seed = seed * 1664525u + 1013904223u;
+                v = static_cast<uint8_t>(std::clamp(static_cast<float>(v) + noise * (static_cast<float>(seed >> 24) / 128.0f - 1.0f), 0.0f, 255.0f));
+            }
+            image::LocalBinarizeScratch s;
+            image::ThresholdMap map;
+            image::BitMatrix b;
+            image::binarize_local(r.view(), {4, 2, 24, 8, 3, 14}, s, map, b);
+            qr::FinderScratch one, two;
+            std::vector<qr::FinderPattern> both, later;
+            qr::find_finder_patterns(b, {1, true, true}, one, both);
+            qr::find_finder_patterns(b, {1, false, true}, two, later);
+            qr::add_column_finders(b, {1, false, true}, two, later);
+            ASSERT_EQ(later.size(), both.size()) << moduleSize << " " << noise;
+            for (size_t i = 0; i < both.size(); ++i) {
+                EXPECT_EQ(later[i].center.x, both[i].center.x);
+                EXPECT_EQ(later[i].center.y, both[i].center.y);
+                EXPECT_EQ(later[i].moduleSize, both[i].moduleSize);
+                EXPECT_EQ(later[i].hits, both[i].hits);
+                EXPECT_EQ(later[i].open, both[i].open);
+            }
+            compared += static_cast<int>(std::count_if(both.begin(), both.end(), [](const qr::FinderPattern& f) { return f.open; }));
+            EXPECT_EQ(found(r, g.size, later, moduleSize), 3) << moduleSize << " " << noise;
+        }
+    EXPECT_GT(compared, 0);  // open finders were among them
+}
+
 TEST(Finder, OneSidedRunsOnlyAndNotBelowTwoPixelModules) {
     bool clippedLeft = false;
     // dark 9 (text running into the ring), light 3, dark 9, light 3, dark 3: a finder at 3 px per module.

@@ -260,61 +260,87 @@ void find_finder_patterns(const image::BitMatrix& binary, const FinderOptions& o
     find_finder_patterns(binary, options, scratch, out);
 }
 
-void find_finder_patterns(const image::BitMatrix& binary, const FinderOptions& options, FinderScratch& scratch,
-                          std::vector<FinderPattern>& out) {
-    out.clear();
-    if (binary.width < 7 || binary.height < 7) return;
+namespace {
+
+// Whole finders and open ones are merged apart, so that the finders seen whole, and their order, are what
+// they would be without the open ones.
+void add_detection(FinderScratch& scratch, Detection& det) {
+    if (det.open) merge(scratch.open, scratch.openCells, det);
+    else merge(scratch.whole, scratch.cells, det);
+    det.open = false;
+}
+
+void scan_columns(const image::BitMatrix& binary, const FinderOptions& options, FinderScratch& scratch) {
     const int step = std::max(1, options.rowStep);
-    scratch.rowBits.resize(static_cast<size_t>((std::max(binary.width, binary.height) + 63) / 64));
-    reset_cells(scratch.cells, binary.width, binary.height);
-    reset_cells(scratch.openCells, binary.width, binary.height);
-    scratch.open.clear();
     uint64_t* const words = scratch.rowBits.data();
     Detection d{};
-    // Whole finders and open ones are merged apart, so that the finders seen whole, and their order, are
-    // what they would be without the open ones.
-    const auto add = [&](Detection& det) {
-        if (det.open) merge(scratch.open, scratch.openCells, det);
-        else merge(out, scratch.cells, det);
-        det.open = false;
-    };
-    for (int y = 0; y < binary.height; y += step) {
-        const uint8_t* row = binary.bits.data() + static_cast<size_t>(y) * static_cast<size_t>(binary.width);
-        scan_line(row, binary.width, words, options.open, [&](float cx, int total, bool rowOpen) {
-            d.open = rowOpen;
-            if (confirm(binary, cx, y, total, options.open, d)) add(d);
+    image::transpose(binary, scratch.transposed);
+    for (int x = 0; x < binary.width; x += step) {
+        const uint8_t* column = scratch.transposed.bits.data() + static_cast<size_t>(x) * static_cast<size_t>(binary.height);
+        scan_line(column, binary.height, words, options.open, [&](float cy, int total, bool hitOpen) {
+            // Re-use the row confirmation from the column hit's centre.
+            const int y = static_cast<int>(cy);
+            Cross h;
+            float along = 0;
+            bool open = hitOpen;
+            if (!finder_cross(binary, x, y, 1, 0, std::max(3, total), h, along, open, options.open)) return;
+            const float cx = static_cast<float>(x) + along;
+            d.open = open;
+            if (confirm(binary, cx, y, h.total(), options.open, d)) add_detection(scratch, d);
             d.open = false;
         });
     }
-    if (options.scanColumns) {
-        image::transpose(binary, scratch.transposed);
-        for (int x = 0; x < binary.width; x += step) {
-            const uint8_t* column = scratch.transposed.bits.data() + static_cast<size_t>(x) * static_cast<size_t>(binary.height);
-            scan_line(column, binary.height, words, options.open, [&](float cy, int total, bool hitOpen) {
-                // Re-use the row confirmation from the column hit's centre.
-                const int y = static_cast<int>(cy);
-                Cross h;
-                float along = 0;
-                bool open = hitOpen;
-                if (!finder_cross(binary, x, y, 1, 0, std::max(3, total), h, along, open, options.open)) return;
-                const float cx = static_cast<float>(x) + along;
-                d.open = open;
-                if (confirm(binary, cx, y, h.total(), options.open, d)) add(d);
-                d.open = false;
-            });
-        }
-    }
+}
+
+// `out`: the whole finders most confirmed first, then open ones not where a whole one is.
+void list_finders(FinderScratch& scratch, std::vector<FinderPattern>& out) {
     const auto by_hits = [](const FinderPattern& a, const FinderPattern& b) { return a.hits > b.hits; };
+    out = scratch.whole;
     std::stable_sort(out.begin(), out.end(), by_hits);
-    std::stable_sort(scratch.open.begin(), scratch.open.end(), by_hits);
+    std::vector<FinderPattern>& open = scratch.openByHits;
+    open = scratch.open;
+    std::stable_sort(open.begin(), open.end(), by_hits);
     const size_t whole = out.size();
-    for (const FinderPattern& f : scratch.open) {
+    for (const FinderPattern& f : open) {
         if (static_cast<int>(out.size() - whole) >= kMaxOpenFinders) break;
         const Detection seen{f.center, f.moduleSize, true};
         if (std::none_of(out.begin(), out.begin() + static_cast<long>(whole),
                          [&](const FinderPattern& w) { return same_finder(w, seen); }))
             out.push_back(f);
     }
+}
+
+}  // namespace
+
+void find_finder_patterns(const image::BitMatrix& binary, const FinderOptions& options, FinderScratch& scratch,
+                          std::vector<FinderPattern>& out) {
+    out.clear();
+    scratch.whole.clear();
+    scratch.open.clear();
+    if (binary.width < 7 || binary.height < 7) return;
+    const int step = std::max(1, options.rowStep);
+    scratch.rowBits.resize(static_cast<size_t>((std::max(binary.width, binary.height) + 63) / 64));
+    reset_cells(scratch.cells, binary.width, binary.height);
+    reset_cells(scratch.openCells, binary.width, binary.height);
+    uint64_t* const words = scratch.rowBits.data();
+    Detection d{};
+    for (int y = 0; y < binary.height; y += step) {
+        const uint8_t* row = binary.bits.data() + static_cast<size_t>(y) * static_cast<size_t>(binary.width);
+        scan_line(row, binary.width, words, options.open, [&](float cx, int total, bool rowOpen) {
+            d.open = rowOpen;
+            if (confirm(binary, cx, y, total, options.open, d)) add_detection(scratch, d);
+            d.open = false;
+        });
+    }
+    if (options.scanColumns) scan_columns(binary, options, scratch);
+    list_finders(scratch, out);
+}
+
+void add_column_finders(const image::BitMatrix& binary, const FinderOptions& options, FinderScratch& scratch,
+                        std::vector<FinderPattern>& out) {
+    if (binary.width < 7 || binary.height < 7) return;
+    scan_columns(binary, options, scratch);
+    list_finders(scratch, out);
 }
 
 }  // namespace cccd::qr

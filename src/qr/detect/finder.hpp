@@ -35,7 +35,9 @@ struct FinderScratch {  // reused between calls
     image::BitMatrix transposed;  // the column scan reads the columns as rows of this
     std::vector<uint64_t> rowBits;  // one row packed to bits
     FinderCells cells, openCells;
-    std::vector<FinderPattern> open;  // detections that needed an open outer ring
+    std::vector<FinderPattern> whole;  // detections merged so far, in the order first seen
+    std::vector<FinderPattern> open;   // detections that needed an open outer ring
+    std::vector<FinderPattern> openByHits;  // `open` sorted (the cells index `open` as merged)
 };
 
 // Open finders find_finder_patterns appends at most.
@@ -45,6 +47,11 @@ inline constexpr int kMaxOpenFinders = 6;
 // ones (FinderPattern::open) that are not where a finder was seen whole, most confirmed first.
 void find_finder_patterns(const image::BitMatrix& binary, const FinderOptions& options, FinderScratch& scratch,
                           std::vector<FinderPattern>& out);
+// After find_finder_patterns on the same `binary` without scanColumns (scratch untouched since): scans the
+// columns too, so that `out` becomes exactly what one call with scanColumns gives. A caller reads the rows'
+// finders first and pays for the columns only when they read nothing.
+void add_column_finders(const image::BitMatrix& binary, const FinderOptions& options, FinderScratch& scratch,
+                        std::vector<FinderPattern>& out);
 // The same with its own scratch (tests, tools).
 void find_finder_patterns(const image::BitMatrix& binary, const FinderOptions& options, std::vector<FinderPattern>& out);
 

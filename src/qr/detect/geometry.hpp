@@ -1,6 +1,7 @@
 #pragma once
 // Points and the perspective (projective) transform between module space and image space.
 #include <array>
+#include <cmath>
 #include <optional>
 
 namespace cccd::qr {
@@ -9,6 +10,8 @@ struct Point {
     float x = 0;
     float y = 0;
 };
+
+inline float distance(Point a, Point b) { return std::hypot(a.x - b.x, a.y - b.y); }
 
 // The mean of a quadrilateral's corners (a symbol's centre, near enough under mild perspective).
 inline Point centre_of(const std::array<Point, 4>& q) {

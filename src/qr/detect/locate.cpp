@@ -12,8 +12,6 @@
 namespace cccd::qr {
 namespace {
 
-float distance(Point a, Point b) { return std::hypot(a.x - b.x, a.y - b.y); }
-
 // Timing score (random modules: about 0.5) a geometry needs after one refinement to get a second.
 constexpr float kSecondRefineTiming = 0.5f;
 

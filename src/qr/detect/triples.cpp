@@ -7,8 +7,6 @@
 namespace cccd::qr {
 namespace {
 
-float distance(Point a, Point b) { return std::hypot(a.x - b.x, a.y - b.y); }
-
 // A side at least this share of the longest makes the corner ambiguous. In a square view the hypotenuse is
 // 1.41 times a leg; tilting the symbol away shortens it.
 constexpr float kAmbiguousSide = 0.9f;
