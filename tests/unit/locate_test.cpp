@@ -299,6 +299,40 @@ TEST(Locate, FinderMergedWithTextBesideItStillGivesTheDimension) {
     EXPECT_LT(worst_error(geometry, r, p.moduleSize), 0.25f);
 }
 
+// The header text printed over the top-left finder's light ring (cccd-print front card-0080, "NAM"): only
+// one scan line reads the finder, its centre 3 modules off towards the text, its modules 16 % wide (under
+// the 20 % that marks a merged finder). Seen on a line where its partners are seen on a dozen, it is sought
+// again by its ring template, farther than a wide one is.
+TEST(Locate, FinderSeenOnOneLineBesideWellSeenPartnersIsSoughtAgain) {
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("012345678901|123456789|Nguyễn Văn An|01011990|Nam|Số 1, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh|15042021", 'M', 8);
+    ASSERT_EQ(g.size, 49);
+    testsupport::RenderParams p;
+    p.moduleSize = 4.5f;
+    p.width = p.height = 320;
+    p.angleDeg = -11;
+    auto r = testsupport::render(g, p);
+    Binarized bf;
+    binarize_and_find(r.view(), bf);
+    const qr::Point tl = r.moduleToImage.map({3.5f, 3.5f});
+    std::erase_if(bf.f, [&](const qr::FinderPattern& f) { return std::hypot(f.center.x - tl.x, f.center.y - tl.y) < 3 * p.moduleSize; });
+    qr::FinderPattern seen;
+    seen.center = {tl.x - 2.4f * p.moduleSize, tl.y + 1.9f * p.moduleSize};
+    seen.moduleSize = 1.16f * p.moduleSize;
+    seen.hits = 1;
+    bf.f.insert(bf.f.begin(), seen);
+    for (size_t i = 1; i < bf.f.size(); ++i) bf.f[i].hits = std::max(bf.f[i].hits, 12);  // partners: a dozen lines
+    qr::LocateScratch ls;
+    std::vector<qr::SymbolCandidate> c;
+    qr::propose_symbols(r.view(), bf.b, bf.f, {}, ls, c);
+    const auto right = std::find_if(c.begin(), c.end(), [&](const qr::SymbolCandidate& k) {
+        return k.dimension == 49 && std::hypot(k.topLeft.x - tl.x, k.topLeft.y - tl.y) < p.moduleSize;
+    });
+    ASSERT_NE(right, c.end()) << c.size() << " candidates";
+    qr::SymbolGeometry geometry;
+    ASSERT_TRUE(qr::build_geometry(r.view(), *right, false, geometry));
+    EXPECT_LT(worst_error(geometry, r, p.moduleSize), 0.25f);
+}
+
 // Printed fronts (tools/cardgen) whose header text runs into the top-left finder so that it is seen only as
 // an open finder: its runs are as wide as the text, so its shape must not judge whether it is the corner.
 // The open triple with it ranks first among the open candidates, and the frame reads. Before, its shape

@@ -209,7 +209,14 @@ namespace {
 // something beside it (a card's header text touching the symbol): its centre is pulled towards the text and
 // its widths would make the symbol look versions smaller. It is sought again on the grey image by its
 // ring template (template_match.hpp) within 2.5 modules, in the frame of its partners; its widths are not
-// used (Triple::wide).
+// used (Triple::wide). So is a finder seen on a quarter of the scan lines its partners are seen on, at
+// 2.5 px per module and more (text printed over its light ring: the lines that still read 1:1:3:1:1 are
+// few and off centre, up to 3 modules), within 3.5 modules. Below 2.5 px a finder spans too few lines for
+// their count to tell a broken one (generated hard backs: one read lost at 2 px).
+constexpr int kWeakHitsRatio = 4;
+constexpr float kWeakMinModule = 2.5f;
+constexpr float kWeakRadius = 3.5f;
+
 struct Triple {
     FinderPattern f[3];  // top-left, top-right, bottom-left
     bool wide[3] = {false, false, false};
@@ -224,13 +231,15 @@ Triple recentred(const image::ImageView& gray, const FinderPattern& a, const Fin
     };
     const Point u = axis(a.center, b.center), v = axis(a.center, c.center);
     for (int i = 0; i < 3; ++i) {
-        if (t.f[i].moduleSize <= 1.2f * med) continue;
+        const int partnerHits = std::min(t.f[(i + 1) % 3].hits, t.f[(i + 2) % 3].hits);
+        const bool weak = t.f[i].hits * kWeakHitsRatio <= partnerHits && med >= kWeakMinModule;
+        if (t.f[i].moduleSize <= 1.2f * med && !weak) continue;
         t.wide[i] = true;
         TemplateSearch ts;
         ts.predicted = t.f[i].center;
         ts.moduleU = u;
         ts.moduleV = v;
-        ts.radiusModules = 2.5f;
+        ts.radiusModules = weak ? kWeakRadius : 2.5f;
         ts.distancePenalty = 0.02f;
         ts.inverted = inverted;
         const TemplateMatch m = best_template_match(gray, kFinderTemplate, ts);
