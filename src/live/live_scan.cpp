@@ -295,6 +295,7 @@ void search_enlarged(const image::ImageView& frame, const LiveConfig& config, bo
     qr::PipelineConfig c = whole_config(config);
     c.firstLookFactor = 0;  // the point is the larger size
     with_budget(c, config.enlargedBudget);
+    c.fitEqualizer = config.enlargedFitEqualizer;
     qr::DecodeResult re = qr::run_pipeline(enlarged, {true, false, 1}, c, s.scratch, qr::decode_grid);
     add(out.result, re);
     const float dx = static_cast<float>(r.firstCol), dy = static_cast<float>(r.firstRow);

@@ -49,12 +49,15 @@ struct LiveConfig {
     float aimHeight = 1.0f;
     // Smaller frames in which no symbol was seen: the centre, enlargeWidth x enlargeHeight of the frame,
     // enlarged 2x and searched under enlargedBudget, on every enlargeEvery-th frame. A card at arm's length
-    // in 720p has modules of 1-1.4 px, whose finders show only enlarged.
+    // in 720p has modules of 1-1.4 px, whose finders show only enlarged. Its grids whose format information
+    // reads the same in both copies get the fitted equalizer (pipeline.hpp): at 1.3-1.4 px the enlarged
+    // modules carry a share of their neighbours that the fixed equalizer does not take out.
     bool enlarge = true;
     float enlargeWidth = 0.5f;
     float enlargeHeight = 0.8f;
-    int enlargeEvery = 2;
+    int enlargeEvery = 1;
     qr::WorkBudget enlargedBudget{12, 64, 4, 24};
+    bool enlargedFitEqualizer = true;
     // ID cards' symbols are versions 6-10 (ISO/IEC 18004 6.3.1: 21 + 4 (v - 1) modules): candidates above
     // version 20 are look-alikes here, and a large one costs a frame's budget to refine and sample.
     int maxDimension = 97;
