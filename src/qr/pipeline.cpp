@@ -291,11 +291,7 @@ bool try_candidate(FrameDecode& d, const Look& look, const SymbolCandidate& c, b
     return false;
 }
 
-// The symbols of s.finders (inverted or not), one per round: the finders covered by symbols already
-// decoded (by this or an earlier binarization) are dropped and the triples formed again among the rest, so
-// that the other symbols of a frame (decodeAll) are not crowded out of the finder and candidate lists. A
-// single-symbol decode makes one round.
-// `tried`: Tried::record keeps every candidate tried in s.tried; Tried::skip passes over those already
+// Tried::record keeps every candidate tried in s.tried; Tried::skip passes over those already
 // there (the rows' candidates again after the columns were added: the same finders, the same work).
 enum class Tried { ignore, record, skip };
 
@@ -308,6 +304,10 @@ bool same_candidate(const SymbolCandidate& a, const SymbolCandidate& b) {
            distance(a.bottomLeft, b.bottomLeft) <= tol;
 }
 
+// The symbols of s.finders (inverted or not), one per round: the finders covered by symbols already
+// decoded (by this or an earlier binarization) are dropped and the triples formed again among the rest, so
+// that the other symbols of a frame (decodeAll) are not crowded out of the finder and candidate lists. A
+// single-symbol decode makes one round.
 void read_symbols(FrameDecode& d, const Look& look, bool inverted, Tried tried) {
     DecoderScratch& s = d.s;
     if (tried == Tried::record) s.tried.clear();
