@@ -333,6 +333,40 @@ TEST(Locate, FinderSeenOnOneLineBesideWellSeenPartnersIsSoughtAgain) {
     EXPECT_LT(worst_error(geometry, r, p.moduleSize), 0.25f);
 }
 
+// Text printed over the top-left finder but not over all its lines (cccd-print front card-0054): the three
+// finders are seen whole on a dozen lines each, but the top-left one's centre is off by most of a module, so
+// the timing row is sampled beside itself and no dimension's timing lines up. All three are sought again.
+TEST(Locate, WellSeenTripleWhoseTimingLinesUpUnderNoDimensionIsSoughtAgain) {
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("012345678901|123456789|Nguyễn Văn An|01011990|Nam|Số 1, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh|15042021", 'M', 8);
+    ASSERT_EQ(g.size, 49);
+    testsupport::RenderParams p;
+    p.moduleSize = 3.7f;
+    p.width = p.height = 260;
+    p.angleDeg = -2.4f;
+    p.quietZone = 6;
+    const auto r = testsupport::render(g, p);
+    Binarized bf;
+    binarize_and_find(r.view(), bf);
+    const qr::Point tl = r.moduleToImage.map({3.5f, 3.5f});
+    auto at_tl = std::find_if(bf.f.begin(), bf.f.end(), [&](const qr::FinderPattern& f) {
+        return std::hypot(f.center.x - tl.x, f.center.y - tl.y) < p.moduleSize;
+    });
+    ASSERT_NE(at_tl, bf.f.end());
+    at_tl->center = {tl.x - 0.8f * p.moduleSize, tl.y + 0.8f * p.moduleSize};
+    at_tl->moduleSize *= 1.1f;
+    const auto right = [&](const qr::SymbolCandidate& k) {
+        return k.dimension == 49 && std::hypot(k.topLeft.x - tl.x, k.topLeft.y - tl.y) < 0.5f * p.moduleSize;
+    };
+    qr::LocateScratch ls;
+    std::vector<qr::SymbolCandidate> c;
+    qr::propose_symbols(r.view(), bf.b, bf.f, {}, ls, c);
+    const auto found = std::find_if(c.begin(), c.end(), right);
+    ASSERT_NE(found, c.end()) << c.size() << " candidates";
+    qr::SymbolGeometry geometry;
+    ASSERT_TRUE(qr::build_geometry(r.view(), *found, false, geometry));
+    EXPECT_LT(worst_error(geometry, r, p.moduleSize), 0.25f);
+}
+
 // Printed fronts (tools/cardgen) whose header text runs into the top-left finder so that it is seen only as
 // an open finder: its runs are as wide as the text, so its shape must not judge whether it is the corner.
 // The open triple with it ranks first among the open candidates, and the frame reads. Before, its shape

@@ -213,16 +213,20 @@ namespace {
 // 2.5 px per module and more (text printed over its light ring: the lines that still read 1:1:3:1:1 are
 // few and off centre, up to 3 modules), within 3.5 modules. Below 2.5 px a finder spans too few lines for
 // their count to tell a broken one (generated hard backs: one read lost at 2 px).
+// And all three are sought again (propose_symbols) when they were seen whole on kStrongHits lines or more,
+// at 2.5 px and more, but no dimension's timing pattern lines up under them.
 constexpr int kWeakHitsRatio = 4;
 constexpr float kWeakMinModule = 2.5f;
 constexpr float kWeakRadius = 3.5f;
+constexpr int kStrongHits = 6;
 
 struct Triple {
     FinderPattern f[3];  // top-left, top-right, bottom-left
     bool wide[3] = {false, false, false};
 };
 
-Triple recentred(const image::ImageView& gray, const FinderPattern& a, const FinderPattern& b, const FinderPattern& c, bool inverted) {
+Triple recentred(const image::ImageView& gray, const FinderPattern& a, const FinderPattern& b, const FinderPattern& c, bool inverted,
+                 bool all = false) {
     Triple t{{a, b, c}};
     const float med = std::max(std::min(a.moduleSize, b.moduleSize), std::min(std::max(a.moduleSize, b.moduleSize), c.moduleSize));
     const auto axis = [&](Point from, Point to) {
@@ -233,8 +237,8 @@ Triple recentred(const image::ImageView& gray, const FinderPattern& a, const Fin
     for (int i = 0; i < 3; ++i) {
         const int partnerHits = std::min(t.f[(i + 1) % 3].hits, t.f[(i + 2) % 3].hits);
         const bool weak = t.f[i].hits * kWeakHitsRatio <= partnerHits && med >= kWeakMinModule;
-        if (t.f[i].moduleSize <= 1.2f * med && !weak) continue;
-        t.wide[i] = true;
+        if (t.f[i].moduleSize <= 1.2f * med && !weak && !all) continue;
+        t.wide[i] = t.f[i].moduleSize > 1.2f * med || weak;
         TemplateSearch ts;
         ts.predicted = t.f[i].center;
         ts.moduleU = u;
@@ -341,12 +345,18 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
         // The triple as seen (its three best dimensions), then, when one of its finders reads wide, the
         // triple with that finder sought again (its best dimension) after them: the as-seen reading keeps
         // its place, so symbols under strong perspective (one finder really is larger) read as before.
+        const size_t before = out.size();
         add_dimension_options(gray, binary, Triple{{a, b, c}}, tr, static_cast<int>(t), 0.0f, 3, options, out);
         // Only for the three best-ranked triples: look-alike triples in a card's print often have a wide
         // member, and extra candidates for all of them cost live frames 5-10 % at p90 (WASM, handheld clips).
         if (++recentredTriples > 3) continue;
-        const Triple again = recentred(gray, a, b, c, options.inverted);
-        if (again.wide[0] || again.wide[1] || again.wide[2])
+        // Three finders seen whole on several lines whose timing patterns line up under no dimension: one
+        // centre is off (text printed over a finder pulls it by a module, and the timing row is then sampled
+        // beside itself). All three are sought again.
+        const bool strong = tr.open == 0 && std::min({a.hits, b.hits, c.hits}) >= kStrongHits &&
+                            std::min({a.moduleSize, b.moduleSize, c.moduleSize}) >= kWeakMinModule;
+        const Triple again = recentred(gray, a, b, c, options.inverted, out.size() == before && strong);
+        if (again.wide[0] || again.wide[1] || again.wide[2] || (out.size() == before && strong))
             add_dimension_options(gray, binary, again, tr, static_cast<int>(t), 0.3f, 1, options, out);
     }
     // Triples in rank order, each with its dimensions nearest first.
