@@ -5,12 +5,9 @@
 // and each frame's time is the least of its passes: the machine's drift (up to 45 % within minutes here)
 // then falls on both builds alike. Prints the frames read and the median times, and the median of the
 // per-frame ratios B / A.
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import jpeg from 'jpeg-js';
-import { PNG } from 'pngjs';
 import { benchArgs } from './args.mjs';
-import { listCorpus } from './corpus.mjs';
+import { decodeFile, listCorpus } from './corpus.mjs';
 
 const { args, corpusDir } = benchArgs('build/ab-bench');
 const valued = ['--size', '--set', '--passes', '--out'];
@@ -23,16 +20,6 @@ const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : u
 const passes = Math.max(1, Number(option('--passes')) || 4);
 const size = option('--size') ?? (args.includes('--all') || option('--set') ? null : '1280x720');
 const set = option('--set');
-
-function decodeFile(path) {
-  const bytes = readFileSync(path);
-  if (bytes[0] === 0x89 && bytes[1] === 0x50) {
-    const png = PNG.sync.read(bytes);
-    return { data: new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), width: png.width, height: png.height };
-  }
-  const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 1024 });
-  return { data: new Uint8ClampedArray(img.data.buffer), width: img.width, height: img.height };
-}
 
 const items = listCorpus(corpusDir);
 if (!items) {

@@ -3,6 +3,8 @@
 // with its exact expected text, listed once for Node and for the browser page alike.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
 
 export const CORPUS_SETS = ['zxing-samples', 'cccd-synth/normal', 'cccd-synth/hard', 'cccd-print/front', 'cccd-print/back'];
 
@@ -28,4 +30,16 @@ export function listCorpus(corpusDir) {
     }
   }
   return items;
+}
+
+// An image file (PNG or JPEG) as RGBA {data, width, height}, decoded in JavaScript so every reader in Node
+// gets the same pixels.
+export function decodeFile(path) {
+  const bytes = readFileSync(path);
+  if (bytes[0] === 0x89 && bytes[1] === 0x50) {
+    const png = PNG.sync.read(bytes);
+    return { data: new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), width: png.width, height: png.height };
+  }
+  const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 1024 });
+  return { data: new Uint8ClampedArray(img.data.buffer), width: img.width, height: img.height };
 }

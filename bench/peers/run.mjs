@@ -8,9 +8,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchArgs } from './args.mjs';
-import jpeg from 'jpeg-js';
-import { PNG } from 'pngjs';
-import { CORPUS_SETS, listCorpus } from './corpus.mjs';
+import { CORPUS_SETS, decodeFile, listCorpus } from './corpus.mjs';
 import { makeLadder } from './ladder.mjs';
 import { makePrintedLadder } from './printed_ladder.mjs';
 import { measureAll, summarize } from './measure.mjs';
@@ -20,16 +18,6 @@ import { runInChromium } from './chromium.mjs';
 import { gzipSizes } from './wasm_size.mjs';
 
 const { here, repo, args, quick, outDir, corpusDir } = benchArgs('build/peer-bench');
-
-function decodeFile(path) {
-  const bytes = readFileSync(path);
-  if (bytes[0] === 0x89 && bytes[1] === 0x50) {
-    const png = PNG.sync.read(bytes);
-    return { data: new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), width: png.width, height: png.height };
-  }
-  const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 1024 });
-  return { data: new Uint8ClampedArray(img.data.buffer), width: img.width, height: img.height };
-}
 
 // Where an item's file lies: the generated ladders under --out, the rest in the corpus.
 function frameRoot(item) {

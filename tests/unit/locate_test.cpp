@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "cardgen/cardgen.hpp"
 #include "image/binarize_local.hpp"
@@ -259,39 +260,44 @@ TEST(Locate, RefiningInStepsGivesTheSameGeometry) {
     EXPECT_EQ(staged.refinePasses, whole.refinePasses);
 }
 
-// A card's header text runs into the top-left finder (cccd-print fronts, "NAM" touching it): the finder
-// is seen with its centre pulled 2 modules towards the text and its modules read 30 % wide, which made
-// version 8 look like version 6, and no candidate had the right dimension. The finder sought again on the
-// grey image gives it.
-TEST(Locate, FinderMergedWithTextBesideItStillGivesTheDimension) {
+// A version 8 card payload (49 modules) rendered with `p`, its top-left finder then reported as a card's
+// header text makes the detector report it: `dx`, `dy` modules off its centre, its modules `widthScale`
+// times the true size, seen on `hits` lines (0: the detection kept, only moved and widened), its partners
+// on at least `partnerHits`. Fails the test unless propose_symbols offers the true dimension with the
+// true top-left centre (within `within` modules) and its geometry lies on the true grid.
+struct TopLeftAsSeen {
+    float dx = 0, dy = 0, widthScale = 1;
+    int hits = 0, partnerHits = 0;
+    float within = 1;
+};
+
+void expect_true_candidate(testsupport::RenderParams p, const TopLeftAsSeen& seenAs,
+                           const std::function<void(testsupport::Rendered&)>& draw = {}) {
     const qr::ModuleGrid g = testsupport::qrencode_fixture("012345678901|123456789|Nguyễn Văn An|01011990|Nam|Số 1, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh|15042021", 'M', 8);
     ASSERT_EQ(g.size, 49);
-    testsupport::RenderParams p;
-    p.moduleSize = 4;
-    p.width = p.height = 300;
-    p.quietZone = 6;
     auto r = testsupport::render(g, p);
-    // Text touching the finder's left edge along its height, 2 modules wide.
-    const qr::Point o = r.corners[0];
-    for (int y = static_cast<int>(o.y); y < static_cast<int>(o.y + 7 * p.moduleSize); ++y)
-        for (int x = static_cast<int>(o.x - 2 * p.moduleSize); x < static_cast<int>(o.x); ++x)
-            r.pixels[static_cast<size_t>(y * r.width + x)] = p.dark;
+    if (draw) draw(r);
     Binarized bf;
     binarize_and_find(r.view(), bf);
     const qr::Point tl = r.moduleToImage.map({3.5f, 3.5f});
-    // The finder as the detector reported it on such a card (cccd-print front card-0020: 7.7 px left of
-    // its centre, 5.21 px modules against its partners' 4.0).
-    std::erase_if(bf.f, [&](const qr::FinderPattern& f) { return std::hypot(f.center.x - tl.x, f.center.y - tl.y) < 3 * p.moduleSize; });
+    const auto near_tl = [&](const qr::FinderPattern& f) { return std::hypot(f.center.x - tl.x, f.center.y - tl.y) < 3 * p.moduleSize; };
     qr::FinderPattern seen;
-    seen.center = {tl.x - 1.9f * p.moduleSize, tl.y};
-    seen.moduleSize = 1.3f * p.moduleSize;
-    seen.hits = 3;
+    if (seenAs.hits == 0) {
+        const auto at = std::find_if(bf.f.begin(), bf.f.end(), near_tl);
+        ASSERT_NE(at, bf.f.end());
+        seen = *at;
+    }
+    std::erase_if(bf.f, near_tl);
+    for (qr::FinderPattern& f : bf.f) f.hits = std::max(f.hits, seenAs.partnerHits);
+    seen.center = {tl.x + seenAs.dx * p.moduleSize, tl.y + seenAs.dy * p.moduleSize};
+    seen.moduleSize = seenAs.widthScale * p.moduleSize;
+    if (seenAs.hits > 0) seen.hits = seenAs.hits;
     bf.f.insert(bf.f.begin(), seen);
     qr::LocateScratch ls;
     std::vector<qr::SymbolCandidate> c;
     qr::propose_symbols(r.view(), bf.b, bf.f, {}, ls, c);
     const auto right = std::find_if(c.begin(), c.end(), [&](const qr::SymbolCandidate& k) {
-        return k.dimension == 49 && std::hypot(k.topLeft.x - tl.x, k.topLeft.y - tl.y) < p.moduleSize;
+        return k.dimension == 49 && std::hypot(k.topLeft.x - tl.x, k.topLeft.y - tl.y) < seenAs.within * p.moduleSize;
     });
     ASSERT_NE(right, c.end()) << c.size() << " candidates, first of dimension " << (c.empty() ? 0 : c[0].dimension);
     qr::SymbolGeometry geometry;
@@ -299,72 +305,48 @@ TEST(Locate, FinderMergedWithTextBesideItStillGivesTheDimension) {
     EXPECT_LT(worst_error(geometry, r, p.moduleSize), 0.25f);
 }
 
+// A card's header text runs into the top-left finder (cccd-print fronts, "NAM" touching it): the finder
+// is seen with its centre pulled 2 modules towards the text and its modules read 30 % wide, which made
+// version 8 look like version 6, and no candidate had the right dimension. The finder sought again on the
+// grey image gives it.
+TEST(Locate, FinderMergedWithTextBesideItStillGivesTheDimension) {
+    testsupport::RenderParams p;
+    p.moduleSize = 4;
+    p.width = p.height = 300;
+    p.quietZone = 6;
+    // Text touching the finder's left edge along its height, 2 modules wide; the finder as the detector
+    // reported it on such a card (cccd-print front card-0020: 7.7 px left of its centre, 5.21 px modules
+    // against its partners' 4.0).
+    expect_true_candidate(p, {.dx = -1.9f, .dy = 0, .widthScale = 1.3f, .hits = 3}, [&](testsupport::Rendered& r) {
+        const qr::Point o = r.corners[0];
+        for (int y = static_cast<int>(o.y); y < static_cast<int>(o.y + 7 * p.moduleSize); ++y)
+            for (int x = static_cast<int>(o.x - 2 * p.moduleSize); x < static_cast<int>(o.x); ++x)
+                r.pixels[static_cast<size_t>(y * r.width + x)] = p.dark;
+    });
+}
+
 // The header text printed over the top-left finder's light ring (cccd-print front card-0080, "NAM"): only
 // one scan line reads the finder, its centre 3 modules off towards the text, its modules 16 % wide (under
 // the 20 % that marks a merged finder). Seen on a line where its partners are seen on a dozen, it is sought
 // again by its ring template, farther than a wide one is.
 TEST(Locate, FinderSeenOnOneLineBesideWellSeenPartnersIsSoughtAgain) {
-    const qr::ModuleGrid g = testsupport::qrencode_fixture("012345678901|123456789|Nguyễn Văn An|01011990|Nam|Số 1, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh|15042021", 'M', 8);
-    ASSERT_EQ(g.size, 49);
     testsupport::RenderParams p;
     p.moduleSize = 4.5f;
     p.width = p.height = 320;
     p.angleDeg = -11;
-    auto r = testsupport::render(g, p);
-    Binarized bf;
-    binarize_and_find(r.view(), bf);
-    const qr::Point tl = r.moduleToImage.map({3.5f, 3.5f});
-    std::erase_if(bf.f, [&](const qr::FinderPattern& f) { return std::hypot(f.center.x - tl.x, f.center.y - tl.y) < 3 * p.moduleSize; });
-    qr::FinderPattern seen;
-    seen.center = {tl.x - 2.4f * p.moduleSize, tl.y + 1.9f * p.moduleSize};
-    seen.moduleSize = 1.16f * p.moduleSize;
-    seen.hits = 1;
-    bf.f.insert(bf.f.begin(), seen);
-    for (size_t i = 1; i < bf.f.size(); ++i) bf.f[i].hits = std::max(bf.f[i].hits, 12);  // partners: a dozen lines
-    qr::LocateScratch ls;
-    std::vector<qr::SymbolCandidate> c;
-    qr::propose_symbols(r.view(), bf.b, bf.f, {}, ls, c);
-    const auto right = std::find_if(c.begin(), c.end(), [&](const qr::SymbolCandidate& k) {
-        return k.dimension == 49 && std::hypot(k.topLeft.x - tl.x, k.topLeft.y - tl.y) < p.moduleSize;
-    });
-    ASSERT_NE(right, c.end()) << c.size() << " candidates";
-    qr::SymbolGeometry geometry;
-    ASSERT_TRUE(qr::build_geometry(r.view(), *right, false, geometry));
-    EXPECT_LT(worst_error(geometry, r, p.moduleSize), 0.25f);
+    expect_true_candidate(p, {.dx = -2.4f, .dy = 1.9f, .widthScale = 1.16f, .hits = 1, .partnerHits = 12});
 }
 
 // Text printed over the top-left finder but not over all its lines (cccd-print front card-0054): the three
 // finders are seen whole on a dozen lines each, but the top-left one's centre is off by most of a module, so
 // the timing row is sampled beside itself and no dimension's timing lines up. All three are sought again.
 TEST(Locate, WellSeenTripleWhoseTimingLinesUpUnderNoDimensionIsSoughtAgain) {
-    const qr::ModuleGrid g = testsupport::qrencode_fixture("012345678901|123456789|Nguyễn Văn An|01011990|Nam|Số 1, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh|15042021", 'M', 8);
-    ASSERT_EQ(g.size, 49);
     testsupport::RenderParams p;
     p.moduleSize = 3.7f;
     p.width = p.height = 260;
     p.angleDeg = -2.4f;
     p.quietZone = 6;
-    const auto r = testsupport::render(g, p);
-    Binarized bf;
-    binarize_and_find(r.view(), bf);
-    const qr::Point tl = r.moduleToImage.map({3.5f, 3.5f});
-    auto at_tl = std::find_if(bf.f.begin(), bf.f.end(), [&](const qr::FinderPattern& f) {
-        return std::hypot(f.center.x - tl.x, f.center.y - tl.y) < p.moduleSize;
-    });
-    ASSERT_NE(at_tl, bf.f.end());
-    at_tl->center = {tl.x - 0.8f * p.moduleSize, tl.y + 0.8f * p.moduleSize};
-    at_tl->moduleSize *= 1.1f;
-    const auto right = [&](const qr::SymbolCandidate& k) {
-        return k.dimension == 49 && std::hypot(k.topLeft.x - tl.x, k.topLeft.y - tl.y) < 0.5f * p.moduleSize;
-    };
-    qr::LocateScratch ls;
-    std::vector<qr::SymbolCandidate> c;
-    qr::propose_symbols(r.view(), bf.b, bf.f, {}, ls, c);
-    const auto found = std::find_if(c.begin(), c.end(), right);
-    ASSERT_NE(found, c.end()) << c.size() << " candidates";
-    qr::SymbolGeometry geometry;
-    ASSERT_TRUE(qr::build_geometry(r.view(), *found, false, geometry));
-    EXPECT_LT(worst_error(geometry, r, p.moduleSize), 0.25f);
+    expect_true_candidate(p, {.dx = -0.8f, .dy = 0.8f, .widthScale = 1.1f, .within = 0.5f});
 }
 
 // Printed fronts (tools/cardgen) whose header text runs into the top-left finder so that it is seen only as
