@@ -362,7 +362,7 @@ void decode_look(FrameDecode& d, const Look& look) {
             // Column scans (finders whose rows break up) in the last step only, and only when its rows read
             // nothing: they double a scan's cost, their hits on a card's guilloche crowd the symbol's triple
             // out of the candidates, and no corpus read needs them in the global step.
-            const bool columns = d.options.tryHarder && step > 0 && step + 1 == steps && d.config.columnScans;
+            const bool columns = d.options.tryHarder && step > 0 && step + 1 == steps;
             find_finders(d, look, inverted, Scan::rows);
             read_symbols(d, look, inverted, columns ? Tried::record : Tried::ignore);
             if (columns && !d.done()) {

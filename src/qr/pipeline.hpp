@@ -60,8 +60,6 @@ struct PipelineConfig {
     int maxOpenTemplateSearches = 80;  // the third-finder searches count here too
     // No "texture" shortcut (skipping the harder steps on frames full of finder look-alikes): a large noisy
     // symbol is itself full of look-alikes, and neither their number nor their strength told it from noise.
-    // The last step also scans columns (finders whose rows break up), after its rows read nothing.
-    bool columnScans = true;
     int harderMinHits = 3;    // harderOnly steps run only after a finder confirmed on this many scan lines
     float minTiming = 0.55f;  // geometries whose timing patterns alternate less are skipped
     // Unrefined geometries (random modules: about 0.5) whose timing patterns alternate less are not

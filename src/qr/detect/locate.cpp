@@ -216,7 +216,7 @@ namespace {
 // And all three are sought again (propose_symbols) when they were seen whole on kStrongHits lines or more,
 // at 2.5 px and more, but no dimension's timing pattern lines up under them.
 constexpr int kWeakHitsRatio = 4;
-constexpr float kWeakMinModule = 2.5f;
+constexpr float kSoughtMinModule = 2.5f;
 constexpr float kWeakRadius = 3.5f;
 constexpr int kStrongHits = 6;
 
@@ -236,7 +236,7 @@ Triple recentred(const image::ImageView& gray, const FinderPattern& a, const Fin
     const Point u = axis(a.center, b.center), v = axis(a.center, c.center);
     for (int i = 0; i < 3; ++i) {
         const int partnerHits = std::min(t.f[(i + 1) % 3].hits, t.f[(i + 2) % 3].hits);
-        const bool weak = t.f[i].hits * kWeakHitsRatio <= partnerHits && med >= kWeakMinModule;
+        const bool weak = t.f[i].hits * kWeakHitsRatio <= partnerHits && med >= kSoughtMinModule;
         if (t.f[i].moduleSize <= 1.2f * med && !weak && !all) continue;
         t.wide[i] = t.f[i].moduleSize > 1.2f * med || weak;
         TemplateSearch ts;
@@ -353,10 +353,10 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
         // Three finders seen whole on several lines whose timing patterns line up under no dimension: one
         // centre is off (text printed over a finder pulls it by a module, and the timing row is then sampled
         // beside itself). All three are sought again.
-        const bool strong = tr.open == 0 && std::min({a.hits, b.hits, c.hits}) >= kStrongHits &&
-                            std::min({a.moduleSize, b.moduleSize, c.moduleSize}) >= kWeakMinModule;
-        const Triple again = recentred(gray, a, b, c, options.inverted, out.size() == before && strong);
-        if (again.wide[0] || again.wide[1] || again.wide[2] || (out.size() == before && strong))
+        const bool seekAll = out.size() == before && tr.open == 0 && std::min({a.hits, b.hits, c.hits}) >= kStrongHits &&
+                             std::min({a.moduleSize, b.moduleSize, c.moduleSize}) >= kSoughtMinModule;
+        const Triple again = recentred(gray, a, b, c, options.inverted, seekAll);
+        if (again.wide[0] || again.wide[1] || again.wide[2] || seekAll)
             add_dimension_options(gray, binary, again, tr, static_cast<int>(t), 0.3f, 1, options, out);
     }
     // Triples in rank order, each with its dimensions nearest first.
