@@ -1,21 +1,23 @@
-// The camera path in Chromium (docs/benchmarks.md, "Camera in Chromium"):
-//   node bench/peers/camera.mjs [--quick] [--out DIR] [--seconds S]
-// Chromium's fake camera plays a handheld clip (looped); the package's startCamera scans its frames live in
-// the Worker, as the scan page does, with each frame path (MediaStreamTrackProcessor and
-// requestVideoFrameCallback). Per clip and path: the time from startCamera() to the card on the page,
+// The camera path in a browser (docs/benchmarks.md, "Camera in Chromium", "Camera in Firefox and WebKit"):
+//   node bench/peers/camera.mjs [--quick] [--out DIR] [--seconds S] [--engine chromium|firefox|webkit]
+// The browser's camera plays a handheld clip from its first frame, looped (Chromium's fake camera; in Firefox
+// and WebKit a canvas stream, as the e2e tests feed it: tests/e2e/engines/in_page/fake_camera.js); the
+// package's startCamera scans its frames live in the Worker, as the scan page does, with each frame path the
+// engine has (MediaStreamTrackProcessor, requestVideoFrameCallback). Per clip and path: the time from startCamera() to the card on the page,
 // frames scanned per second (results that reached the page over the run, after the first one), and the
 // Worker's decode time per frame (median, p90, max). Clips: the shared cccd-handheld ones when present and
-// two made by the native build's cccd-cardgen. Debian's Chromium (playwright-core), nothing downloaded.
+// two made by the native build's cccd-cardgen. Debian's browsers, driven as the e2e tests drive them
+// (tests/e2e/browser.mjs), nothing downloaded.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { benchArgs } from './args.mjs';
 import { cardgenPath, generatedClip, sharedHandheldClips } from './clips.mjs';
 
 const { repo, args, quick, outDir, corpusDir } = benchArgs('build/camera-bench');
-const { startServer } = await import(join(repo, 'web/scripts/serve.mjs'));
-const { chromium } = createRequire(join(repo, 'web/package.json'))('playwright-core');
-const seconds = Number(args[args.indexOf('--seconds') + 1]) || (quick ? 3 : 8);
+const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+process.env.CCCD_E2E_ENGINE = option('--engine') ?? 'chromium';
+const { engine, launchWithCamera, serve } = await import(join(repo, 'tests/e2e/browser.mjs'));
+const seconds = Number(option('--seconds')) || (quick ? 3 : 8);
 
 function clips() {
   const list = sharedHandheldClips(corpusDir).map((c) => ({ name: c.name, file: c.file, payload: c.meta.payload }));
@@ -54,23 +56,20 @@ async function scanFor(page, pacing, ms) {
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 
-const server = await startServer({ listenHost: '127.0.0.1', listenPort: 0 });
-const origin = `http://127.0.0.1:${server.address().port}`;
+const { server, origin } = await serve();
 const rows = [];
 let version = '';
 try {
   for (const clip of clips()) {
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${clip.file}`],
-    });
-    version = browser.version();
+    const browser = await launchWithCamera(clip.file);
+    version = await browser.version();
     try {
       const page = await browser.newPage();
       await page.goto(`${origin}/`);
-      await scanFor(page, 'track-processor', 1500); // warm-up: the Worker's first frames compile the module
-      for (const pacing of ['track-processor', 'video-frame-callback']) {
+      const hasProcessor = await page.evaluate(() => typeof MediaStreamTrackProcessor === 'function');
+      const pacings = [...(hasProcessor ? ['track-processor'] : []), 'video-frame-callback'];
+      await scanFor(page, pacings[0], 1500); // warm-up: the Worker's first frames compile the module
+      for (const pacing of pacings) {
         const run = await scanFor(page, pacing, seconds * 1000);
         const wrong = run.frames.filter((f) => f.found && f.text !== clip.payload).length;
         const first = run.texts.find((t) => t.text === clip.payload);
@@ -94,9 +93,10 @@ try {
   server.close();
 }
 mkdirSync(outDir, { recursive: true });
-writeFileSync(join(outDir, 'camera-report.json'), JSON.stringify({ date: new Date().toISOString(), chromium: version, seconds, rows }, null, 1));
+writeFileSync(join(outDir, `camera-report${engine === 'chromium' ? '' : `-${engine}`}.json`),
+  JSON.stringify({ date: new Date().toISOString(), engine, version, seconds, rows }, null, 1));
 const f1 = (v) => (typeof v === 'number' ? v.toFixed(1) : '-');
-console.log(`Chromium ${version}, ${seconds} s per run, after a 1.5 s warm-up per clip`);
+console.log(`${engine} ${version}, ${seconds} s per run, after a 1.5 s warm-up per clip`);
 console.log('| clip | frame path | camera | frames scanned per second | card on the page (ms from start) | decode ms median / p90 / max | wrong |');
 console.log('|---|---|---|---|---|---|---|');
 for (const r of rows) {

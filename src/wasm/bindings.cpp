@@ -57,8 +57,10 @@ std::string parse_json(const std::string& text) {
 }
 
 // {"ok":true,"ptr":N,"bytes":N} (a byte offset into HEAPU8) or {"ok":false,"code":…,"message":…}.
-std::string prepare_frame(int width, int height, int channels, double capacity) {
-    const cccd::wasm::FrameBuffer f = scanner().prepare(width, height, channels, capacity);
+// `bgra`: 4-byte pixels with red third (a VideoFrame's BGRA/BGRX) rather than first.
+std::string prepare_frame(int width, int height, int channels, double capacity, bool bgra) {
+    const cccd::wasm::FrameBuffer f = scanner().prepare(width, height, channels, capacity,
+                                                        bgra ? cccd::image::PixelOrder::Bgra : cccd::image::PixelOrder::Rgba);
     cccd::JsonWriter w;
     w.begin_object().key("ok").value(f.ok);
     if (f.ok) {

@@ -22,7 +22,7 @@ FrameBuffer refuse(std::string code, std::string message) {
 
 }  // namespace
 
-FrameBuffer FrameScanner::prepare(int width, int height, int channels, double capacity) {
+FrameBuffer FrameScanner::prepare(int width, int height, int channels, double capacity, image::PixelOrder order) {
     if (channels != 1 && channels != 4)
         return refuse("invalid-argument", "channels must be 1 (luminance) or 4 (RGBA)");
     if (width <= 0 || height <= 0)
@@ -43,6 +43,7 @@ FrameBuffer FrameScanner::prepare(int width, int height, int channels, double ca
     width_ = width;
     height_ = height;
     channels_ = channels;
+    order_ = order;
     FrameBuffer f;
     f.ok = true;
     f.data = frame_.data();
@@ -62,7 +63,7 @@ qr::DecodeResult FrameScanner::decode() {
         const size_t at = static_cast<size_t>(y) * static_cast<size_t>(width_) + static_cast<size_t>(c0);
         const size_t n = static_cast<size_t>(c1 - c0);
         image::rgba_to_luma(std::span<const uint8_t>(frame_.data() + 4 * at, 4 * n), c1 - c0, 1, 4 * (c1 - c0),
-                            std::span<uint8_t>(luma_.data() + at, n));
+                            std::span<uint8_t>(luma_.data() + at, n), order_);
     };
     // The region's pixels of the luminance plane, converted where this frame has not had them yet: per row
     // the converted columns stay one span, widened to cover each request.
@@ -92,7 +93,7 @@ qr::DecodeResult FrameScanner::decode() {
         const size_t halvedPixels = static_cast<size_t>(width_ / 2) * static_cast<size_t>(height_ / 2);
         if (halved_.size() < halvedPixels) halved_.resize(halvedPixels);
         image::rgba_to_luma_halved(std::span<const uint8_t>(frame_.data(), pixels * 4), width_, height_, width_ * 4,
-                                   std::span<uint8_t>(halved_.data(), halvedPixels));
+                                   std::span<uint8_t>(halved_.data(), halvedPixels), order_);
         return decoder_.decodeReduced({halved_.data(), width_ / 2, height_ / 2, width_ / 2}, width_, height_, convert);
     }
     return decoder_.decode(convert({0, height_, 0, width_}));
@@ -104,7 +105,7 @@ image::ImageView FrameScanner::whole_luma() {
     const size_t pixels = static_cast<size_t>(width_) * static_cast<size_t>(height_);
     if (luma_.size() < pixels) luma_.resize(pixels);
     image::rgba_to_luma(std::span<const uint8_t>(frame_.data(), pixels * 4), width_, height_, width_ * 4,
-                        std::span<uint8_t>(luma_.data(), pixels));
+                        std::span<uint8_t>(luma_.data(), pixels), order_);
     return {luma_.data(), width_, height_, width_};
 }
 

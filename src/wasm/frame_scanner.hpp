@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cccd/address2025.hpp"
+#include "image/luma.hpp"
 #include "live/live_scan.hpp"
 #include "qr/decoder.hpp"
 #include "wasm/reduced_decoder.hpp"
@@ -32,10 +33,11 @@ struct FrameBuffer {
 class FrameScanner {
 public:
     // Makes the buffer ready for a width x height frame of `channels` bytes per pixel (1: luminance,
-    // 4: RGBA as in canvas ImageData). `capacity` may ask for more bytes than the pixels need (a
+    // 4: RGBA as in canvas ImageData, or BGRA with `order`). `capacity` may ask for more bytes than the pixels need (a
     // VideoFrame copy puts its chroma planes after the luminance plane); it is capped at 4 bytes a pixel.
     // The buffer only grows, so a steady stream of frames reuses it.
-    FrameBuffer prepare(int width, int height, int channels, double capacity);
+    FrameBuffer prepare(int width, int height, int channels, double capacity,
+                        image::PixelOrder order = image::PixelOrder::Rgba);
 
     // Decodes the prepared frame: JSON {found, text, corners, ms, card, fusedFrames, …} (docs/api.md). With
     // `live`, the frame is the next of one video (live/live_scan.hpp): a symbol is tracked from the earlier
@@ -67,6 +69,7 @@ private:
     // Per row of luma_: the columns [first, end) converted from this frame's RGBA.
     std::vector<std::pair<int, int>> made_;
     int width_ = 0, height_ = 0, channels_ = 0;
+    image::PixelOrder order_ = image::PixelOrder::Rgba;
     const Address2025Table* addresses_ = nullptr;
 };
 

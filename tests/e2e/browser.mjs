@@ -1,28 +1,69 @@
-// Shared set-up for end-to-end tests: the package served on loopback and Debian's Chromium driven by
-// playwright-core (never a downloaded browser).
-import { existsSync, mkdirSync } from 'node:fs';
+// Shared set-up for end-to-end tests: the package served on loopback and a browser from Debian's packages
+// (never a downloaded one), chosen by CCCD_E2E_ENGINE: 'chromium' (default, playwright-core), 'firefox'
+// (firefox-esr, puppeteer-core over WebDriver BiDi) or 'webkit' (WebKitGTK's MiniBrowser over WebDriver).
+// Firefox and WebKit come behind a facade with the part of Playwright's API the tests use
+// (engines/facade.mjs); their camera is a canvas stream playing the clip (engines/in_page/fake_camera.js).
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before } from 'node:test';
 import { startServer } from '../../web/scripts/serve.mjs';
 import { corpusDir as corpusDirOf } from '../support/corpus_dir.mjs';
 
+import { launchFirefox } from './engines/firefox.mjs';
+import { launchWebKit } from './engines/webkit.mjs';
+import { htmlHead, intercept, registerClip } from './engines/harness.mjs';
+
 // playwright-core is a devDependency of the web package (web/node_modules).
 const { chromium } = createRequire(new URL('../../web/package.json', import.meta.url))('playwright-core');
 
+export const engine = process.env.CCCD_E2E_ENGINE ?? 'chromium';
+if (!['chromium', 'firefox', 'webkit'].includes(engine)) throw new Error(`CCCD_E2E_ENGINE=${engine}: chromium, firefox or webkit`);
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const screenshotDir = new URL('./screenshots/', import.meta.url).pathname;
+export const screenshotDir = new URL(`./screenshots/${engine === 'chromium' ? '' : `${engine}/`}`, import.meta.url).pathname;
 
-export async function launch(extraArgs = []) {
+const fakeCameraScript = readFileSync(new URL('./engines/in_page/fake_camera.js', import.meta.url), 'utf8');
+
+// A clip's frame rate from its JSON (cccd-cardgen's x.mjpeg.json, the corpus's x.json); 30 otherwise.
+function clipFps(clip) {
+  for (const json of [`${clip}.json`, clip.replace(/\.mjpeg$/, '.json')]) {
+    if (existsSync(json)) return JSON.parse(readFileSync(json, 'utf8')).fps ?? 30;
+  }
+  return 30;
+}
+
+/**
+ * Starts the engine. `camera`: undefined (the browser's own: a permission prompt nobody answers),
+ * 'denied' (a camera the user refuses), 'absent' (no camera at all), or {clip, devices} (cameras that play
+ * the MJPEG file `clip`, or a test pattern, with the permission granted).
+ */
+export async function launch({ camera } = {}) {
+  if (engine !== 'chromium') {
+    const initScripts = [];
+    if (camera) {
+      const config = typeof camera === 'string' ? { mode: camera } : { mode: 'clip', devices: camera.devices ?? 1 };
+      if (camera.clip) config.clip = registerClip(camera.clip, clipFps(camera.clip));
+      initScripts.push(`(${fakeCameraScript})(${JSON.stringify(config)})`);
+    }
+    return (engine === 'firefox' ? launchFirefox : launchWebKit)({ initScripts });
+  }
   if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: run .ci/install`);
+  let cameraArgs = [];
+  if (camera === 'denied') cameraArgs = ['--use-fake-device-for-media-stream']; // no auto-accepted prompt: denied
+  else if (camera === 'absent') cameraArgs = ['--use-fake-ui-for-media-stream']; // granted, but no device
+  else if (camera) {
+    cameraArgs = [`--use-fake-device-for-media-stream${camera.devices > 1 ? `=device-count=${camera.devices}` : ''}`,
+      '--use-fake-ui-for-media-stream', ...(camera.clip ? [`--use-file-for-fake-video-capture=${camera.clip}`] : [])];
+  }
   return chromium.launch({
     executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--disable-quic', '--no-first-run', ...extraArgs],
+      '--disable-sync', '--disable-quic', '--no-first-run', ...cameraArgs],
   });
 }
 
 export async function serve(options = {}) {
-  const server = await startServer({ listenHost: '127.0.0.1', listenPort: 0, ...options });
+  const hooks = engine === 'chromium' ? {} : { intercept, htmlHead };
+  const server = await startServer({ listenHost: '127.0.0.1', listenPort: 0, ...hooks, ...options });
   const { port } = server.address();
   return { server, origin: `http://127.0.0.1:${port}` };
 }
@@ -51,11 +92,15 @@ export async function openPage(browser, url, initScript = null) {
   page.on('request', (r) => record.requests.push(r.url()));
   page.on('console', (m) => record.console.push(m.text()));
   page.on('pageerror', (e) => record.pageErrors.push(String(e)));
-  await page.exposeFunction('__reportCsp', (v) => record.cspViolations.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      window.__reportCsp(`${e.violatedDirective} ${e.blockedURI}`));
-  });
+  if (engine === 'chromium') {
+    await page.exposeFunction('__reportCsp', (v) => record.cspViolations.push(v));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        window.__reportCsp(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+  } else {
+    page.on('cspviolation', (v) => record.cspViolations.push(v)); // engines/in_page/record.js
+  }
   if (initScript) await page.addInitScript(initScript);
   await page.goto(url);
   return { context, page, record };
@@ -69,10 +114,9 @@ export async function screenshot(page, name) {
 export const corpusDir = corpusDirOf();
 export const cameraVideo = `${corpusDir}/cccd-video/card-approach.mjpeg`;
 
-/** Chromium's fake camera playing `file` (MJPEG), permission granted without a prompt. */
+/** A camera playing `file` (MJPEG) from its first frame, looping; permission granted without a prompt. */
 export function launchWithCamera(file = cameraVideo) {
-  return launch(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
-    `--use-file-for-fake-video-capture=${file}`]);
+  return launch({ camera: { clip: file } });
 }
 
 const iso = (ddmmyyyy) => `${ddmmyyyy.slice(4)}-${ddmmyyyy.slice(2, 4)}-${ddmmyyyy.slice(0, 2)}`;

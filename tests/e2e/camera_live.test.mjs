@@ -1,9 +1,9 @@
-// The camera path in live mode, in Chromium with a fake camera playing a handheld clip made by the native
+// The camera path in live mode, in each engine with a camera playing a handheld clip made by the native
 // build's cccd-cardgen (a 2024 card's back at arm's length, brought closer; modules 1.0 -> 2.2 px at
 // 1280x720): every frame is scanned live in the Worker, the card is reported once, with its text, every
 // frame result says the frame size the camera delivered and whether a symbol is tracked, and no frame
-// ever reports a text other than the card's. Both frame paths (MediaStreamTrackProcessor and
-// requestVideoFrameCallback). The time from start to the card is printed (bench/peers/live.mjs measures).
+// ever reports a text other than the card's. Each frame path the engine has (MediaStreamTrackProcessor,
+// requestVideoFrameCallback). The time from start to the card is printed (bench/peers/camera.mjs measures).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -34,7 +34,9 @@ test('a handheld clip as the camera: read live, reported once, never another tex
   const browser = await launchWithCamera(clip);
   try {
     const { page } = await openPage(browser, `${origin}/`);
-    for (const pacing of ['track-processor', 'video-frame-callback']) {
+    // Firefox and WebKit have no MediaStreamTrackProcessor: requestVideoFrameCallback only.
+    const hasProcessor = await page.evaluate(() => typeof MediaStreamTrackProcessor === 'function');
+    for (const pacing of [...(hasProcessor ? ['track-processor'] : []), 'video-frame-callback']) {
       const run = await page.evaluate(async ({ pacing, payload }) => {
         const { startCamera } = await import('/src/camera.js');
         const video = document.createElement('video');

@@ -74,7 +74,7 @@ test('fillForm fills the new address (July 2025) from parse(), which fetches the
 });
 
 test('<cccd-scanner> emits cccd-error when the camera is refused', async () => {
-  const browser = await launch(['--use-fake-device-for-media-stream']);
+  const browser = await launch({ camera: 'denied' });
   try {
     const { page } = await openPage(browser, `${origin}/app/element.html`);
     assert.equal(await page.textContent('cccd-scanner >> button'), 'Bật camera');

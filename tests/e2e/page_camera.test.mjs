@@ -1,4 +1,4 @@
-// The page with Chromium's fake camera playing cccd-video/card-approach.mjpeg (a card entering the
+// The page with a camera playing cccd-video/card-approach.mjpeg (a card entering the
 // view and coming closer): after "start", the card's fields appear within 10 s; nothing leaves the
 // origin, nothing is stored; stop releases the camera. Also the permission states: denied, no camera.
 import { test, before, after } from 'node:test';
@@ -78,7 +78,9 @@ test('the same card is reported once while it stays in view', async (t) => {
     const { page } = await openIdle(browser);
     // startCamera straight from the package, with each pacing: count reports and frames.
     // 'animation-frame': a browser with neither MediaStreamTrackProcessor nor requestVideoFrameCallback.
-    for (const variant of ['track-processor', 'video-frame-callback', 'animation-frame']) {
+    // Firefox and WebKit have no MediaStreamTrackProcessor: their path is requestVideoFrameCallback.
+    const hasProcessor = await page.evaluate(() => typeof MediaStreamTrackProcessor === 'function');
+    for (const variant of [...(hasProcessor ? ['track-processor'] : []), 'video-frame-callback', 'animation-frame']) {
       const counts = await page.evaluate(async (variant) => {
         const { startCamera } = await import('/src/camera.js');
         let pacing = variant;
@@ -115,8 +117,8 @@ test('the same card is reported once while it stays in view', async (t) => {
 });
 
 test('permission denied: the page says so and how to fix it', async () => {
-  // A fake device but no auto-accepted prompt: headless Chromium denies the request.
-  const browser = await launch(['--use-fake-device-for-media-stream']);
+  // A camera whose permission the user refuses.
+  const browser = await launch({ camera: 'denied' });
   try {
     const { page } = await openIdle(browser);
     await page.click('[data-testid=start-camera]');
@@ -133,7 +135,7 @@ test('permission denied: the page says so and how to fix it', async () => {
 });
 
 test('no camera: the page says so and offers the other inputs', async () => {
-  const browser = await launch(['--use-fake-ui-for-media-stream']); // no device at all
+  const browser = await launch({ camera: 'absent' }); // no device at all
   try {
     const { page } = await openIdle(browser);
     await page.click('[data-testid=start-camera]');
@@ -166,7 +168,7 @@ test('asking permission: shown while the browser prompt is open', async () => {
 });
 
 test('two cameras: the picker switches between them; no torch on fake cameras', async () => {
-  const browser = await launch(['--use-fake-device-for-media-stream=device-count=2', '--use-fake-ui-for-media-stream']);
+  const browser = await launch({ camera: { devices: 2 } });
   try {
     const { page } = await openIdle(browser);
     await page.click('[data-testid=start-camera]');

@@ -1,5 +1,5 @@
 // The package through a bundler: a small app importing 'cccd-scanner' is built with Vite (no special
-// configuration), served from the build output alone, and run in Chromium:
+// configuration), served from the build output alone, and run in the browser:
 // the .wasm and the Worker are emitted as assets next to the bundle and load from the page's origin.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -31,7 +31,7 @@ import { createScanner, createWorkerScanner } from 'cccd-scanner';
 })();
 `;
 
-test('a Vite build of an app using the package runs in Chromium from its own output', async (t) => {
+test('a Vite build of an app using the package runs in the browser from its own output', async (t) => {
   if (!existsSync(vitePath)) return unavailable(t, `vite not installed at ${vitePath} (npm ci --prefix web)`);
   if (!existsSync(join(web, 'dist/cccd_scanner.wasm'))) return unavailable(t, 'web/dist not built');
   const { build } = await import(vitePath);

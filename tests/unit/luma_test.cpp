@@ -24,6 +24,36 @@ TEST(Luma, PrimariesAndGreys) {
     EXPECT_EQ(y, (std::vector<uint8_t>{77, 149, 29, 255, 0, 128}));  // (w * 255 + 128) >> 8; alpha ignored
 }
 
+// A VideoFrame of a canvas stream (Firefox, WebKit) is BGRA: red is the third byte.
+TEST(Luma, BgraWeighsTheThirdByteAsRed) {
+    const std::vector<uint8_t> bgra = {255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 128, 128, 128, 9};
+    std::vector<uint8_t> y(4);
+    ASSERT_TRUE(rgba_to_luma(bgra, 4, 1, 16, y, cccd::image::PixelOrder::Bgra));
+    EXPECT_EQ(y, (std::vector<uint8_t>{29, 149, 77, 128}));
+}
+
+// Swapping each pixel's first and third bytes and reading it as BGRA gives the RGBA's planes exactly.
+TEST(Luma, BgraOfTheSwappedPixelsGivesTheSamePlanes) {
+    uint32_t s = 99;
+    for (const auto& [width, height] : {std::pair{37, 9}, std::pair{1280, 4}}) {
+        const int stride = 4 * width;
+        std::vector<uint8_t> rgba(static_cast<size_t>(stride * height));
+        for (uint8_t& v : rgba) v = static_cast<uint8_t>((s = s * 1664525u + 1013904223u) >> 24);
+        std::vector<uint8_t> bgra = rgba;
+        for (size_t i = 0; i < bgra.size(); i += 4) std::swap(bgra[i], bgra[i + 2]);
+        std::vector<uint8_t> a(static_cast<size_t>(width * height)), b(a.size()), c(a.size());
+        ASSERT_TRUE(rgba_to_luma(rgba, width, height, stride, a));
+        ASSERT_TRUE(rgba_to_luma(bgra, width, height, stride, b, cccd::image::PixelOrder::Bgra));
+        rgba_to_luma_scalar(bgra.data(), width, height, stride, c.data(), cccd::image::PixelOrder::Bgra);
+        EXPECT_EQ(a, b);
+        EXPECT_EQ(a, c);
+        std::vector<uint8_t> ha(static_cast<size_t>((width / 2) * (height / 2))), hb(ha.size());
+        ASSERT_TRUE(cccd::image::rgba_to_luma_halved(rgba, width, height, stride, ha));
+        ASSERT_TRUE(cccd::image::rgba_to_luma_halved(bgra, width, height, stride, hb, cccd::image::PixelOrder::Bgra));
+        EXPECT_EQ(ha, hb);
+    }
+}
+
 TEST(Luma, MatchesTheScalarReferenceForEveryWidthAndStride) {
     uint32_t s = 12345;
     for (int width : {1, 7, 15, 16, 17, 31, 33, 64, 100}) {

@@ -25,12 +25,14 @@ const types = {
  * Starts the server. `csp` (tests): a Content-Security-Policy header sent with every response — it also
  * governs the Worker, whose scripts the page's meta tag does not cover; violations are POSTed to
  * /__csp-report and passed to `onCspReport`. `root` (tests): another folder to serve, e.g. a bundler's
- * output.
+ * output. `intercept(req, res, path)` (tests): sees every request first and answers it itself by
+ * resolving true. `htmlHead()` (tests): markup put first in every HTML page's <head>.
  */
 export function startServer({ listenHost = host, listenPort = port, csp = null, onCspReport = () => {},
-  root = packageRoot } = {}) {
+  root = packageRoot, intercept = null, htmlHead = null } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (intercept && await intercept(req, res, path)) return;
     if (csp && req.method === 'POST' && path === '/__csp-report') {
       let body = '';
       req.on('data', (c) => { body += c; });
@@ -49,7 +51,9 @@ export function startServer({ listenHost = host, listenPort = port, csp = null, 
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const head = htmlHead && extname(file) === '.html' ? htmlHead() : '';
+      if (head) body = Buffer.from(body.toString('utf8').replace(/<head>/i, `<head>${head}`));
       res.writeHead(200, {
         'content-type': types[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',

@@ -35,7 +35,7 @@ export async function createScanner(options = {}) {
   let module = await loadModule(options);
   /** @type {'destroyed' | 'internal' | null} */
   let gone = null; // once module is null: 'destroyed' (destroy()) or 'internal' (the module failed)
-  /** @typedef {{ptr: number, bytes: number, width: number, height: number, channels: number}} Frame */
+  /** @typedef {{ptr: number, bytes: number, width: number, height: number, format: 'rgba' | 'bgra' | 'luma'}} Frame */
   /** @type {Frame | null} */
   let frame = null;
 
@@ -74,24 +74,26 @@ export async function createScanner(options = {}) {
   /** @type {Scanner} */
   const api = {
     /**
-     * Readies the frame buffer for a width x height frame ('rgba': 4 bytes a pixel, 'luma': 1) and
-     * returns a Uint8Array view of it to write the pixels into; then call scanFrame(). `capacity`
-     * reserves extra bytes (a VideoFrame's chroma planes). Views die when memory grows: take a new one
-     * from frameBuffer() for every frame.
+     * Readies the frame buffer for a width x height frame ('rgba': 4 bytes a pixel, 'bgra': the same
+     * with red and blue swapped, as a BGRA VideoFrame copies, 'luma': 1) and returns a Uint8Array view of
+     * it to write the pixels into; then call scanFrame(). `capacity` reserves extra bytes (a VideoFrame's
+     * chroma planes). Views die when memory grows: take a new one from frameBuffer() for every frame.
      */
     frameBuffer(width, height, format = 'rgba', capacity = 0) {
       checkSize(width, height, 'frame');
-      if (format !== 'rgba' && format !== 'luma') throw invalid(`format must be 'rgba' or 'luma', got ${describe(format)}`);
-      const channels = format === 'rgba' ? 4 : 1;
+      if (format !== 'rgba' && format !== 'bgra' && format !== 'luma') {
+        throw invalid(`format must be 'rgba', 'bgra' or 'luma', got ${describe(format)}`);
+      }
+      const channels = format === 'luma' ? 1 : 4;
       const wanted = Math.max(Number(capacity) || 0, width * height * channels);
       // The same frame as last time (a camera stream): the buffer is already prepared for it.
-      if (frame && frame.width === width && frame.height === height && frame.channels === channels && frame.bytes === wanted) {
+      if (frame && frame.width === width && frame.height === height && frame.format === format && frame.bytes === wanted) {
         alive();
         return view(frame);
       }
-      const r = call((m) => JSON.parse(m.prepareFrame(width, height, channels, Number(capacity) || 0)));
+      const r = call((m) => JSON.parse(m.prepareFrame(width, height, channels, Number(capacity) || 0, format === 'bgra')));
       if (!r.ok) throw new CccdScannerError(r.code, r.message);
-      frame = { ptr: r.ptr, bytes: r.bytes, width, height, channels };
+      frame = { ptr: r.ptr, bytes: r.bytes, width, height, format };
       return view(frame);
     },
 

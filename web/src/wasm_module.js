@@ -11,7 +11,7 @@ import createCccdModule from '../dist/cccd_scanner.js';
  * @typedef {object} CccdModule
  * @property {Uint8Array} HEAPU8
  * @property {(text: string) => string} parseJson
- * @property {(width: number, height: number, channels: number, capacity: number) => string} prepareFrame
+ * @property {(width: number, height: number, channels: number, capacity: number, bgra: boolean) => string} prepareFrame
  * @property {() => string} scanFrame
  * @property {() => string} scanLiveFrame
  * @property {() => void} resetLive

@@ -86,6 +86,11 @@ function enqueue(fn) {
 /** @type {Set<string | null>} */
 const PLANAR = new Set(['I420', 'I420A', 'I422', 'I422A', 'I444', 'I444A', 'NV12']);
 
+// 4-byte RGB formats, copied as they are; red first or third ('bgra': a canvas stream's frames in Firefox
+// and WebKit). Alpha or padding is ignored.
+/** @type {Record<string, 'rgba' | 'bgra'>} */
+const RGB = { RGBA: 'rgba', RGBX: 'rgba', BGRA: 'bgra', BGRX: 'bgra' };
+
 /** @param {Scanner} s @param {VideoFrame} frame @param {ScanOptions} [options] */
 async function scanVideoFrame(s, frame, options) {
   const rect = frame.visibleRect;
@@ -95,6 +100,13 @@ async function scanVideoFrame(s, frame, options) {
     const bytes = frame.allocationSize({ rect });
     const view = s.frameBuffer(rect.width, rect.height, 'luma', bytes);
     await frame.copyTo(view, { rect });
+    return s.scanFrame(options);
+  }
+  // RGB frames straight into the frame buffer: drawing them on a canvas and reading it back took 40 ms a
+  // 720p frame in Firefox, and copyTo's conversion to RGBA 32 ms against 11 for a plain copy.
+  const layout = RGB[frame.format ?? ''];
+  if (layout && rect && frame.allocationSize({ rect }) === rect.width * rect.height * 4) {
+    await frame.copyTo(s.frameBuffer(rect.width, rect.height, layout), { rect });
     return s.scanFrame(options);
   }
   return s.scanImageData(await imageToImageData(frame), options);

@@ -158,9 +158,10 @@ export interface Scanner {
   /**
    * The reusable frame buffer in WASM memory, ready for one width x height frame: write the pixels into
    * the returned view, then call scanFrame(). Views die when WASM memory grows: take a fresh one for
-   * every frame. `capacity` reserves extra bytes (e.g. VideoFrame.allocationSize()).
+   * every frame. `format`: 'rgba' (canvas ImageData), 'bgra' (a BGRA/BGRX VideoFrame's copyTo) or
+   * 'luma' (one byte a pixel). `capacity` reserves extra bytes (e.g. VideoFrame.allocationSize()).
    */
-  frameBuffer(width: number, height: number, format?: 'rgba' | 'luma', capacity?: number): Uint8Array;
+  frameBuffer(width: number, height: number, format?: 'rgba' | 'bgra' | 'luma', capacity?: number): Uint8Array;
   scanFrame(options?: ScanOptions): ScanResult;
   parse(text: string): CardResult;
   /**

@@ -1,0 +1,117 @@
+// WebKitGTK's MiniBrowser (Safari's engine; Debian's webkit2gtk-driver) driven over W3C WebDriver by
+// WebKitWebDriver under xvfb-run, behind the facade. Each context is a WebDriver session (a MiniBrowser
+// of its own, with no data kept between sessions).
+import { spawn } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { FacadeContext, facadeBrowser } from './facade.mjs';
+
+export const webkitDriverPath = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
+export const miniBrowserPath = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+const elementKey = 'element-6066-11e4-a52e-4f735466cecf';
+const keys = { Enter: '\uE007', Tab: '\uE004', Escape: '\uE00C', Control: '\uE009', Shift: '\uE008', Alt: '\uE00A' };
+
+const freePort = () => new Promise((resolve, reject) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = probe.address();
+    probe.close(() => resolve(port));
+  }).on('error', reject);
+});
+
+/** One W3C WebDriver command; a WebDriver error becomes a thrown Error naming it. */
+async function command(base, method, path, body) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const { value } = await response.json();
+  if (value?.error) throw new Error(`WebDriver ${method} ${path}: ${value.error}: ${value.message}`);
+  return value;
+}
+
+/** The driver primitives of facade.mjs over one WebDriver session. */
+function driverOf(base, session) {
+  const run = (method, path, body) => command(base, method, `/session/${session}${path}`, body);
+  return {
+    goto: (url) => run('POST', '/url', { url }),
+    evaluate: (expression) => run('POST', '/execute/async', {
+      script: `const done = arguments[arguments.length - 1]; (${expression}).then(done, (e) => done(JSON.stringify({ error: String(e) })));`,
+      args: [],
+    }),
+    element: async (expression) => {
+      const element = await run('POST', '/execute/sync', { script: `return (${expression});`, args: [] });
+      if (!element?.[elementKey]) throw new Error(`no element for ${expression}`);
+      return element[elementKey];
+    },
+    click: (id) => run('POST', `/element/${id}/click`, {}),
+    press: (id, key) => run('POST', `/element/${id}/value`, { text: keys[key] ?? key }),
+    keys: (combo) => {
+      const values = combo.map((k) => keys[k] ?? k.toLowerCase());
+      const actions = [...values.map((value) => ({ type: 'keyDown', value })), ...values.reverse().map((value) => ({ type: 'keyUp', value }))];
+      return run('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
+    },
+    setFiles: (id, paths) => run('POST', `/element/${id}/value`, { text: paths.join('\n') }),
+    screenshot: async (path) => writeFileSync(path, Buffer.from(await run('GET', '/screenshot'), 'base64')),
+  };
+}
+
+/** Starts WebKitWebDriver under xvfb-run; every page runs `initScripts` first (served by the harness). */
+export async function launchWebKit({ initScripts = [] } = {}) {
+  for (const path of [webkitDriverPath, miniBrowserPath, '/usr/bin/xvfb-run']) {
+    if (!existsSync(path)) throw new Error(`${path} not found: run .ci/install`);
+  }
+  const port = await freePort();
+  const driver = spawn('xvfb-run', ['-a', '-s', '-screen 0 1920x1080x24', webkitDriverPath, `--port=${port}`],
+    { detached: true, stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  for (let tries = 0; ; tries++) {
+    try {
+      if ((await command(base, 'GET', '/status')).ready) break;
+    } catch (e) {
+      if (tries > 100) { process.kill(-driver.pid); throw new Error(`WebKitWebDriver did not start: ${e.message}`); }
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const sessions = []; // the live sessions (WebKitWebDriver serves one at a time)
+  let browserVersion = '';
+  const endSession = async (id) => {
+    if (!sessions.includes(id)) return;
+    sessions.splice(sessions.indexOf(id), 1);
+    await command(base, 'DELETE', `/session/${id}`).catch(() => {});
+  };
+  async function newSession() {
+    // A context a failed test left open would refuse every later one: it goes first.
+    await Promise.all([...sessions].map(endSession));
+    const { sessionId, capabilities } = await command(base, 'POST', '/session', {
+      capabilities: {
+        alwaysMatch: {
+          browserName: 'MiniBrowser',
+          'webkitgtk:browserOptions': {
+            binary: miniBrowserPath,
+            args: ['--automation', '--enable-media-stream=true', '--media-playback-requires-user-gesture=false'],
+          },
+        },
+      },
+    });
+    sessions.push(sessionId);
+    browserVersion = `${capabilities.browserName} ${capabilities.browserVersion}`;
+    await command(base, 'POST', `/session/${sessionId}/timeouts`, { script: 300_000 });
+    await command(base, 'POST', `/session/${sessionId}/window/rect`, { width: 1280, height: 720 }).catch(() => {});
+    return { ...driverOf(base, sessionId), close: () => endSession(sessionId) };
+  }
+  return facadeBrowser('webkit', {
+    newContext: async () => {
+      const mine = [];
+      return new FacadeContext(async () => {
+        const page = await newSession();
+        mine.push(page);
+        return page;
+      }, { initScripts, onClose: () => Promise.all(mine.splice(0).map((page) => page.close())) });
+    },
+    closeBrowser: async () => {
+      try { process.kill(-driver.pid, 'SIGTERM'); } catch { /* already gone */ }
+    },
+    version: () => browserVersion || 'MiniBrowser',
+  });
+}
