@@ -1,5 +1,5 @@
 // The camera path in a browser (docs/benchmarks.md, "Camera in Chromium", "Camera in Firefox and WebKit"):
-//   node bench/peers/camera.mjs [--quick] [--out DIR] [--seconds S] [--engine chromium|firefox|webkit]
+//   node bench/peers/camera.mjs [--quick] [--out DIR] [--seconds S] [--repeat N] [--engine chromium|firefox|webkit]
 // The browser's camera plays a handheld clip from its first frame, looped (Chromium's fake camera; in Firefox
 // and WebKit a canvas stream, as the e2e tests feed it: tests/e2e/engines/in_page/fake_camera.js); the
 // package's startCamera scans its frames live in the Worker, as the scan page does, with each frame path the
@@ -18,6 +18,7 @@ const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : u
 process.env.CCCD_E2E_ENGINE = option('--engine') ?? 'chromium';
 const { engine, launchWithCamera, serve } = await import(join(repo, 'tests/e2e/browser.mjs'));
 const seconds = Number(option('--seconds')) || (quick ? 3 : 8);
+const repeat = Math.max(1, Number(option('--repeat')) || 1); // runs per clip and path: the card's time varies
 
 function clips() {
   const list = sharedHandheldClips(corpusDir).map((c) => ({ name: c.name, file: c.file, payload: c.meta.payload }));
@@ -70,16 +71,22 @@ try {
       const pacings = [...(hasProcessor ? ['track-processor'] : []), 'video-frame-callback'];
       await scanFor(page, pacings[0], 1500); // warm-up: the Worker's first frames compile the module
       for (const pacing of pacings) {
-        const run = await scanFor(page, pacing, seconds * 1000);
-        const wrong = run.frames.filter((f) => f.found && f.text !== clip.payload).length;
-        const first = run.texts.find((t) => t.text === clip.payload);
-        const arrivals = run.frames.map((f) => f.at);
-        const span = arrivals.length > 1 ? (arrivals[arrivals.length - 1] - arrivals[0]) / 1000 : 0;
-        const times = run.frames.map((f) => f.ms).filter((x) => typeof x === 'number').sort((a, b) => a - b);
+        const runs = [];
+        for (let i = 0; i < repeat; i++) runs.push(await scanFor(page, pacing, seconds * 1000));
+        const frames = runs.flatMap((run) => run.frames);
+        const wrong = frames.filter((f) => f.found && f.text !== clip.payload).length;
+        const cardAt = runs.map((run) => run.texts.find((t) => t.text === clip.payload)?.at ?? Infinity).sort((a, b) => a - b);
+        const framesPerSecond = runs.map((run) => {
+          const arrivals = run.frames.map((f) => f.at);
+          const span = arrivals.length > 1 ? (arrivals[arrivals.length - 1] - arrivals[0]) / 1000 : 0;
+          return span > 0 ? (run.frames.length - 1) / span : 0;
+        }).sort((a, b) => a - b);
+        const times = frames.map((f) => f.ms).filter((x) => typeof x === 'number').sort((a, b) => a - b);
+        const ms = (v) => (Number.isFinite(v) ? Math.round(v) : null);
         rows.push({
-          clip: clip.name, pacing: run.pacing, resolution: run.resolution, frames: run.frames.length,
-          framesPerSecond: span > 0 ? (run.frames.length - 1) / span : 0,
-          cardAtMs: first ? Math.round(first.at) : null, wrong,
+          clip: clip.name, pacing: runs[0].pacing, resolution: runs[0].resolution, frames: frames.length, runs: repeat,
+          framesPerSecond: pct(framesPerSecond, 0.5), // medians over the runs
+          cardAtMs: ms(pct(cardAt, 0.5)), cardAtFirst: ms(cardAt[0]), cardAtLast: ms(cardAt[cardAt.length - 1]), wrong,
           msMedian: pct(times, 0.5), msP90: pct(times, 0.9), msMax: times[times.length - 1],
         });
         const r = rows[rows.length - 1];
@@ -96,12 +103,13 @@ mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, `camera-report${engine === 'chromium' ? '' : `-${engine}`}.json`),
   JSON.stringify({ date: new Date().toISOString(), engine, version, seconds, rows }, null, 1));
 const f1 = (v) => (typeof v === 'number' ? v.toFixed(1) : '-');
-console.log(`${engine} ${version}, ${seconds} s per run, after a 1.5 s warm-up per clip`);
+console.log(`${engine} ${version}, ${seconds} s per run, ${repeat} run(s) per clip and path, after a 1.5 s warm-up per clip`);
+const range = (r) => (repeat > 1 ? ` (${r.cardAtFirst ?? 'never'}–${r.cardAtLast ?? 'never'})` : '');
 console.log('| clip | frame path | camera | frames scanned per second | card on the page (ms from start) | decode ms median / p90 / max | wrong |');
 console.log('|---|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(`| ${r.clip} | ${r.pacing} | ${r.resolution ? `${r.resolution.width}x${r.resolution.height}` : '-'} | ${f1(r.framesPerSecond)} | ` +
-    `${r.cardAtMs ?? 'never'} | ${f1(r.msMedian)} / ${f1(r.msP90)} / ${f1(r.msMax)} | ${r.wrong} |`);
+    `${r.cardAtMs ?? 'never'}${range(r)} | ${f1(r.msMedian)} / ${f1(r.msP90)} / ${f1(r.msMax)} | ${r.wrong} |`);
 }
 if (rows.some((r) => r.wrong > 0)) {
   console.error('a frame reported a text that is not the card');

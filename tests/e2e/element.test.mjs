@@ -97,14 +97,15 @@ test('<cccd-scanner> stopped while the permission prompt is open never starts th
       // Answer the prompt only when the test says so.
       const real = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
       navigator.mediaDevices.getUserMedia = (c) => new Promise((resolve, reject) => {
-        window.__answer = () => real(c).then(resolve, reject);
+        window.__answer = () => real(c).then((stream) => { window.__granted = stream; resolve(stream); }, reject);
       });
     });
     await page.click('cccd-scanner >> button');
     await page.waitForFunction(() => typeof window.__answer === 'function');
     await page.evaluate(() => document.querySelector('cccd-scanner').stop());
     await page.evaluate(() => window.__answer());
-    await page.waitForTimeout(500);
+    // The camera granted after the stop is released (its track ends), however long the engine takes.
+    await page.waitForFunction(() => window.__granted?.getVideoTracks()[0].readyState === 'ended', null, { timeout: 10_000 });
     assert.equal(await page.evaluate(() => document.querySelector('cccd-scanner').shadowRoot.querySelector('video').srcObject), null);
     assert.equal(await page.getAttribute('cccd-scanner', 'data-state'), 'idle');
   } finally {

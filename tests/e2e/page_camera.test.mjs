@@ -38,6 +38,9 @@ test('fake camera: the card\'s fields appear within 10 s of clicking start', asy
     await page.click('[data-testid=start-camera]');
     await page.waitForSelector('[data-testid=status][data-state=scanning], [data-testid=status][data-state=found]');
     await screenshot(page, 'scanning-vi');
+    // What one camera without a torch lacks is not offered: no picker, no torch button.
+    assert.equal(await page.isHidden('[data-testid=camera-select]'), true);
+    assert.equal(await page.isHidden('[data-testid=torch]'), true);
     await page.waitForSelector('[data-testid=status][data-state=found]', { timeout: 10_000 });
     t.diagnostic(`card found ${Date.now() - start} ms after start`);
     const card = await assertShowsFields(page, expected().fields, assert);
@@ -77,17 +80,18 @@ test('the same card is reported once while it stays in view', async (t) => {
   try {
     const { page } = await openIdle(browser);
     // startCamera straight from the package, with each pacing: count reports and frames.
-    // 'animation-frame': a browser with neither MediaStreamTrackProcessor nor requestVideoFrameCallback.
     // Firefox and WebKit have no MediaStreamTrackProcessor: their path is requestVideoFrameCallback.
+    // 'image-bitmap': a browser without VideoFrame (Safari before 16.4): frames taken as ImageBitmaps.
+    // 'animation-frame': a browser with neither MediaStreamTrackProcessor nor requestVideoFrameCallback
+    // (and, from here on, no VideoFrame either).
     const hasProcessor = await page.evaluate(() => typeof MediaStreamTrackProcessor === 'function');
-    for (const variant of [...(hasProcessor ? ['track-processor'] : []), 'video-frame-callback', 'animation-frame']) {
+    const variants = ['video-frame-callback', 'image-bitmap', 'animation-frame'];
+    for (const variant of [...(hasProcessor ? ['track-processor'] : []), ...variants]) {
       const counts = await page.evaluate(async (variant) => {
         const { startCamera } = await import('/src/camera.js');
-        let pacing = variant;
-        if (variant === 'animation-frame') {
-          delete HTMLVideoElement.prototype.requestVideoFrameCallback;
-          pacing = 'video-frame-callback';
-        }
+        const pacing = variant === 'track-processor' ? variant : 'video-frame-callback';
+        if (variant === 'image-bitmap') delete globalThis.VideoFrame; // the page's only: the Worker keeps its own
+        if (variant === 'animation-frame') delete HTMLVideoElement.prototype.requestVideoFrameCallback;
         const video = document.createElement('video');
         document.body.append(video);
         const texts = [];

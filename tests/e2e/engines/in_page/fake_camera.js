@@ -5,8 +5,10 @@
 // Without a clip the cameras show a moving grey test pattern (640x480).
 // A function expression called with {mode: 'clip' | 'denied' | 'absent', clip, devices}.
 (config) => {
-  const media = navigator.mediaDevices;
-  if (!media) return;
+  // On the prototype: WebKit can drop what is set on navigator.mediaDevices itself (a DOM wrapper that
+  // may be collected and made again), and did after a first camera run.
+  if (typeof MediaDevices !== 'function') return;
+  const media = MediaDevices.prototype;
   const devices = config.mode === 'absent' ? [] : Array.from({ length: config.devices ?? 1 }, (_, i) => {
     const info = { deviceId: `e2e-camera-${i + 1}`, groupId: `e2e-group-${i + 1}`, kind: 'videoinput', label: `e2e camera ${i + 1}` };
     return { ...info, toJSON: () => info };
