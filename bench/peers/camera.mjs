@@ -2,8 +2,9 @@
 //   node bench/peers/camera.mjs [--quick] [--out DIR] [--seconds S] [--repeat N] [--engine chromium|firefox|webkit]
 // The browser's camera plays a handheld clip from its first frame, looped (Chromium's fake camera; in Firefox
 // and WebKit a canvas stream, as the e2e tests feed it: tests/e2e/engines/in_page/fake_camera.js); the
-// package's startCamera scans its frames live in the Worker, as the scan page does, with each frame path the
-// engine has (MediaStreamTrackProcessor, requestVideoFrameCallback). Per clip and path: the time from startCamera() to the card on the page,
+// package's startCamera scans its frames live in the Worker (one, made before the first run, as the scan page
+// makes its own at load), with each frame path the engine has (MediaStreamTrackProcessor,
+// requestVideoFrameCallback). Per clip and path: the time from startCamera() to the card on the page,
 // frames scanned per second (results that reached the page over the run, after the first one), and the
 // Worker's decode time per frame (median, p90, max). Clips: the shared cccd-handheld ones when present and
 // two made by the native build's cccd-cardgen. Debian's browsers, driven as the e2e tests drive them
@@ -35,13 +36,16 @@ function clips() {
 // In the page: the camera for `ms` milliseconds; every frame result's arrival time and decode time.
 async function scanFor(page, pacing, ms) {
   return page.evaluate(async ({ pacing, ms }) => {
-    const { startCamera } = await import('/src/camera.js');
+    const { startCamera, createWorkerScanner } = await import('/src/index.js');
+    // One decoding Worker for every run, made before the first, as the scan page makes its own at load.
+    window.__benchScanner ??= await createWorkerScanner();
     const video = document.createElement('video');
     document.body.append(video);
     const frames = [];
     const texts = [];
     const start = performance.now();
     const camera = await startCamera(video, {
+      scanner: window.__benchScanner,
       pacing,
       leaveMs: 60_000,
       onResult: (r) => texts.push({ at: performance.now() - start, text: r.text }),

@@ -53,7 +53,12 @@ export function startServer({ listenHost = host, listenPort = port, csp = null, 
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       let body = await readFile(file);
       const head = htmlHead && extname(file) === '.html' ? htmlHead() : '';
-      if (head) body = Buffer.from(body.toString('utf8').replace(/<head>/i, `<head>${head}`));
+      if (head) {
+        const html = body.toString('utf8');
+        const at = /<head[^>]*>/i.exec(html) ?? /<!doctype[^>]*>/i.exec(html);
+        const end = at ? at.index + at[0].length : 0;
+        body = Buffer.from(html.slice(0, end) + head + html.slice(end));
+      }
       res.writeHead(200, {
         'content-type': types[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
