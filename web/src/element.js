@@ -1,7 +1,8 @@
 // <cccd-scanner>: the camera with an aiming frame, decoding in a Worker. Events: `cccd-scan` (detail =
 // the scan result, once per card), `cccd-error` (detail = {code, message}). Attributes: autofill="FORM_ID"
 // fills that form's [data-cccd-field] inputs; autostart starts the camera when connected; lang="en"
-// switches its button texts. Importing defines nothing (sideEffects: false): call defineCccdScanner().
+// switches its button texts; leave-ms="N": how long a card must be out of view before it is reported again
+// (startCamera's leaveMs; default 1500). Importing defines nothing (sideEffects: false): call defineCccdScanner().
 /** @import { CameraController, ScanResult, WorkerScanner } from '../types/index.js' */
 import { startCamera } from './camera.js';
 import { fillForm, newAddressFields } from './autofill.js';
@@ -97,8 +98,10 @@ export function defineCccdScanner(tagName = 'cccd-scanner') {
         this.#error(e);
         throw e;
       });
+      const leaveMs = Number(this.getAttribute('leave-ms')) || undefined; // absent or not a number: the default
       const pending = this.#scanner.then((scanner) => startCamera(this.#video, {
         scanner,
+        leaveMs,
         onResult: (result) => {
           this.dataset.state = 'found';
           const form = this.getAttribute('autofill');
