@@ -9,10 +9,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { addRoute, closed, harnessPage, navigating } from './harness.mjs';
 
 const defaultTimeout = 30_000;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // In-page helpers, sent with each call (a page has no state of ours to rely on).
 const find = `(sel) => sel.split(' >> ').reduce((el, part, i) => {
@@ -24,12 +24,21 @@ const all = `(sel) => (sel.includes(' >> ') ? [(${find})(sel)].filter(Boolean) :
 const visible = `(el) => { if (!el) return false; const r = el.getBoundingClientRect();
   return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'; }`;
 
+// Sets a form control's value as typing or choosing would (input and change events).
+const setValue = `(el, v) => {
+  el.value = v;
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+  el.dispatchEvent(new Event('change', { bubbles: true }));
+}`;
+
+// `, arg` as JSON for a call's argument list (nothing when there is no argument).
+const moreArgs = (arg) => (arg === undefined ? '' : `, ${JSON.stringify(arg)}`);
 const call = (fn, arg) => `(${typeof fn === 'function' ? fn : `() => (${fn})`})(${arg === undefined ? '' : JSON.stringify(arg)})`;
 
 class Handle {
   constructor(page, id) { this.page = page; this.id = id; }
   evaluate(fn, arg) {
-    return this.page.evaluateSource(`(${fn})(window.__e2eHandles[${this.id}]${arg === undefined ? '' : `, ${JSON.stringify(arg)}`})`);
+    return this.page.evaluateSource(`(${fn})(window.__e2eHandles[${this.id}]${moreArgs(arg)})`);
   }
 }
 
@@ -95,14 +104,10 @@ export class FacadePage {
 
   waitForTimeout(ms) { return sleep(ms); }
 
-  // state: 'visible' (Playwright's default), 'attached', 'hidden'
+  // state: 'visible' (Playwright's default) or 'attached'
   async waitForSelector(selector, { state = 'visible', timeout = defaultTimeout } = {}) {
     const matches = `(${all})(${JSON.stringify(selector)})`;
-    const test = {
-      visible: `${matches}.some(${visible})`,
-      attached: `${matches}.length > 0`,
-      hidden: `!${matches}.some(${visible})`,
-    }[state];
+    const test = state === 'attached' ? `${matches}.length > 0` : `${matches}.some(${visible})`;
     try {
       await this.waitForFunction(test, undefined, { timeout });
     } catch (e) {
@@ -112,11 +117,11 @@ export class FacadePage {
 
   async $eval(selector, fn, arg) {
     await this.waitForSelector(selector, { state: 'attached' });
-    return this.evaluateSource(`(${fn})((${find})(${JSON.stringify(selector)})${arg === undefined ? '' : `, ${JSON.stringify(arg)}`})`);
+    return this.evaluateSource(`(${fn})((${find})(${JSON.stringify(selector)})${moreArgs(arg)})`);
   }
 
   $$eval(selector, fn, arg) {
-    return this.evaluateSource(`(${fn})([...document.querySelectorAll(${JSON.stringify(selector)})]${arg === undefined ? '' : `, ${JSON.stringify(arg)}`})`);
+    return this.evaluateSource(`(${fn})([...document.querySelectorAll(${JSON.stringify(selector)})]${moreArgs(arg)})`);
   }
 
   textContent(selector) { return this.$eval(selector, (el) => el.textContent); }
@@ -151,12 +156,7 @@ export class FacadePage {
 
   async fill(selector, value) {
     await this.waitForSelector(selector);
-    await this.$eval(selector, (el, v) => {
-      el.focus();
-      el.value = v;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-    }, value);
+    await this.$eval(selector, `(el, v) => { el.focus(); (${setValue})(el, v); }`, value);
   }
 
   async press(selector, key) {
@@ -165,11 +165,7 @@ export class FacadePage {
   }
 
   async selectOption(selector, value) {
-    await this.$eval(selector, (el, v) => {
-      el.value = v;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-    }, value);
+    await this.$eval(selector, setValue, value);
   }
 
   // files: a path, or {name, mimeType, buffer} (written to a temporary file of that name first)

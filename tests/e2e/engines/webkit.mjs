@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { FacadeContext, facadeBrowser } from './facade.mjs';
 
 export const webkitDriverPath = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
@@ -71,7 +72,7 @@ export async function launchWebKit({ initScripts = [] } = {}) {
     } catch (e) {
       if (tries > 100) { process.kill(-driver.pid); throw new Error(`WebKitWebDriver did not start: ${e.message}`); }
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
   const sessions = []; // the live sessions (WebKitWebDriver serves one at a time)
   let browserVersion = '';
