@@ -7,6 +7,7 @@
 #include "cccd/address.hpp"
 #include "cccd/address2025.hpp"
 #include "cccd/date.hpp"
+#include "cccd/params.hpp"
 
 namespace cccd {
 
@@ -14,8 +15,10 @@ namespace cccd {
 struct Check {
     std::string name;    // "id.province", "dates.order", …
     bool ok = false;
-    std::string detail;    // why it passed or failed, in words
+    std::string detail;    // why it passed or failed, in English words
     bool skipped = false;  // not run: a field it needs is missing or invalid (reported by its own check)
+    std::string code;      // stable code of the outcome: "ok", "wrong-length", "no-date-of-birth", …
+    Params params;         // the values `detail` names
 };
 
 // An error (the card data cannot be trusted) or a warning (worth a human look).
@@ -23,6 +26,7 @@ struct Problem {
     std::string field;    // "id", "dateOfBirth", "payload", …
     std::string code;     // stable machine-readable code: "not-digits", "field-count", …
     std::string message;  // English explanation
+    Params params = {};   // the values `message` names; a failed check's also name it ("check")
 };
 
 struct CardFields {

@@ -21,10 +21,19 @@ void string_array(JsonWriter& w, const char* key, const std::vector<std::string>
     w.end_array();
 }
 
+void params(JsonWriter& w, const Params& list) {
+    w.key("params").begin_object();
+    for (const auto& [name, value] : list) w.key(name).value(value);
+    w.end_object();
+}
+
 void problems(JsonWriter& w, const char* key, const std::vector<Problem>& list) {
     w.key(key).begin_array();
-    for (const auto& p : list)
-        w.begin_object().key("field").value(p.field).key("code").value(p.code).key("message").value(p.message).end_object();
+    for (const auto& p : list) {
+        w.begin_object().key("field").value(p.field).key("code").value(p.code);
+        params(w, p.params);
+        w.key("message").value(p.message).end_object();
+    }
     w.end_array();
 }
 
@@ -97,13 +106,11 @@ std::string to_json(const CardResult& card) {
     string_array(w, "extra", f.extra);
     w.end_object();
     w.key("checks").begin_array();
-    for (const auto& c : card.checks)
-        w.begin_object()
-            .key("name").value(c.name)
-            .key("ok").value(c.ok)
-            .key("detail").value(c.detail)
-            .key("skipped").value(c.skipped)
-            .end_object();
+    for (const auto& c : card.checks) {
+        w.begin_object().key("name").value(c.name).key("ok").value(c.ok).key("code").value(c.code);
+        params(w, c.params);
+        w.key("detail").value(c.detail).key("skipped").value(c.skipped).end_object();
+    }
     w.end_array();
     problems(w, "warnings", card.warnings);
     problems(w, "errors", card.errors);

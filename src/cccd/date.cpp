@@ -2,14 +2,10 @@
 
 #include <cstdio>
 
+#include "cccd/digits.hpp"
+
 namespace cccd {
 namespace {
-
-bool all_digits(std::string_view s) {
-    for (char c : s)
-        if (c < '0' || c > '9') return false;
-    return true;
-}
 
 int number(std::string_view digits) {
     int v = 0;
@@ -27,19 +23,22 @@ int days_in_month(int year, int month) {
     return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
 }
 
-std::string date_problem(std::string_view text) {
-    if (text.empty()) return "missing";
-    if (text.size() != 8 || !all_digits(text)) return "not 8 digits ddmmyyyy";
+DateProblem date_problem_of(std::string_view text) {
+    if (text.empty()) return {"missing", "missing", {}};
+    if (text.size() != 8 || !all_digits(text)) return {"not-8-digits", "not 8 digits ddmmyyyy", {}};
     const int day = number(text.substr(0, 2)), month = number(text.substr(2, 2)), year = number(text.substr(4, 4));
-    if (year < 1800) return "year " + std::to_string(year) + " is not plausible";
-    if (month < 1 || month > 12) return "month " + std::to_string(month) + " does not exist";
+    const std::string d = std::to_string(day), m = std::to_string(month), y = std::to_string(year);
+    if (year < 1800) return {"implausible-year", "year " + y + " is not plausible", {{"year", y}}};
+    if (month < 1 || month > 12) return {"no-such-month", "month " + m + " does not exist", {{"month", m}}};
     if (day < 1 || day > days_in_month(year, month))
-        return "day " + std::to_string(day) + " does not exist in " + std::to_string(month) + "/" + std::to_string(year);
+        return {"no-such-day", "day " + d + " does not exist in " + m + "/" + y, {{"day", d}, {"month", m}, {"year", y}}};
     return {};
 }
 
+std::string date_problem(std::string_view text) { return date_problem_of(text).message; }
+
 std::optional<Date> parse_ddmmyyyy(std::string_view text) {
-    if (!date_problem(text).empty()) return std::nullopt;
+    if (!date_problem_of(text).code.empty()) return std::nullopt;
     return Date{number(text.substr(4, 4)), number(text.substr(2, 2)), number(text.substr(0, 2))};
 }
 

@@ -3,6 +3,8 @@
 #include <chrono>
 
 #include "cccd/checks.hpp"
+#include "cccd/digits.hpp"
+#include "cccd/input_format.hpp"
 #include "cccd/nfc.hpp"
 #include "cccd/payload.hpp"
 #include "cccd/repair.hpp"
@@ -25,18 +27,11 @@ bool has_control_bytes(std::string_view s) {
     return false;
 }
 
-bool all_digits(std::string_view s) {
-    if (s.empty()) return false;
-    for (char c : s)
-        if (c < '0' || c > '9') return false;
-    return true;
-}
-
-CardResult failure(std::string field, std::string code, std::string message) {
+CardResult failure(std::string field, std::string code, std::string message, Params params = {}) {
     CardResult r;
     r.ok = false;
     r.format = "unknown";
-    r.errors.push_back({std::move(field), std::move(code), std::move(message)});
+    r.errors.push_back({std::move(field), std::move(code), std::move(message), std::move(params)});
     return r;
 }
 
@@ -83,7 +78,8 @@ void add_format_warnings(CardResult& r) {
     const auto& f = r.fields;
     if (r.format == "cccd-extended")
         r.warnings.push_back({"payload", "unknown-fields",
-                              std::to_string(f.extra.size()) + " fields after the seventh in an unknown layout; kept in fields.extra"});
+                              std::to_string(f.extra.size()) + " fields after the seventh in an unknown layout; kept in fields.extra",
+                              {{"count", std::to_string(f.extra.size())}}});
     if (r.format == "can-cuoc-2024") {
         for (const auto& e : f.extra)
             if (!e.empty()) {
@@ -114,7 +110,8 @@ std::string_view core_of(std::string_view text) {
 CardResult parse_card(std::string_view text, const Date& today, const Address2025Table* addresses) {
     if (core_of(text).size() > kMaxPayloadBytes)
         return failure("payload", "too-long",
-                       "longer than " + std::to_string(kMaxPayloadBytes) + " bytes, more than any QR code holds");
+                       "longer than " + std::to_string(kMaxPayloadBytes) + " bytes, more than any QR code holds",
+                       {{"max", std::to_string(kMaxPayloadBytes)}});
     if (!is_valid_utf8(text)) return failure("payload", "not-utf8", "not UTF-8 text (binary data?)");
     if (has_control_bytes(text)) return failure("payload", "control-characters", "contains control characters (binary data?)");
 
@@ -139,11 +136,15 @@ CardResult parse_card(std::string_view text, const Date& today, const Address202
         r.errors.push_back({"payload", "mojibake-partial",
                               "the text arrived as UTF-8 read as Windows-1252 and was repaired, but " +
                                   std::to_string(repair.unrecovered) +
-                                  " letter(s) lost a byte and could be several letters: shown as \uFFFD, check the card"});
+                                  " letter(s) lost a byte and could be several letters: shown as \uFFFD, check the card",
+                              {{"count", std::to_string(repair.unrecovered)}}});
     }
     work = to_nfc(std::string_view(work));
 
-    SplitPayload split = split_payload(work);
+    // The QR code's own '|' text, or a form an app or spreadsheet made of it (which then warns).
+    InputFields split = read_input_fields(work);
+    r.warnings.insert(r.warnings.end(), split.warnings.begin(), split.warnings.end());
+    r.errors.insert(r.errors.end(), split.errors.begin(), split.errors.end());
     r.rawFields = split.fields;
     if (split.fields.size() == 1 && split.fields[0].empty()) {
         CardResult e = failure("payload", "empty", "no text");
@@ -168,7 +169,8 @@ CardResult parse_card(std::string_view text, const Date& today, const Address202
         r.format = "unknown";
         r.errors.push_back({"payload", "field-count",
                             std::to_string(f.size()) + " fields separated by '|', expected 7 (id|oldId|name|" +
-                                "dateOfBirth|sex|address|issueDate)"});
+                                "dateOfBirth|sex|address|issueDate)",
+                            {{"count", std::to_string(f.size())}}});
         return r;
     }
 
@@ -187,13 +189,15 @@ CardResult parse_card(std::string_view text, const Date& today, const Address202
 
     for (auto& v : run_checks(c, f[3], f[6], today)) {
         if (!v.check.ok && v.evaluated) {
-            Problem p{v.field, v.code, v.check.name + ": " + v.check.detail};
+            Problem p{v.field, v.code, v.check.name + ": " + v.check.detail, {{"check", v.check.name}}};
+            p.params.insert(p.params.end(), v.check.params.begin(), v.check.params.end());
             (v.severity == Severity::error ? r.errors : r.warnings).push_back(std::move(p));
         }
         r.checks.push_back(std::move(v.check));
     }
     if (!c.sex.empty() && c.sexText != "Nam" && c.sexText != "Nữ")
-        r.warnings.push_back({"sex", "sex-spelling", "\"" + c.sexText + "\" read as " + c.sex + "; cards print Nam or Nữ"});
+        r.warnings.push_back({"sex", "sex-spelling", "\"" + c.sexText + "\" read as " + c.sex + "; cards print Nam or Nữ",
+                              {{"text", c.sexText}, {"sex", c.sex}}});
     add_text_quality_warnings(r);
     add_format_warnings(r);
     r.ok = r.errors.empty();

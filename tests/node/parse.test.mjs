@@ -45,6 +45,23 @@ test('a keyboard-wedge payload is repaired in WASM too', async () => {
   assert.equal(r.fields.addressParts.provinceCode, '079');
 });
 
+test("';' separated and labelled text parse like the '|' text, with a warning naming the form", async () => {
+  const fields = ['001099012345', '123456789', 'Nguyễn Văn Đức', '01011999', 'Nam',
+    'Số 1, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh', '15042021'];
+  const labelled = [
+    'Họ và tên: Nguyễn Văn Đức', 'Số CCCD: 001099012345', 'Ngay sinh: 01/01/1999', 'Giới tính: Nam',
+    'Số CMND: 123456789', 'Nơi thường trú: Số 1, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh', 'Date of issue: 15/04/2021',
+  ].join('\n');
+  const { warnings: pipeWarnings, ...pipe } = await parse(fields.join('|'));
+  assert.equal(pipe.ok, true, JSON.stringify(pipe.errors));
+  assert.deepEqual(pipeWarnings, []);
+  for (const [text, code] of [[fields.join(';'), 'separator-semicolon'], [labelled, 'labelled-lines']]) {
+    const { warnings, ...card } = await parse(text);
+    assert.deepEqual(warnings.map((w) => `${w.field}:${w.code}`), [`payload:${code}`], text);
+    assert.deepEqual(card, pipe, text);
+  }
+});
+
 test('non-strings give a typed error, not a crash', async () => {
   const scanner = await createScanner();
   for (const bad of [undefined, null, 42, {}, [], new Uint8Array(3)]) {

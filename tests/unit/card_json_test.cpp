@@ -57,13 +57,18 @@ void expect_shape(const Json& j) {
     EXPECT_EQ(f["extra"].type, Json::Type::array);
     EXPECT_EQ(j["checks"].type, Json::Type::array);
     for (const auto& c : j["checks"].items) {
-        EXPECT_EQ(c.keys(), (std::vector<std::string>{"name", "ok", "detail", "skipped"}));
+        EXPECT_EQ(c.keys(), (std::vector<std::string>{"name", "ok", "code", "params", "detail", "skipped"}));
+        EXPECT_FALSE(c["code"].text.empty());
+        EXPECT_EQ(c["params"].type, Json::Type::object);
         EXPECT_EQ(c["ok"].type, Json::Type::boolean);
         EXPECT_EQ(c["skipped"].type, Json::Type::boolean);
     }
     for (const char* list : {"warnings", "errors"}) {
         ASSERT_EQ(j[list].type, Json::Type::array);
-        for (const auto& p : j[list].items) EXPECT_EQ(p.keys(), (std::vector<std::string>{"field", "code", "message"}));
+        for (const auto& p : j[list].items) {
+            EXPECT_EQ(p.keys(), (std::vector<std::string>{"field", "code", "params", "message"}));
+            EXPECT_EQ(p["params"].type, Json::Type::object);
+        }
     }
     EXPECT_EQ(j["repaired"].type, Json::Type::boolean);
     EXPECT_EQ(j["rawFields"].type, Json::Type::array);
@@ -158,6 +163,16 @@ TEST(CardJson, MissingValuesAreNullAndProblemsAreListed) {
     }
     ASSERT_EQ(j["warnings"].items.size(), 1u);
     EXPECT_EQ(j["warnings"].items[0]["code"].text, "unknown-province");
+    // A failed check's problem names its check and carries its values, for pages to word it themselves.
+    const Json& wp = j["warnings"].items[0]["params"];
+    EXPECT_EQ(wp.keys(), (std::vector<std::string>{"check", "province"}));
+    EXPECT_EQ(wp["check"].text, "address.province");
+    EXPECT_EQ(wp["province"].text, "Atlantis");
+    const Json& dob = j["checks"].items[6];
+    EXPECT_EQ(dob["name"].text, "dateOfBirth.valid");
+    EXPECT_EQ(dob["code"].text, "invalid-date");
+    EXPECT_EQ(dob["params"]["problem"].text, "no-such-day");
+    EXPECT_EQ(dob["params"]["day"].text, "32");
     for (size_t i = 0; i < r.checks.size(); ++i) {
         EXPECT_EQ(j["checks"].items[i]["name"].text, r.checks[i].name);
         EXPECT_EQ(j["checks"].items[i]["ok"].b, r.checks[i].ok);

@@ -195,6 +195,7 @@ TEST_P(SingleRuleFails, OnlyThatRuleFailsWithItsFieldAndCode) {
             EXPECT_TRUE(v.evaluated);
             EXPECT_EQ(v.field, c.field);
             EXPECT_EQ(v.code, c.code);
+            EXPECT_EQ(v.check.code, c.code);  // the check's outcome code is the problem's code
             EXPECT_EQ(v.severity, c.severity);
             if (!c.detail.empty()) {
                 EXPECT_EQ(v.check.detail, c.detail);
@@ -203,6 +204,8 @@ TEST_P(SingleRuleFails, OnlyThatRuleFailsWithItsFieldAndCode) {
             EXPECT_FALSE(v.check.ok);
             EXPECT_FALSE(v.evaluated);
             EXPECT_TRUE(v.code.empty());
+            EXPECT_TRUE(v.check.skipped);
+            EXPECT_FALSE(v.check.code.empty());
             EXPECT_EQ(v.check.detail.rfind("not checked: ", 0), 0u);
         } else {
             EXPECT_TRUE(v.check.ok);
@@ -360,3 +363,56 @@ TEST(RunChecks, EmptyOldIdPasses) {
 }
 
 }  // namespace
+
+namespace {
+
+cccd::Params params_of(const std::vector<RuleVerdict>& all, const std::string& name) { return verdict(all, name).check.params; }
+
+}  // namespace
+
+// Pages render a check from its code and params alone (web/src/messages.js): they must name every value
+// the English detail does.
+TEST(RunChecks, OutcomesCarryCodesAndTheValuesTheirDetailsName) {
+    const auto ok = run(valid_input());
+    EXPECT_EQ(verdict(ok, "id.digits").check.code, "ok");
+    EXPECT_EQ(params_of(ok, "id.province"), (cccd::Params{{"code", "001"}, {"province", "Hà Nội"}}));
+    EXPECT_EQ(params_of(ok, "id.centurySex"), (cccd::Params{{"digit", "0"}, {"sex", "male"}, {"year", "1985"}}));
+    EXPECT_EQ(params_of(ok, "id.birthYear"), (cccd::Params{{"digits", "85"}}));
+    EXPECT_EQ(params_of(ok, "dateOfBirth.valid"), (cccd::Params{{"date", "1985-08-15"}}));
+    EXPECT_EQ(params_of(ok, "sex.valid"), (cccd::Params{{"text", "Nam"}, {"sex", "male"}}));
+    EXPECT_EQ(params_of(ok, "age.plausible"), (cccd::Params{{"age", "41"}}));
+    EXPECT_EQ(verdict(ok, "address.province").check.code, "ok");
+    EXPECT_EQ(params_of(ok, "address.province"),
+              (cccd::Params{{"province", "Hà Nội"}, {"code", "001"}, {"exact", "true"}}));
+
+    Input in = valid_input();
+    in.fields.id = "00118501234";  // 11 digits
+    in.fields.oldId.clear();
+    set_address(in, "Xã Vũ Hội, Huyện Vũ Thư, Thai Binh");
+    auto all = run(in);
+    EXPECT_EQ(verdict(all, "id.digits").check.code, "wrong-length");
+    EXPECT_EQ(params_of(all, "id.digits"), (cccd::Params{{"length", "11"}}));
+    EXPECT_EQ(verdict(all, "id.province").check.code, "id-not-12-digits");
+    EXPECT_EQ(verdict(all, "oldId.digits").check.code, "absent");
+    EXPECT_EQ(verdict(all, "address.province").check.code, "ok-merged");
+    EXPECT_EQ(params_of(all, "address.province"),
+              (cccd::Params{{"province", "Thái Bình"}, {"code", "034"}, {"exact", "false"}, {"since2025", "Hưng Yên"}}));
+
+    in = valid_input();
+    in.fields.id[3] = '1';
+    in.dobText = "31022001";
+    in.issueText = "01012030";
+    set_dates(in);
+    all = run(in);
+    EXPECT_EQ(verdict(all, "dateOfBirth.valid").check.code, "invalid-date");
+    EXPECT_EQ(params_of(all, "dateOfBirth.valid"),
+              (cccd::Params{{"text", "31022001"}, {"problem", "no-such-day"}, {"day", "31"}, {"month", "2"}, {"year", "2001"}}));
+    EXPECT_EQ(verdict(all, "id.centurySex").check.code, "no-date-of-birth");
+    EXPECT_EQ(verdict(all, "dates.order").check.code, "date-missing");
+
+    in = valid_input();
+    in.fields.id[3] = '1';
+    all = run(in);
+    EXPECT_EQ(params_of(all, "id.centurySex"),
+              (cccd::Params{{"digit", "1"}, {"sex", "male"}, {"year", "1985"}, {"expected", "0"}}));
+}

@@ -89,4 +89,114 @@ TEST(SplitPayload, CanCuoc2024PayloadKeepsItsFourEmptyReservedFields) {
 
 TEST(SplitPayload, MaxPayloadBytesIsTheQrVersion40LByteCapacity) { EXPECT_EQ(cccd::kMaxPayloadBytes, 2953u); }
 
+// --- Other separators: ';' and tabs, only when they give a card's field count ----------------------------
+
+using cccd::Separator;
+
+const std::vector<std::string> kChip = {"001085012345", "012345678", "Nguyễn Văn An", "15081985",
+                                        "Nam", "Số 1, Phường Láng Thượng, Hà Nội", "04102024"};
+
+std::string joined(const std::vector<std::string>& f, std::string_view sep) {
+    std::string out;
+    for (size_t i = 0; i < f.size(); ++i) out += (i ? std::string(sep) : "") + f[i];
+    return out;
+}
+
+TEST(SplitPayload, PipeTextSaysPipe) {
+    EXPECT_EQ(split_payload(joined(kChip, "|")).separator, Separator::pipe);
+    EXPECT_EQ(split_payload("abc").separator, Separator::pipe);
+    EXPECT_EQ(split_payload("a\nb").separator, Separator::line);
+}
+
+TEST(SplitPayload, SemicolonsGiveTheSameFieldsAsPipes) {
+    const auto s = split_payload(joined(kChip, ";"));
+    EXPECT_EQ(s.fields, kChip);
+    EXPECT_EQ(s.separator, Separator::semicolon);
+    EXPECT_FALSE(s.hadSpacesAroundFields);
+}
+
+TEST(SplitPayload, SemicolonsWithSpacesAndATrailingSemicolon) {
+    auto expected = kChip;
+    expected.push_back("");
+    const auto s = split_payload(joined(kChip, " ; ") + ";\r\n");
+    EXPECT_EQ(s.fields, expected);
+    EXPECT_EQ(s.separator, Separator::semicolon);
+    EXPECT_TRUE(s.hadSpacesAroundFields);
+    EXPECT_TRUE(s.hadLineBreaks);
+}
+
+TEST(SplitPayload, SemicolonsCanCuoc2024KeepsFourEmptyReservedFields) {
+    const auto s = split_payload(joined(kChip, ";") + ";;;;");
+    ASSERT_EQ(s.fields.size(), 11u);
+    EXPECT_EQ(s.separator, Separator::semicolon);
+    for (size_t i = 7; i < 11; ++i) EXPECT_EQ(s.fields[i], "") << i;
+}
+
+TEST(SplitPayload, SemicolonsGivingNoCardFieldCountAreNotSeparators) {
+    for (const std::string text : {"1;b;c", "1;b;c;d;e;f", "1;b;c;d;e;f;g;h", "1;b;c;d;e;f;g;h;i;j"}) {
+        const auto s = split_payload(text);
+        EXPECT_EQ(s.fields, std::vector<std::string>{text}) << text;
+        EXPECT_EQ(s.separator, Separator::pipe) << text;
+    }
+}
+
+// Other ';' texts a card reader meets: the first field has no ID number in it.
+TEST(SplitPayload, WifiAndMecardQrTextsAreNotSplitAtSemicolons) {
+    for (const std::string text : {"WIFI:T:WPA;S:Home;P:secret42;H:false;R:1;K:x;;",
+                                   "MECARD:N:Nguyen,An;TEL:0901234567;EMAIL:a@b.vn;URL:x;ADR:y;NOTE:z;;"}) {
+        const auto s = split_payload(text);
+        EXPECT_EQ(s.fields, std::vector<std::string>{text}) << text;
+        EXPECT_EQ(s.separator, Separator::pipe) << text;
+    }
+}
+
+TEST(SplitPayload, PipesWinOverSemicolons) {
+    const auto s = split_payload("1;b;c;d;e;f;g|h");
+    EXPECT_EQ(s.fields, (std::vector<std::string>{"1;b;c;d;e;f;g", "h"}));
+    EXPECT_EQ(s.separator, Separator::pipe);
+}
+
+TEST(SplitPayload, LinesWinOverSemicolons) {
+    const auto s = split_payload("1;b;c;d;e;f;g\nh");
+    EXPECT_EQ(s.fields, (std::vector<std::string>{"1;b;c;d;e;f;g", "h"}));
+    EXPECT_EQ(s.separator, Separator::line);
+}
+
+TEST(SplitPayload, TabsGiveTheSameFieldsAsPipes) {
+    const auto s = split_payload(joined(kChip, "\t") + "\r\n");
+    EXPECT_EQ(s.fields, kChip);
+    EXPECT_EQ(s.separator, Separator::tab);
+    EXPECT_TRUE(s.hadLineBreaks);
+    EXPECT_FALSE(s.hadSpacesAroundFields);
+}
+
+// A spreadsheet row's trailing empty cells are the Thẻ căn cước's reserved fields, not white space.
+TEST(SplitPayload, TabRowKeepsItsTrailingEmptyCells) {
+    const auto s = split_payload(joined(kChip, "\t") + "\t\t\t\t\r\n");
+    ASSERT_EQ(s.fields.size(), 11u);
+    EXPECT_EQ(s.separator, Separator::tab);
+    EXPECT_EQ(s.fields[6], "04102024");
+    for (size_t i = 7; i < 11; ++i) EXPECT_EQ(s.fields[i], "") << i;
+}
+
+TEST(SplitPayload, TabRowWithAnEmptyOldIdCell) {
+    auto f = kChip;
+    f[1] = "";
+    EXPECT_EQ(split_payload(joined(f, "\t")).fields, f);
+}
+
+TEST(SplitPayload, TabsWinOverSemicolonsInsideCells) {
+    auto f = kChip;
+    f[5] = "Thôn 3; Xã Đông Anh, Hà Nội";
+    const auto s = split_payload(joined(f, "\t"));
+    EXPECT_EQ(s.fields, f);
+    EXPECT_EQ(s.separator, Separator::tab);
+}
+
+TEST(SplitPayload, TabsGivingNoCardFieldCountAreNotSeparators) {
+    const auto s = split_payload("1\tb\tc");
+    EXPECT_EQ(s.fields, std::vector<std::string>{"1\tb\tc"});
+    EXPECT_EQ(s.separator, Separator::pipe);
+}
+
 }  // namespace
