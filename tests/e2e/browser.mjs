@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { after, before } from 'node:test';
 import { startServer } from '../../web/scripts/serve.mjs';
 import { corpusDir as corpusDirOf } from '../support/corpus_dir.mjs';
+import { cacheProblems } from '../support/service_worker.mjs';
 
 import { launchFirefox } from './engines/firefox.mjs';
 import { launchWebKit } from './engines/webkit.mjs';
@@ -84,9 +85,10 @@ export function servedBrowser(serveOptions = {}, start = launch) {
   return env;
 }
 
-// Opens the page and records every request, CSP violation and console message it causes.
-export async function openPage(browser, url, initScript = null) {
-  const context = await browser.newContext();
+// Opens the page and records every request, CSP violation and console message it causes. `contextOptions`:
+// Playwright's (e.g. {viewport: {width, height}, isMobile, hasTouch}); Firefox and WebKit take the viewport.
+export async function openPage(browser, url, initScript = null, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   const record = { requests: [], cspViolations: [], console: [], pageErrors: [] };
   page.on('request', (r) => record.requests.push(r.url()));
@@ -145,14 +147,24 @@ export async function assertShowsFields(page, fields, assert) {
   return card;
 }
 
-/** What the page left behind on the device: cookies, Web Storage, IndexedDB, Cache Storage. */
+/**
+ * What the page left behind on the device: cookies, Web Storage, IndexedDB, and in Cache Storage anything
+ * but the service worker's own cache of static files (web/sw.js), entry by entry (cacheProblems).
+ */
 export async function storageOf(page) {
-  return page.evaluate(async () => ({
-    cookies: document.cookie,
-    local: localStorage.length,
-    session: sessionStorage.length,
-    idb: (await indexedDB.databases()).length,
-    caches: (await caches?.keys?.() ?? []).length,
-  }));
+  const left = await page.evaluate(async () => {
+    const caches = [];
+    for (const name of await globalThis.caches?.keys?.() ?? []) {
+      caches.push({ name, urls: (await (await globalThis.caches.open(name)).keys()).map((r) => r.url) });
+    }
+    return {
+      cookies: document.cookie,
+      local: localStorage.length,
+      session: sessionStorage.length,
+      idb: (await indexedDB.databases()).length,
+      caches,
+    };
+  });
+  return { ...left, caches: cacheProblems(left.caches) };
 }
-export const noStorage = { cookies: '', local: 0, session: 0, idb: 0, caches: 0 };
+export const noStorage = { cookies: '', local: 0, session: 0, idb: 0, caches: [] };

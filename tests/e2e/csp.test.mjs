@@ -9,7 +9,7 @@ import { cameraVideo, corpusDir, launchWithCamera, openPage, servedBrowser } fro
 import { unavailable } from '../support/unavailable.mjs';
 
 const policy = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob: data:; " +
-  "media-src 'self' blob:; connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
+  "media-src 'self' blob:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
 const reports = [];
 const env = servedBrowser({ csp: policy, onCspReport: (r) => reports.push(r) }, launchWithCamera);
 

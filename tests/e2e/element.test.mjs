@@ -38,6 +38,9 @@ test('<cccd-scanner autofill> fills the form from the camera', async (t) => {
       newAddress: '', newCommune: '', newProvince: '',
     });
     assert.equal(await page.getAttribute('cccd-scanner', 'data-state'), 'found');
+    // Its status line says so, in its language (part="status", a polite live region).
+    assert.equal(await page.textContent('cccd-scanner >> [part=status]'), `Đã đọc thẻ: ${fields.name}`);
+    assert.equal(await page.getAttribute('cccd-scanner >> [part=status]', 'role'), 'status');
     assert.equal(await page.evaluate(() => Boolean(document.querySelector('cccd-scanner').shadowRoot.querySelector('video').srcObject)), true);
     assert.equal(await page.evaluate(() => Boolean(document.querySelector('cccd-scanner').shadowRoot.querySelector('.aim'))), true);
     await page.waitForTimeout(2500); // a whole loop of the clip more: still one event
@@ -88,6 +91,11 @@ test('<cccd-scanner> emits cccd-error when the camera is refused', async () => {
     await page.waitForSelector('[data-testid=events][data-error]');
     assert.equal(await page.getAttribute('[data-testid=events]', 'data-error'), 'permission-denied');
     assert.equal(await page.getAttribute('cccd-scanner', 'data-state'), 'error');
+    // The element says why in its language, from the error's code, and re-words it when lang changes.
+    assert.equal(await page.textContent('cccd-scanner >> [part=status]'), 'Could not open the camera: the browser blocked the camera');
+    await page.evaluate(() => document.querySelector('cccd-scanner').removeAttribute('lang'));
+    assert.equal(await page.textContent('cccd-scanner >> [part=status]'), 'Không mở được camera: trình duyệt đã chặn camera');
+    assert.equal(await page.textContent('cccd-scanner >> button'), 'Bật camera');
   } finally {
     await browser.close();
   }

@@ -171,3 +171,26 @@ test('a scanner\'s burst of mojibake keys anywhere on the page is repaired', asy
   assert.equal(await page.isHidden('[data-testid=result]'), true, await page.textContent('[data-testid=result-json]'));
   await context.close();
 });
+
+test('";"-separated text, a spreadsheet row and pasted "label: value" lines read like the QR text', async () => {
+  const { context, page } = await openPage(env.browser, `${env.origin}/`);
+  await page.waitForSelector('[data-testid=status][data-state=idle]');
+  // The first card may come before the address table: compare without the new address.
+  const withoutNew = ({ address2025, ...rest }) => rest;
+  const fields = withoutNew((await typeIntoWedge(page, payload)).fields);
+  const labelled = ['Số CCCD: 001099012345', 'Số CMND: 123456789', 'Họ và tên: Nguyễn Văn Đức', 'Ngày sinh: 01/01/1999',
+    'Giới tính: Nam', 'Nơi thường trú: Số 1, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh', 'Ngày cấp: 15/04/2021'].join('\n');
+  for (const [text, code, words] of [
+    [payload.replaceAll('|', ';'), 'separator-semicolon', /dấu “;”/],
+    [payload.replaceAll('|', '\t'), 'separator-tab', /dấu tab/],
+    [labelled, 'labelled-lines', /nhãn: giá trị/],
+  ]) {
+    await page.evaluate(() => { document.querySelector('[data-testid=result-json]').textContent = ''; });
+    const card = await typeIntoWedge(page, text);
+    assert.deepEqual(withoutNew(card.fields), fields, code);
+    assert.deepEqual(card.warnings.map((w) => w.code), [code]);
+    assert.equal(await page.textContent('[data-testid=field-name]'), 'Nguyễn Văn Đức');
+    assert.match(await page.textContent(`#problems [data-code=${code}]`), words);
+  }
+  await context.close();
+});

@@ -12,7 +12,7 @@ const web = new URL('../../web/', import.meta.url).pathname;
 
 test('no root-relative or absolute URLs in the page and package sources', () => {
   const files = [...readdirSync(join(web, 'app')).map((f) => join(web, 'app', f)),
-    ...readdirSync(join(web, 'src')).map((f) => join(web, 'src', f))].filter((f) => /\.(html|js|css)$/.test(f));
+    ...readdirSync(join(web, 'src')).map((f) => join(web, 'src', f)), join(web, 'sw.js')].filter((f) => /\.(html|js|css)$/.test(f));
   for (const f of files) {
     const text = readFileSync(f, 'utf8');
     assert.doesNotMatch(text, /(src|href)="\/(?!\/)|url\(\/|from '\/|https?:\/\/(?!www\.w3\.org)/, f);

@@ -28,6 +28,10 @@ export const parametersTaken: { [K in Functions]: Impl[K] extends Fn ? TakesDecl
   startCamera: true,
   fillForm: true,
   defineCccdScanner: true,
+  checkLabel: true,
+  checkText: true,
+  problemText: true,
+  errorText: true,
 };
 type Class = abstract new (...args: never[]) => unknown;
 type TakesDeclaredNew<I extends Class, D extends Class> =

@@ -2,6 +2,7 @@
 // web/types/index.d.ts describe the package's real API, as a TypeScript user writes it.
 import {
   createScanner, createWorkerScanner, parse, startCamera, defineCccdScanner, fillForm, CccdScannerError,
+  checkLabel, checkText, problemText, errorText,
   type CardResult, type ScanResult, type CameraController, type Scanner, type Address2025,
 } from 'cccd-scanner';
 
@@ -31,6 +32,10 @@ export async function node(): Promise<string | null> {
   const mapped: Address2025 = scanner.mapAddress2025('Phúc Xá, Ba Đình, Hà Nội');
   const newCommune: string | null = card.fields.address2025?.commune ?? mapped.candidates[0]?.communeCode ?? null;
   void communes, newCommune;
+  // Checks and problems in the page's language, from their codes and params.
+  const lines: string[] = card.checks.map((c) => `${checkLabel(c.name, 'vi')}: ${checkText(c, 'vi')} ${c.code} ${c.params.length ?? ''}`);
+  const said: string = card.errors.map((p) => problemText(p, 'en')).join('; ') + errorText(new CccdScannerError('no-camera', 'x'));
+  void lines, said;
   scanner.clear();
   scanner.destroy();
   return card.ok ? r.text : card.errors[0].code;

@@ -7,6 +7,8 @@ import { addressTableMissing, clearCard, lastCard, renderCard, showCard } from '
 import { setupCamera } from './camera_ui.js';
 import { setupPhotos } from './photo_ui.js';
 import { setupWedge } from './wedge_ui.js';
+import { setupBatch } from './batch_ui.js';
+import { closeSheet, openSheet, setupSheet } from './sheet.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -30,8 +32,9 @@ function showResult(card, scanner) {
   showCard(card);
   if (scanner) fillNewAddress(scanner, card).catch(() => {}); // the row says the table is not there
   setStatus(card.ok ? 'found' : 'invalid', card.ok ? 'statusFound' : 'statusInvalid');
-  // On a phone the result may be below the fold: bring its top into view (no-op when visible).
-  $('result').scrollIntoView({ block: 'nearest' });
+  // On a phone the result comes up as a bottom sheet (sheet.js); elsewhere it may be below the fold:
+  // bring its top into view (no-op when visible).
+  if (!openSheet()) $('result').scrollIntoView({ block: 'nearest' });
 }
 
 async function main() {
@@ -40,7 +43,7 @@ async function main() {
   try {
     scanner = await createWorkerScanner();
   } catch (e) {
-    setStatus('error', 'statusError', String(e?.message ?? e));
+    setStatus('error', 'statusError', { code: e?.code ?? 'worker-failed', message: String(e?.message ?? e) });
     return;
   }
   setStatus('idle', 'statusIdle');
@@ -53,12 +56,15 @@ async function main() {
   const cameraUi = setupCamera({ scanner, onScan });
   const photos = setupPhotos({ scanner, onScan });
   setupWedge({ scanner, onCard: (card) => showResult(card, scanner), onImage: photos.scan });
+  setupBatch({ scanner });
+  setupSheet();
 
   $('lang').addEventListener('click', () => {
     setLanguage(language() === 'vi' ? 'en' : 'vi');
     applyLanguage(cameraUi);
   });
   $('clear').addEventListener('click', async () => {
+    closeSheet(); // focus leaves the sheet before its Clear button is hidden
     clearCard();
     $('wedge-input').value = '';
     await scanner.clear(); // the last frame's pixels are overwritten inside the Worker's WASM memory

@@ -3,6 +3,7 @@
 import { startCamera } from '../src/camera.js';
 import { t } from './i18n.js';
 import { setStatus } from './status.js';
+import { setupFeedback } from './feedback.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -20,6 +21,12 @@ export function setupCamera({ scanner, onScan }) {
   const torch = $('torch');
   let camera = null;
   let torchOn = false;
+  const feedback = setupFeedback($('feedback')); // the optional beep and vibration, once per card read
+  // The video, and body.camera-on while it is shown: on a phone (app.css) the video then fills the screen.
+  const showVideo = (on) => {
+    $('viewport').hidden = !on;
+    document.body.classList.toggle('camera-on', on);
+  };
 
   const label = () => {
     button.textContent = t(camera ? 'stopCamera' : 'startCamera');
@@ -57,12 +64,12 @@ export function setupCamera({ scanner, onScan }) {
   async function start(deviceId) {
     button.disabled = true;
     setStatus('asking', 'statusAsking');
-    $('viewport').hidden = false;
+    showVideo(true);
     try {
       camera = await startCamera($('video'), {
         scanner,
         deviceId,
-        onResult: (result) => onScan(result),
+        onResult: (result) => { feedback.read(result.card); onScan(result); },
         onFrame: outline,
         onError: () => {}, // start failures are handled below; frame errors are not worth alarming about
       });
@@ -70,9 +77,9 @@ export function setupCamera({ scanner, onScan }) {
       await fillPicker();
     } catch (e) {
       camera = null;
-      $('viewport').hidden = true;
+      showVideo(false);
       const [state, key, help] = FAILURES[e.code] ?? ['error', 'statusCameraError', ''];
-      setStatus(state, key, key === 'statusCameraError' ? e.message : '', help);
+      setStatus(state, key, key === 'statusCameraError' ? e : null, help);
     } finally {
       button.disabled = false;
       label();
@@ -84,7 +91,7 @@ export function setupCamera({ scanner, onScan }) {
     camera = null;
     torchOn = false;
     torch.hidden = true;
-    $('viewport').hidden = true;
+    showVideo(false);
     setStatus('idle', 'statusStopped');
     label();
   }
@@ -100,7 +107,7 @@ export function setupCamera({ scanner, onScan }) {
     } catch (e) {
       stop(); // the other camera failed to open (unplugged, busy, refused): say why
       const [state, key, help] = FAILURES[e.code] ?? ['error', 'statusCameraError', ''];
-      setStatus(state, key, key === 'statusCameraError' ? e.message : '', help);
+      setStatus(state, key, key === 'statusCameraError' ? e : null, help);
     }
   });
   torch.addEventListener('click', async () => {

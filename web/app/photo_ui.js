@@ -11,7 +11,7 @@ export function setupPhotos({ scanner, onScan }) {
     try {
       onScan(await scanner.scanImage(file), 'photo');
     } catch (e) {
-      setStatus('error', 'statusBadImage', e.message);
+      setStatus('error', 'statusBadImage', e);
     }
   }
 

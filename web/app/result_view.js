@@ -1,6 +1,7 @@
 // The result card: every field, each check (pass/fail/skipped with its reason), warnings and errors,
 // and the JSON (data-testid="result-json"). Rendering uses textContent only: card data is never HTML.
-import { t } from './i18n.js';
+import { checkLabel, checkText, problemText } from '../src/messages.js';
+import { language, t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 let last = null;
@@ -23,12 +24,12 @@ function problem(p, kind) {
   const li = document.createElement('li');
   li.className = kind;
   li.dataset.code = p.code;
-  li.textContent = `${t(kind)} (${p.field}): ${p.message}`;
+  li.textContent = `${t(kind)}: ${problemText(p, language())}`;
   return li;
 }
 
 // The address since the July 2025 reform (docs/address-2025.md), in words of the page's language: the
-// reason an address is unknown is English, so the Vietnamese page says only that it was not found.
+// reason an address is unknown is English (for logs), so the page says only that it was not found.
 function newAddress(a) {
   if (!a) return t(tableMissing ? 'address2025_unavailable' : 'address2025_pending');
   const place = (c) => `${c.commune} (${c.communeCode}), ${c.province}`;
@@ -89,8 +90,8 @@ export function renderCard() {
     li.dataset.check = c.name;
     const detail = document.createElement('span');
     detail.className = 'detail';
-    detail.textContent = ` — ${c.detail}`;
-    li.append(t(`check_${c.name}`), detail);
+    detail.textContent = ` — ${checkText(c, language())}`;
+    li.append(checkLabel(c.name, language()), detail);
     return li;
   }));
   $('problems').replaceChildren(

@@ -1,6 +1,7 @@
 // Text input: the box for USB keyboard-wedge scanners and pasted text, a burst of keys typed anywhere
 // on the page (a scanner "types" a whole payload in a few ms, then Enter), and pasting text or an
-// image anywhere. Mojibake from scanners is repaired by the parser itself.
+// image anywhere. Mojibake from scanners is repaired by the parser itself; ';'/tab-separated text and
+// "label: value" lines are read by it too (docs/card-format.md).
 const $ = (id) => document.getElementById(id);
 
 const BURST_GAP_MS = 100; // keys further apart than this are a person typing, not a scanner
@@ -14,6 +15,13 @@ export function setupWedge({ scanner, onCard, onImage }) {
   $('wedge-form').addEventListener('submit', (event) => {
     event.preventDefault();
     parse($('wedge-input').value);
+  });
+  // The box is a textarea so that pasted "label: value" lines keep their breaks; Enter still reads, as a
+  // keyboard-wedge scanner ends its text with Enter. Shift+Enter (or a paste) makes a new line.
+  $('wedge-input').addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
+    event.preventDefault();
+    $('wedge-form').requestSubmit();
   });
 
   let burst = '';

@@ -1,18 +1,29 @@
 // <cccd-scanner>: the camera with an aiming frame, decoding in a Worker. Events: `cccd-scan` (detail =
 // the scan result, once per card), `cccd-error` (detail = {code, message}). Attributes: autofill="FORM_ID"
 // fills that form's [data-cccd-field] inputs; autostart starts the camera when connected; lang="en"
-// switches its button texts; leave-ms="N": how long a card must be out of view before it is reported again
+// switches its texts (button and status line: the card read, or why the camera did not start); leave-ms="N": how long a card must be out of view before it is reported again
 // (startCamera's leaveMs; default 1500). Importing defines nothing (sideEffects: false): call defineCccdScanner().
 /** @import { CameraController, ScanResult, WorkerScanner } from '../types/index.js' */
 import { startCamera } from './camera.js';
 import { fillForm, newAddressFields } from './autofill.js';
 import { createWorkerScanner } from './worker_client.js';
+import { errorText, problemText } from './messages.js';
 
 export { fillForm };
 
+// Button and status texts (part="status", announced politely); errors are worded by messages.js.
+/** @type {Record<'vi' | 'en', Record<string, string>>} */
 const TEXTS = {
-  vi: { start: 'Bật camera', stop: 'Tắt camera' },
-  en: { start: 'Start camera', stop: 'Stop camera' },
+  vi: {
+    start: 'Bật camera', stop: 'Tắt camera', idle: '', starting: 'Đang mở camera…',
+    scanning: 'Đang quét… Đưa mã QR trên thẻ vào khung.', found: 'Đã đọc thẻ: ', invalid: 'Dữ liệu thẻ không hợp lệ: ',
+    error: 'Không mở được camera: ',
+  },
+  en: {
+    start: 'Start camera', stop: 'Stop camera', idle: '', starting: 'Opening the camera…',
+    scanning: 'Scanning… Hold the card\'s QR code inside the frame.', found: 'Card read: ',
+    invalid: 'The card data is not valid: ', error: 'Could not open the camera: ',
+  },
 };
 
 // Constructed stylesheet: a strict CSP (style-src 'self') blocks <style> elements, not CSSOM.
@@ -23,6 +34,8 @@ video { width: 100%; height: 100%; object-fit: cover; display: block; }
 .aim { position: absolute; inset: 15% 30%; border: 3px solid rgba(255,255,255,.85); border-radius: 12px;
        box-shadow: 0 0 0 100vmax rgba(0,0,0,.35); pointer-events: none; }
 :host([data-state=found]) .aim { border-color: #2da44e; }
+.status { margin: .4rem 0 0; min-height: 1.3em; }
+:host([data-state=error]) .status { color: #b3261e; }
 button { margin-top: .5rem; font: inherit; padding: .45rem .9rem; border-radius: 6px; border: 1px solid #0969da;
          background: #0969da; color: #fff; cursor: pointer; }
 `;
@@ -47,6 +60,10 @@ export function defineCccdScanner(tagName = 'cccd-scanner') {
     #button;
     /** @type {HTMLVideoElement} */
     #video;
+    /** @type {HTMLParagraphElement} */
+    #status;
+    /** @type {{state: string, suffix: () => string}} what the status line says, re-worded on a lang change */
+    #said = { state: 'idle', suffix: () => '' };
 
     constructor() {
       super();
@@ -69,12 +86,27 @@ export function defineCccdScanner(tagName = 'cccd-scanner') {
       this.#button.type = 'button';
       this.#button.setAttribute('part', 'button');
       this.#button.addEventListener('click', () => (this.#camera || this.#starting ? this.stop() : this.start()));
-      root.append(view, this.#button);
+      this.#status = document.createElement('p');
+      this.#status.className = 'status';
+      this.#status.setAttribute('part', 'status');
+      this.#status.setAttribute('role', 'status');
+      root.append(view, this.#status, this.#button);
       this.#label();
     }
 
-    #texts() { return TEXTS[this.getAttribute('lang') === 'en' ? 'en' : 'vi']; }
-    #label() { this.#button.textContent = this.#camera || this.#starting ? this.#texts().stop : this.#texts().start; }
+    #lang() { return this.getAttribute('lang') === 'en' ? 'en' : 'vi'; }
+    #texts() { return TEXTS[this.#lang()]; }
+    #label() {
+      this.#button.textContent = this.#camera || this.#starting ? this.#texts().stop : this.#texts().start;
+      const { state, suffix } = this.#said;
+      this.#status.textContent = (this.#texts()[state] ?? '') + suffix();
+    }
+    /** @param {string} state @param {() => string} [suffix] worded in the element's language when shown */
+    #say(state, suffix = () => '') {
+      this.dataset.state = state === 'invalid' ? 'found' : state;
+      this.#said = { state, suffix };
+      this.#label();
+    }
 
     static get observedAttributes() { return ['lang']; }
     attributeChangedCallback() { this.#label(); }
@@ -92,7 +124,7 @@ export function defineCccdScanner(tagName = 'cccd-scanner') {
     /** Starts the camera; errors are dispatched as cccd-error events. */
     async start() {
       if (this.#camera || this.#starting) return;
-      this.dataset.state = 'starting';
+      this.#say('starting');
       this.#scanner ??= createWorkerScanner().catch((e) => {
         this.#scanner = null;
         this.#error(e);
@@ -103,7 +135,9 @@ export function defineCccdScanner(tagName = 'cccd-scanner') {
         scanner,
         leaveMs,
         onResult: (result) => {
-          this.dataset.state = 'found';
+          const card = result.card;
+          if (card.ok) this.#say('found', () => card.fields.name);
+          else this.#say('invalid', () => (card.errors[0] ? problemText(card.errors[0], this.#lang()) : ''));
           const form = this.getAttribute('autofill');
           if (form) fillForm(form, result);
           this.dispatchEvent(new CustomEvent('cccd-scan', { detail: result, bubbles: true, composed: true }));
@@ -120,9 +154,9 @@ export function defineCccdScanner(tagName = 'cccd-scanner') {
           return;
         }
         this.#camera = camera;
-        this.dataset.state = 'scanning';
+        this.#say('scanning');
       } catch {
-        if (this.#starting === pending) this.dataset.state = 'error';
+        if (this.#starting === pending) this.dataset.state = 'error'; // #error said why
       } finally {
         if (this.#starting === pending) this.#starting = null;
         this.#label();
@@ -134,8 +168,7 @@ export function defineCccdScanner(tagName = 'cccd-scanner') {
       this.#camera?.stop();
       this.#camera = null;
       this.#starting = null; // a start still waiting for permission stops as soon as it resolves
-      this.dataset.state = 'idle';
-      this.#label();
+      this.#say('idle');
     }
 
     // A card read before the address table had loaded: its new address fills in once it has.
@@ -152,6 +185,8 @@ export function defineCccdScanner(tagName = 'cccd-scanner') {
 
     /** @param {any} e */
     #error(e) {
+      const code = e?.code ?? 'camera-failed';
+      if (!this.#camera) this.#say('error', () => errorText({ code }, this.#lang())); // a failure to start
       this.dispatchEvent(new CustomEvent('cccd-error', {
         detail: { code: e?.code ?? 'camera-failed', message: String(e?.message ?? e) }, bubbles: true, composed: true,
       }));

@@ -8,6 +8,7 @@ export { CccdScannerError } from './errors.js';
 export { startCamera, listCameras } from './camera.js';
 export { createWorkerScanner } from './worker_client.js';
 export { defineCccdScanner, fillForm } from './element.js';
+export { checkLabel, checkText, errorText, problemText } from './messages.js';
 
 /**
  * One-shot parse with a module shared by calls to this function. The first call also loads the address

@@ -2,6 +2,7 @@
 // larger than the scanner's limit are scaled down (a card's QR code stays far above the resolution the
 // decoder needs at 4096 px).
 /** @import { ImageSource } from '../types/index.js' */
+import { CccdScannerError } from './errors.js';
 import { describe, invalid } from './validate.js';
 
 /** @typedef {ImageBitmap | HTMLImageElement | VideoFrame | HTMLVideoElement} Drawable */
@@ -81,7 +82,7 @@ export async function imageToImageData(source, maxSide = MAX_PHOTO_SIDE) {
     try {
       await source.decode(); // waits for loading; rejects for a broken or missing image
     } catch {
-      throw invalid(`the <img> could not be decoded (src ${source.src ? 'broken or not an image' : 'missing'})`);
+      throw new CccdScannerError('not-an-image', `the <img> could not be decoded (src ${source.src ? 'broken or not an image' : 'missing'})`);
     }
   }
   let bitmap = /** @type {Drawable} */ (source); // a Blob: its decoded ImageBitmap, just below
@@ -89,7 +90,7 @@ export async function imageToImageData(source, maxSide = MAX_PHOTO_SIDE) {
     try {
       bitmap = await createImageBitmap(source);
     } catch {
-      throw invalid(`the file is not an image the browser can decode (type ${source.type || 'unknown'})`);
+      throw new CccdScannerError('not-an-image', `the file is not an image the browser can decode (type ${source.type || 'unknown'})`);
     }
   }
   try {

@@ -60,6 +60,11 @@ export interface CardFields {
 export interface Check {
   name: string;
   ok: boolean;
+  /** Stable code of the outcome: 'ok', 'wrong-length', 'no-date-of-birth', … (docs/card-format.md). */
+  code: string;
+  /** The values the detail names ({length: '11'}); checkText() words code and params in 'vi' or 'en'. */
+  params: Record<string, string>;
+  /** English, for logs. */
   detail: string;
   /** Not run because a field it needs is missing or invalid (that field's own check says why). */
   skipped: boolean;
@@ -68,6 +73,9 @@ export interface Check {
 export interface Problem {
   field: string;
   code: string;
+  /** The values the message names; a failed check's problem also names the check ({check: 'id.digits'}). */
+  params: Record<string, string>;
+  /** English, for logs; problemText() words it in 'vi' or 'en'. */
   message: string;
 }
 
@@ -206,7 +214,8 @@ export interface WorkerScanner {
 
 export type ErrorCode =
   | 'invalid-argument' | 'too-large' | 'destroyed' | 'no-frame' | 'internal' | 'worker-failed'
-  | 'permission-denied' | 'no-camera' | 'camera-busy' | 'camera-failed' | 'no-camera-api' | 'address-table';
+  | 'permission-denied' | 'no-camera' | 'camera-busy' | 'camera-failed' | 'no-camera-api' | 'address-table'
+  | 'not-an-image';
 
 export declare class CccdScannerError extends Error {
   constructor(code: ErrorCode | string, message: string);
@@ -263,6 +272,14 @@ export declare function parse(text: string): Promise<CardResult>;
 export declare function listCameras(): Promise<MediaDeviceInfo[]>;
 export declare function startCamera(video: HTMLVideoElement, options: CameraOptions): Promise<CameraController>;
 /** Fills the [data-cccd-field] inputs of a form (element or id) from a valid card; returns how many. */
+/** A check's label in 'vi' (default) or 'en': 'id.province' → 'Mã tỉnh nơi đăng ký khai sinh'. */
+export declare function checkLabel(name: string, lang?: 'vi' | 'en'): string;
+/** Why a check passed, failed or was skipped, worded from its code and params: '12 chữ số'. */
+export declare function checkText(check: Check, lang?: 'vi' | 'en'): string;
+/** One of a card's errors or warnings, worded from its code and params ('label: why' for a failed check). */
+export declare function problemText(problem: Problem, lang?: 'vi' | 'en'): string;
+/** A CccdScannerError (or any {code}) in words: 'trình duyệt đã chặn camera'. */
+export declare function errorText(error: { code?: string } | null | undefined, lang?: 'vi' | 'en'): string;
 export declare function fillForm(form: HTMLElement | string, result: ScanResult | CardResult): number;
 /** Registers <cccd-scanner> (or `tagName`); importing the package defines nothing by itself. */
 export declare function defineCccdScanner(tagName?: string): CustomElementConstructor;

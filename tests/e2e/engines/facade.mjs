@@ -3,7 +3,8 @@
 //   driver.goto(url), driver.evaluate(expression) -> the expression's value (a string; promises awaited),
 //   driver.element(expression) -> a handle for the element it evaluates to, driver.click(handle),
 //   driver.press(handle, key), driver.keys([...modifiers, key]) (to the focused element),
-//   driver.setFiles(handle, paths), driver.screenshot(path, fullPage), driver.close().
+//   driver.setFiles(handle, paths), driver.screenshot(path, fullPage), driver.close(), and where the
+//   engine can, driver.setOffline(offline).
 // Selectors are CSS; `a >> b` looks for b inside a's shadow root (or a itself), as Playwright pierces.
 // Waits poll the page (Playwright's default 30 s timeout); events come from the test server (harness.mjs).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -188,6 +189,11 @@ export class FacadePage {
 
   screenshot({ path, fullPage = false }) { return this.driver.screenshot(path, fullPage); }
 
+  async setOffline(offline) {
+    if (!this.driver.setOffline) throw new Error('facade: this engine has no offline switch');
+    await this.driver.setOffline(offline);
+  }
+
   async close() {
     closed(this.harness);
     await this.driver.close();
@@ -206,7 +212,14 @@ export class FacadeContext {
   async newPage() {
     const page = new FacadePage(await this.newDriverPage(), { initScripts: this.initScripts });
     this.pages.push(page);
+    if (this.offline) await page.setOffline(true);
     return page;
+  }
+
+  // Playwright's context.setOffline: every page, and those opened later (throws where the engine cannot).
+  async setOffline(offline) {
+    await Promise.all(this.pages.map((page) => page.setOffline(offline)));
+    this.offline = offline;
   }
 
   async close() {

@@ -26,6 +26,7 @@ function driverOf(page) {
     },
     setFiles: (handle, paths) => handle.uploadFile(...paths),
     screenshot: (path, fullPage) => page.screenshot({ path, fullPage }),
+    setOffline: (offline) => page.setOfflineMode(offline), // WebDriver BiDi's network emulation
     close: () => page.close(),
   };
 }
@@ -44,9 +45,15 @@ export async function launchFirefox({ initScripts = [] } = {}) {
     },
   });
   return facadeBrowser('firefox', {
-    newContext: async () => {
+    // options.viewport ({width, height}) sizes each page's viewport (Playwright's context option).
+    newContext: async (options = {}) => {
       const context = await browser.createBrowserContext();
-      return new FacadeContext(async () => driverOf(await context.newPage()), {
+      const newPage = async () => {
+        const page = await context.newPage();
+        if (options.viewport) await page.setViewport({ ...options.viewport, deviceScaleFactor: 1 });
+        return page;
+      };
+      return new FacadeContext(async () => driverOf(await newPage()), {
         initScripts,
         onClose: () => context.close().catch(() => {}),
       });

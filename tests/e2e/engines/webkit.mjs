@@ -81,7 +81,8 @@ export async function launchWebKit({ initScripts = [] } = {}) {
     sessions.splice(sessions.indexOf(id), 1);
     await command(base, 'DELETE', `/session/${id}`).catch(() => {});
   };
-  async function newSession() {
+  // viewport ({width, height}, Playwright's context option): the window is sized so its page area is that.
+  async function newSession(viewport) {
     // A context a failed test left open would refuse every later one: it goes first.
     await Promise.all([...sessions].map(endSession));
     const { sessionId, capabilities } = await command(base, 'POST', '/session', {
@@ -99,13 +100,20 @@ export async function launchWebKit({ initScripts = [] } = {}) {
     browserVersion = `${capabilities.browserName} ${capabilities.browserVersion}`;
     await command(base, 'POST', `/session/${sessionId}/timeouts`, { script: 300_000 });
     await command(base, 'POST', `/session/${sessionId}/window/rect`, { width: 1280, height: 720 }).catch(() => {});
+    if (viewport) {
+      const inner = () => command(base, 'POST', `/session/${sessionId}/execute/sync`, { script: 'return [innerWidth, innerHeight];', args: [] });
+      const [w, h] = await inner();
+      const rect = await command(base, 'GET', `/session/${sessionId}/window/rect`);
+      await command(base, 'POST', `/session/${sessionId}/window/rect`,
+        { width: viewport.width + rect.width - w, height: viewport.height + rect.height - h }).catch(() => {});
+    }
     return { ...driverOf(base, sessionId), close: () => endSession(sessionId) };
   }
   return facadeBrowser('webkit', {
-    newContext: async () => {
+    newContext: async (options = {}) => {
       const mine = [];
       return new FacadeContext(async () => {
-        const page = await newSession();
+        const page = await newSession(options.viewport);
         mine.push(page);
         return page;
       }, { initScripts, onClose: () => Promise.all(mine.splice(0).map((page) => page.close())) });

@@ -1,0 +1,58 @@
+// The batch table's columns and one photo's cells, as text in the page's language: the same cells fill
+// the table on the page, the CSV file and the TSV on the clipboard. Pure (the texts come in as `t`).
+
+/** Column keys: the header texts are t(`field_${key}`) for the card's fields, t(`batch_col_${key}`) else. */
+export const COLUMNS = ['file', 'id', 'oldId', 'name', 'dateOfBirth', 'sex', 'address', 'issueDate', 'address2025', 'status', 'errors'];
+const OWN = new Set(['file', 'status', 'errors']);
+
+/**
+ * A photo's status, also its row's data-status: 'pending' (not read yet), 'ok' (a valid card), 'invalid'
+ * (a QR code whose data fails a check, or that is no card), 'not-found' (no QR code read), 'bad-image'
+ * (not an image the browser can decode), 'error' (the reader failed), 'cancelled' (the run was cancelled
+ * before this photo).
+ * @typedef {'pending' | 'ok' | 'invalid' | 'not-found' | 'bad-image' | 'error' | 'cancelled'} BatchStatus
+ * @typedef {{name: string, status: BatchStatus, card?: any, error?: {code?: string}, message?: string}} BatchItem
+ *   card: the parser's result (ok, invalid); error: the reader's error (error); message: why a dropped
+ *   file could not be opened (the browser's words)
+ * @typedef {{problem: (p: {field: string, code: string}) => string, error: (e: {code?: string}) => string}} Wording
+ *   the texts of a card's errors and of the reader's errors in the page's language (web/src/messages.js)
+ */
+
+/** @param {(key: string) => string} t */
+export const headerTexts = (t) => COLUMNS.map((key) => t(OWN.has(key) ? `batch_col_${key}` : `field_${key}`));
+
+// Dates as printed on the card (dd/mm/yyyy); a date that is not a real date as the card has it (ddmmyyyy).
+const asPrinted = (iso, raw) => (iso ? iso.split('-').reverse().join('/') : raw ?? '');
+
+/** The new address (docs/address-2025.md): one or already-new its address, ambiguous its candidates. */
+export function newAddressText(a) {
+  if (!a) return '';
+  if (a.match === 'one' || a.match === 'already-new') return a.address ?? '';
+  if (a.match === 'ambiguous') return a.candidates.map((c) => `${c.commune} (${c.communeCode}), ${c.province}`).join('; ');
+  return '';
+}
+
+/**
+ * @param {BatchItem} item
+ * @param {(key: string) => string} t
+ * @param {Wording} words
+ * @returns {string[]} one cell per COLUMNS entry
+ */
+export function cellsOf(item, t, words) {
+  const card = item.card;
+  const f = card && card.format !== 'unknown' ? card.fields : null;
+  const errors = card ? card.errors.map(words.problem).join('; ') : item.error ? words.error(item.error) : item.message ?? '';
+  return [
+    item.name,
+    f?.id ?? '',
+    f?.oldId ?? '',
+    f?.name ?? '',
+    f ? asPrinted(f.dateOfBirth, card.rawFields?.[3]) : '',
+    f?.sexText ?? '',
+    f?.address ?? '',
+    f ? asPrinted(f.issueDate, card.rawFields?.[6]) : '',
+    newAddressText(f?.address2025),
+    t(`batch_status_${item.status}`),
+    errors,
+  ];
+}
