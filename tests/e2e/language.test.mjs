@@ -47,15 +47,19 @@ function shownText() {
   const labels = [...document.querySelectorAll('[placeholder], [aria-label], [title], [alt]')]
     .filter((el) => el !== toggle && el.getClientRects().length)
     .flatMap((el) => ['placeholder', 'aria-label', 'title', 'alt'].map((a) => el.getAttribute(a) ?? ''));
-  return [document.title, visible, ...labels].join('\n');
+  // A native file input shows the browser's words ("Choose File"), not the page's: none may be seen.
+  const fileInputs = [...document.querySelectorAll('input[type=file]')]
+    .filter((el) => el.getBoundingClientRect().width > 2).map((el) => el.id);
+  return { text: [document.title, visible, ...labels].join('\n'), fileInputs };
 }
 
 let english;
 async function assertNoEnglish(page, state) {
   english ??= await englishWords();
   const shown = await page.evaluate(shownText);
-  const found = [...new Set(words(shown).filter((w) => english.has(w)))];
-  assert.deepEqual(found, [], `${state}: English words on the Vietnamese page:\n${shown}`);
+  const found = [...new Set(words(shown.text).filter((w) => english.has(w)))];
+  assert.deepEqual(found, [], `${state}: English words on the Vietnamese page:\n${shown.text}`);
+  assert.deepEqual(shown.fileInputs, [], `${state}: file inputs showing the browser's own words`);
 }
 
 test('the Vietnamese texts of the page and messages hold no English word (the test can tell)', async () => {
