@@ -3,9 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { cameraVideo, corpusDir, engine, launchWithCamera, servedBrowser } from './browser.mjs';
+import { cameraVideo, corpusDir, engine, launchWithCamera, screenshot, servedBrowser } from './browser.mjs';
 import { axeViolations } from './axe.mjs';
-import { cardPhoto, greyPng, openIdle, runBatchOfThree, submitText, walkCameraFailures, walkCameraRead } from './page_states.mjs';
+import { openIdle, walkCameraFailures, walkCameraRead, walkResults } from './page_states.mjs';
 import { cardVariants } from '../support/card_variants.mjs';
 import { unavailable } from '../support/unavailable.mjs';
 
@@ -14,60 +14,31 @@ const photoDir = `${corpusDir}/cccd-synth/normal`;
 const photos = () => readFileSync(`${photoDir}/index.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 const variant = (name) => cardVariants.find(([n]) => n === name)[1];
 
-async function assertAccessible(page, state) {
-  assert.deepEqual(await axeViolations(page), [], `axe-core in state "${state}"`);
+// Every state at a desktop's and a phone's size: axe-core finds no violation, and a screenshot of each
+// (tests/e2e/screenshots/states/SIZE-STATE.png) is there to be looked at.
+const SIZES = { desktop: { viewport: { width: 1280, height: 800 } }, phone: { viewport: { width: 390, height: 844 } } };
+
+for (const [size, contextOptions] of Object.entries(SIZES)) {
+  const visit = async (page, state) => {
+    await screenshot(page, `states/${size}-${state.replaceAll(' ', '-')}`);
+    assert.deepEqual(await axeViolations(page), [], `axe-core at ${size} size in state "${state}"`);
+  };
+
+  test(`axe-core, ${size}: no violation with each kind of result, a photo without a code, a batch`, async (t) => {
+    const { context, page } = await openIdle(env.browser, env.origin, null, contextOptions);
+    try {
+      if (!(await walkResults(page, visit, variant))) unavailable(t, `corpus not found at ${photoDir}`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test(`axe-core, ${size}: no violation in the camera's states`, async (t) => {
+    await walkCameraFailures(env.origin, (page, state) => visit(page, `camera-${state}`), contextOptions);
+    const read = await walkCameraRead(env.origin, (page, state) => visit(page, `camera-${state}`), contextOptions);
+    if (!read) unavailable(t, `camera video not found at ${cameraVideo} (set CCCD_CORPUS_DIR)`);
+  });
 }
-
-test('axe-core: no violation in any state of the page, in both languages', async (t) => {
-  const { context, page } = await openIdle(env.browser, env.origin);
-  try {
-    await assertAccessible(page, 'idle');
-    await submitText(page, variant('valid'));
-    await page.waitForSelector('[data-testid=status][data-state=found]');
-    await assertAccessible(page, 'found');
-    await submitText(page, variant('century digit wrong'));
-    await page.waitForSelector('[data-testid=status][data-state=invalid]');
-    await assertAccessible(page, 'invalid, with errors');
-    await submitText(page, variant('diacritics lost'));
-    await assertAccessible(page, 'with a warning');
-    await page.click('[data-testid=lang-toggle]');
-    await assertAccessible(page, 'English');
-    await page.click('[data-testid=lang-toggle]');
-    await page.click('[data-testid=clear]');
-    await assertAccessible(page, 'cleared');
-    await page.setInputFiles('[data-testid=photo-input]', { name: 'anh.png', mimeType: 'image/png', buffer: greyPng() });
-    await page.waitForSelector('[data-testid=status][data-state=not-found]');
-    await assertAccessible(page, 'no QR code in the photo');
-    const photo = cardPhoto();
-    if (!photo) return unavailable(t, `corpus not found at ${photoDir}`);
-    await runBatchOfThree(page, photo);
-    await assertAccessible(page, 'batch table');
-  } finally {
-    await context.close();
-  }
-});
-
-test('axe-core: no violation in the camera states', async (t) => {
-  await walkCameraFailures(env.origin, (page, state) => assertAccessible(page, `camera ${state}`));
-  const read = await walkCameraRead(env.origin, assertAccessible);
-  if (!read) unavailable(t, `camera video not found at ${cameraVideo} (set CCCD_CORPUS_DIR)`);
-});
-
-test('axe-core at phone size: idle, scanning, the result sheet, a batch', async (t) => {
-  const phone = { viewport: { width: 390, height: 844 } };
-  const read = await walkCameraRead(env.origin, (page, state) => assertAccessible(page, `phone, ${state}`), phone);
-  if (!read) return unavailable(t, `camera video not found at ${cameraVideo} (set CCCD_CORPUS_DIR)`);
-  const { context, page } = await openIdle(env.browser, env.origin, null, phone);
-  try {
-    await assertAccessible(page, 'phone idle');
-    const photo = cardPhoto();
-    if (!photo) return unavailable(t, `corpus not found at ${photoDir}`);
-    await runBatchOfThree(page, photo);
-    await assertAccessible(page, 'phone batch table');
-  } finally {
-    await context.close();
-  }
-});
 
 // Tab until `selector` has the focus; the number of presses it took (fails after 40).
 async function tabTo(page, selector) {

@@ -29,7 +29,7 @@ const sets = { front: `${corpusDir}/cccd-synth/normal`, back: `${corpusDir}/cccd
 const haveCorpus = () => existsSync(`${sets.front}/index.jsonl`) && existsSync(`${sets.back}/index.jsonl`);
 const indexOf = (dir) => readFileSync(`${dir}/index.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 
-const COLUMNS = ['file', 'id', 'oldId', 'name', 'dateOfBirth', 'sex', 'address', 'issueDate', 'address2025', 'status', 'errors'];
+const COLUMNS = ['file', 'status', 'id', 'oldId', 'name', 'dateOfBirth', 'sex', 'address', 'issueDate', 'address2025', 'errors'];
 const header = (lang) => COLUMNS.map((k) => texts[lang][['file', 'status', 'errors'].includes(k) ? `batch_col_${k}` : `field_${k}`]);
 const status = (lang, s) => texts[lang][`batch_status_${s}`];
 const printed = (ddmmyyyy) => `${ddmmyyyy.slice(0, 2)}/${ddmmyyyy.slice(2, 4)}/${ddmmyyyy.slice(4)}`;

@@ -5,6 +5,7 @@
 // (engines/facade.mjs); their camera is a canvas stream playing the clip (engines/in_page/fake_camera.js).
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { after, before } from 'node:test';
 import { startServer } from '../../web/scripts/serve.mjs';
 import { corpusDir as corpusDirOf } from '../support/corpus_dir.mjs';
@@ -109,8 +110,9 @@ export async function openPage(browser, url, initScript = null, contextOptions =
 }
 
 export async function screenshot(page, name) {
-  mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true });
+  const path = `${screenshotDir}${name}.png`;
+  mkdirSync(dirname(path), { recursive: true }); // names may hold a folder: 'states/phone-idle'
+  await page.screenshot({ path, fullPage: true });
 }
 
 export const corpusDir = corpusDirOf();

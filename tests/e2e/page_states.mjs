@@ -21,6 +21,47 @@ export async function submitText(page, text) {
   await page.waitForFunction(() => document.querySelector('[data-testid=result-json]').textContent.length > 0);
 }
 
+/** Closes the result sheet where there is one (a phone), as its close button does. */
+export async function closeSheet(page) {
+  await page.evaluate(() => {
+    const close = document.querySelector('[data-testid=close-result]');
+    if (close?.getClientRects().length) close.click();
+  });
+}
+
+/**
+ * Results through the text box and the photo input, the language toggled, the page cleared, and a batch:
+ * `visit(page, state)` in each. Returns false when the corpus photo for the batch is missing.
+ */
+export async function walkResults(page, visit, variant) {
+  await visit(page, 'idle');
+  await submitText(page, variant('valid'));
+  await page.waitForSelector('[data-testid=status][data-state=found]');
+  await visit(page, 'found');
+  await submitText(page, variant('century digit wrong'));
+  await page.waitForSelector('[data-testid=status][data-state=invalid]');
+  await visit(page, 'invalid');
+  await submitText(page, variant('diacritics lost'));
+  await visit(page, 'warning');
+  await closeSheet(page);
+  await page.click('[data-testid=lang-toggle]');
+  await visit(page, 'english');
+  await page.click('[data-testid=lang-toggle]');
+  await page.click('[data-testid=clear]');
+  await visit(page, 'cleared');
+  await page.setInputFiles('[data-testid=photo-input]', { name: 'anh.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('no image') });
+  await page.waitForSelector('[data-testid=status][data-state=error]');
+  await visit(page, 'not-an-image');
+  await page.setInputFiles('[data-testid=photo-input]', { name: 'anh.png', mimeType: 'image/png', buffer: greyPng() });
+  await page.waitForSelector('[data-testid=status][data-state=not-found]');
+  await visit(page, 'not-found');
+  const photo = cardPhoto();
+  if (!photo) return false;
+  await runBatchOfThree(page, photo);
+  await visit(page, 'batch');
+  return true;
+}
+
 /** A real image with no QR code in it: a grey 320x240 PNG drawn by ffmpeg. */
 export const greyPng = () => execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'color=gray:s=320x240',
   '-frames:v', '1', '-c:v', 'png', '-f', 'image2pipe', '-']);
@@ -56,11 +97,11 @@ const CAMERA_FAILURES = [
 ];
 
 /** Starts the camera in each failing way: `visit(page, state)` in the state the page shows then. */
-export async function walkCameraFailures(origin, visit) {
+export async function walkCameraFailures(origin, visit, contextOptions = {}) {
   for (const [state, camera, initScript] of CAMERA_FAILURES) {
     const browser = await launch({ camera });
     try {
-      const { page } = await openIdle(browser, origin, initScript);
+      const { page } = await openIdle(browser, origin, initScript, contextOptions);
       await page.click('[data-testid=start-camera]');
       await page.waitForSelector(`[data-testid=status][data-state=${state}]`);
       await visit(page, state);

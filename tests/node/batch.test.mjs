@@ -110,20 +110,20 @@ const card = {
 
 test('cells: the card\'s fields, dates as printed, status and errors in the page\'s language', () => {
   assert.equal(headerTexts(t('vi')).length, COLUMNS.length);
-  assert.deepEqual(headerTexts(t('en')).slice(0, 4), ['File', 'Personal number', 'Old ID (CMND)', 'Full name']);
+  assert.deepEqual(headerTexts(t('en')).slice(0, 4), ['File', 'Status', 'Personal number', 'Old ID (CMND)']);
   const code = { problem: (p) => p.code, error: (e) => `error ${e.code}` };
   assert.deepEqual(cellsOf({ name: 'a.jpg', status: 'invalid', card }, t('vi'), code),
-    ['a.jpg', '001099012345', '', 'Nguyễn Văn A', '31021999', 'Nam', 'Hà Nội', '15/04/2021', '', 'Không hợp lệ', 'invalid-date']);
-  assert.equal(cellsOf({ name: 'a.jpg', status: 'invalid', card }, t('en'), code)[9], 'Invalid');
+    ['a.jpg', 'Không hợp lệ', '001099012345', '', 'Nguyễn Văn A', '31021999', 'Nam', 'Hà Nội', '15/04/2021', '', 'invalid-date']);
+  assert.equal(cellsOf({ name: 'a.jpg', status: 'invalid', card }, t('en'), code)[1], 'Invalid');
   for (const [status, vi, en] of [['ok', 'Đã đọc', 'Read'], ['not-found', 'Không thấy mã QR', 'No QR code found'],
     ['bad-image', 'Không phải ảnh', 'Not an image'], ['pending', 'Đang chờ', 'Waiting']]) {
     const vcells = cellsOf({ name: 'x', status }, t('vi'), code);
-    assert.deepEqual(vcells, ['x', '', '', '', '', '', '', '', '', vi, '']);
-    assert.equal(cellsOf({ name: 'x', status }, t('en'), code)[9], en);
+    assert.deepEqual(vcells, ['x', vi, '', '', '', '', '', '', '', '', '']);
+    assert.equal(cellsOf({ name: 'x', status }, t('en'), code)[1], en);
   }
   // A QR code that is no card: no fields, its error shown.
   const url = { ...card, format: 'unknown', errors: [{ field: 'payload', code: 'not-a-card', message: '' }] };
-  assert.deepEqual(cellsOf({ name: 'u.png', status: 'invalid', card: url }, t('en'), code).slice(1, 9), ['', '', '', '', '', '', '', '']);
+  assert.deepEqual(cellsOf({ name: 'u.png', status: 'invalid', card: url }, t('en'), code).slice(2, 10), ['', '', '', '', '', '', '', '']);
   assert.equal(cellsOf({ name: 'u.png', status: 'invalid', card: url }, t('en'), code)[10], 'not-a-card');
   // The reader's error, worded.
   assert.equal(cellsOf({ name: 'x', status: 'error', error: { code: 'internal' } }, t('en'), code)[10], 'error internal');

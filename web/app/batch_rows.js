@@ -2,7 +2,8 @@
 // the table on the page, the CSV file and the TSV on the clipboard. Pure (the texts come in as `t`).
 
 /** Column keys: the header texts are t(`field_${key}`) for the card's fields, t(`batch_col_${key}`) else. */
-export const COLUMNS = ['file', 'id', 'oldId', 'name', 'dateOfBirth', 'sex', 'address', 'issueDate', 'address2025', 'status', 'errors'];
+// The status second: on a phone the table scrolls sideways, and what happened to a photo is seen first.
+export const COLUMNS = ['file', 'status', 'id', 'oldId', 'name', 'dateOfBirth', 'sex', 'address', 'issueDate', 'address2025', 'errors'];
 const OWN = new Set(['file', 'status', 'errors']);
 
 /**
@@ -42,17 +43,19 @@ export function cellsOf(item, t, words) {
   const card = item.card;
   const f = card && card.format !== 'unknown' ? card.fields : null;
   const errors = card ? card.errors.map(words.problem).join('; ') : item.error ? words.error(item.error) : item.message ?? '';
-  return [
-    item.name,
-    f?.id ?? '',
-    f?.oldId ?? '',
-    f?.name ?? '',
-    f ? asPrinted(f.dateOfBirth, card.rawFields?.[3]) : '',
-    f?.sexText ?? '',
-    f?.address ?? '',
-    f ? asPrinted(f.issueDate, card.rawFields?.[6]) : '',
-    newAddressText(f?.address2025),
-    t(`batch_status_${item.status}`),
+  /** @type {Record<string, string>} */
+  const cells = {
+    file: item.name,
+    status: t(`batch_status_${item.status}`),
+    id: f?.id ?? '',
+    oldId: f?.oldId ?? '',
+    name: f?.name ?? '',
+    dateOfBirth: f ? asPrinted(f.dateOfBirth, card.rawFields?.[3]) : '',
+    sex: f?.sexText ?? '',
+    address: f?.address ?? '',
+    issueDate: f ? asPrinted(f.issueDate, card.rawFields?.[6]) : '',
+    address2025: newAddressText(f?.address2025),
     errors,
-  ];
+  };
+  return COLUMNS.map((key) => cells[key]);
 }
