@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cameraVideo, launch, screenshot, serve } from './browser.mjs';
 import { openIdle, submitText, walkCameraFailures, walkCameraRead, walkResults } from './page_states.mjs';
-import { cardVariants } from '../support/card_variants.mjs';
+import { cardVariants, dataTexts } from '../support/card_variants.mjs';
 import { unavailable } from '../support/unavailable.mjs';
 import { texts } from '../../web/app/i18n.js';
 import { checkText, errorText, problemText, wordedCodes } from '../../web/src/messages.js';
@@ -28,9 +28,7 @@ async function englishWords() {
   for (const [, text] of cardVariants) {
     const card = await parse(text);
     en.push(...card.checks.map((c) => checkText(c, 'en')), ...[...card.errors, ...card.warnings].map((p) => problemText(p, 'en')));
-    const values = [...card.checks, ...card.errors, ...card.warnings].flatMap((x) => Object.entries(x.params))
-      .filter(([k]) => !['check', 'problem', 'exact', 'sex'].includes(k)).map(([, v]) => v); // values, not codes
-    for (const v of [...card.rawFields, ...values]) words(v).forEach((w) => data.add(w));
+    for (const v of dataTexts(card)) words(v).forEach((w) => data.add(w));
   }
   en.push(...wordedCodes.errors.map((code) => errorText({ code }, 'en')));
   return new Set(en.flatMap(words).filter((w) => !SHARED.has(w) && !data.has(w)));

@@ -3,15 +3,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, screenshot, servedBrowser } from './browser.mjs';
+import { submitText } from './page_states.mjs';
 
 const env = servedBrowser();
 
 const payload = '001099012345|123456789|Nguyễn Văn Đức|01011999|Nam|Số 1, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh|15042021';
 
+// The text's result (submitText empties the JSON first: a second card never reads as the first's).
 async function typeIntoWedge(page, text) {
-  await page.fill('[data-testid=wedge-input]', text);
-  await page.press('[data-testid=wedge-input]', 'Enter');
-  await page.waitForFunction(() => document.querySelector('[data-testid=result-json]').textContent.length > 0);
+  await submitText(page, text);
   return JSON.parse(await page.textContent('[data-testid=result-json]'));
 }
 
@@ -185,7 +185,6 @@ test('";"-separated text, a spreadsheet row and pasted "label: value" lines read
     [payload.replaceAll('|', '\t'), 'separator-tab', /dấu tab/],
     [labelled, 'labelled-lines', /nhãn: giá trị/],
   ]) {
-    await page.evaluate(() => { document.querySelector('[data-testid=result-json]').textContent = ''; });
     const card = await typeIntoWedge(page, text);
     assert.deepEqual(withoutNew(card.fields), fields, code);
     assert.deepEqual(card.warnings.map((w) => w.code), [code]);

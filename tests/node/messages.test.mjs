@@ -4,13 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse, checkLabel, checkText, errorText, problemText } from '../../web/src/index.js';
 import { wordedCodes } from '../../web/src/messages.js';
-import { cardVariants } from '../support/card_variants.mjs';
+import { cardVariants, dataTexts } from '../support/card_variants.mjs';
 
 // Codes JS cannot produce: parse() takes a JS string, always valid UTF-8 once encoded.
 const UNREACHABLE = new Set(['not-utf8']);
 
-// Params that hold a code or an English word the wording translates, not a value shown as it is.
-const CODE_PARAMS = new Set(['check', 'problem', 'exact', 'sex']);
 const words = (s) => s.toLowerCase().match(/\p{L}+/gu) ?? [];
 
 async function allResults() {
@@ -32,10 +30,7 @@ test('every outcome is worded in both languages with its values, and no English 
   const texts = { vi: [], en: [] };
   const dataWords = new Set();
   for (const [name, card] of await allResults()) {
-    for (const v of [...card.rawFields, ...[...card.checks, ...card.errors, ...card.warnings]
-      .flatMap((x) => Object.entries(x.params).filter(([k]) => !CODE_PARAMS.has(k)).map(([, v]) => v))]) {
-      words(v).forEach((w) => dataWords.add(w));
-    }
+    for (const v of dataTexts(card)) words(v).forEach((w) => dataWords.add(w));
     for (const c of card.checks) {
       assert.equal(typeof c.code, 'string', `${name}: ${c.name} has a code`);
       const key = `${c.name} ${c.code}`;

@@ -71,3 +71,13 @@ export const cardVariants = [
     'Nơi thường trú: Số 1, Đường Láng, Phường Láng Thượng, Quận Đống Đa, Thành phố Hà Nội', 'Ngày cấp: 04/10/2024',
     'Quê quán: Hà Nội', 'ghi chú', 'Họ tên: Nguyễn Văn Ân'].join('\n')],
 ];
+
+// Params that hold a code, or a word the wording translates ("male"), rather than a value shown as it is.
+const CODE_PARAMS = new Set(['check', 'problem', 'exact', 'sex']);
+
+/** The card's own texts (its fields and the values its messages name): data, in whatever language. */
+export function dataTexts(card) {
+  const values = [...card.checks, ...card.errors, ...card.warnings]
+    .flatMap((x) => Object.entries(x.params).filter(([k]) => !CODE_PARAMS.has(k)).map(([, v]) => v));
+  return [...card.rawFields, ...values];
+}

@@ -1,6 +1,8 @@
 // The batch table's columns and one photo's cells, as text in the page's language: the same cells fill
 // the table on the page, the CSV file and the TSV on the clipboard. Pure (the texts come in as `t`).
 
+import { printedDate } from '../src/messages.js';
+
 /** Column keys: the header texts are t(`field_${key}`) for the card's fields, t(`batch_col_${key}`) else. */
 // The status second: on a phone the table scrolls sideways, and what happened to a photo is seen first.
 export const COLUMNS = ['file', 'status', 'id', 'oldId', 'name', 'dateOfBirth', 'sex', 'address', 'issueDate', 'address2025', 'errors'];
@@ -22,8 +24,6 @@ const OWN = new Set(['file', 'status', 'errors']);
 /** @param {(key: string) => string} t */
 export const headerTexts = (t) => COLUMNS.map((key) => t(OWN.has(key) ? `batch_col_${key}` : `field_${key}`));
 
-// Dates as printed on the card (dd/mm/yyyy); a date that is not a real date as the card has it (ddmmyyyy).
-const asPrinted = (iso, raw) => (iso ? iso.split('-').reverse().join('/') : raw ?? '');
 
 /** The new address (docs/address-2025.md): one or already-new its address, ambiguous its candidates. */
 export function newAddressText(a) {
@@ -50,10 +50,10 @@ export function cellsOf(item, t, words) {
     id: f?.id ?? '',
     oldId: f?.oldId ?? '',
     name: f?.name ?? '',
-    dateOfBirth: f ? asPrinted(f.dateOfBirth, card.rawFields?.[3]) : '',
+    dateOfBirth: f ? printedDate(f.dateOfBirth) || (card.rawFields?.[3] ?? '') : '',
     sex: f?.sexText ?? '',
     address: f?.address ?? '',
-    issueDate: f ? asPrinted(f.issueDate, card.rawFields?.[6]) : '',
+    issueDate: f ? printedDate(f.issueDate) || (card.rawFields?.[6] ?? '') : '',
     address2025: newAddressText(f?.address2025),
     errors,
   };

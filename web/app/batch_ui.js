@@ -103,7 +103,7 @@ export function setupBatch({ scanner }) {
       }
       return { status: card.ok ? 'ok' : 'invalid', card };
     } catch (/** @type {any} */ e) {
-      // Not an image the browser can decode ('invalid-argument' before web/src had 'not-an-image').
+      // Not an image the browser can decode ('not-an-image'), or one with nothing in it (0×0: 'invalid-argument').
       if (e?.code === 'not-an-image' || e?.code === 'invalid-argument') return { status: 'bad-image' };
       return { status: 'error', error: { code: e?.code } };
     }

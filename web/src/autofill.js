@@ -3,9 +3,7 @@
 // parts (street, ward, district, province, provinceCode, provinceName, provinceSince2025), and the address
 // since the July 2025 reform (newCommune, newProvince, newAddress; empty when the old commune was split).
 /** @import { CardFields, CardResult, ScanResult } from '../types/index.js' */
-
-/** @param {string} iso */
-const asPrinted = (iso) => (iso ? iso.split('-').reverse().join('/') : '');
+import { printedDate } from './messages.js';
 
 /** @type {Record<string, 'commune' | 'province' | 'address'>} */
 const NEW_ADDRESS = { newCommune: 'commune', newProvince: 'province', newAddress: 'address' };
@@ -26,7 +24,7 @@ function valueFor(el, key, fields) {
     key in fields ? /** @type {Record<string, any>} */ (fields)[key] : /** @type {Record<string, any>} */ (parts)[key];
   if (raw === undefined || raw === null) return '';
   // Dates: ISO for <input type=date>, as printed on the card (dd/mm/yyyy) anywhere else.
-  if (key === 'dateOfBirth' || key === 'issueDate') return el.type === 'date' ? raw : asPrinted(raw);
+  if (key === 'dateOfBirth' || key === 'issueDate') return el.type === 'date' ? raw : printedDate(raw);
   if (key === 'sex' && el.tagName !== 'SELECT') return fields.sexText ?? raw;
   return String(raw);
 }

@@ -7,8 +7,12 @@
 /** @typedef {Record<string, string>} Params */
 /** @typedef {(p: Params, lang: Lang) => string} Wording */
 
-/** @param {string} [iso] */
-const date = (iso = '') => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('/') : iso);
+/**
+ * A date as the card prints it (dd/mm/yyyy) from ISO; any other text as it is, null or undefined as ''.
+ * Shared by the page, the batch table and fillForm.
+ * @param {string | null} [iso]
+ */
+export const printedDate = (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso ?? '') ? String(iso).split('-').reverse().join('/') : iso ?? '');
 /** @param {string} s */
 const sexVi = (s) => (s === 'female' ? 'nữ' : s === 'male' ? 'nam' : s);
 
@@ -50,6 +54,9 @@ const DATE_PROBLEMS = {
 };
 
 
+/** A date that is not one: the text as printed, then why, in `lang`. @type {Wording} */
+const invalidDate = (p, lang) => `“${p.text}”: ${DATE_PROBLEMS[lang][p.problem]?.(p) ?? ''}`;
+
 // Outcomes shared by several checks: "skipped" reasons and missing values.
 /** @type {Record<Lang, Record<string, Wording>>} */
 const COMMON = {
@@ -60,7 +67,7 @@ const COMMON = {
     'date-missing': () => 'chưa kiểm tra: thiếu ngày hoặc ngày không hợp lệ',
     missing: () => 'bị thiếu',
     'not-digits': () => 'có ký tự không phải chữ số',
-    'invalid-date': (p, lang) => `“${p.text}”: ${DATE_PROBLEMS[lang][p.problem]?.(p) ?? ''}`,
+    'invalid-date': invalidDate,
   },
   en: {
     'id-not-12-digits': () => 'not checked: the number is not 12 digits',
@@ -69,7 +76,7 @@ const COMMON = {
     'date-missing': () => 'not checked: a date is missing or invalid',
     missing: () => 'missing',
     'not-digits': () => 'contains characters other than digits',
-    'invalid-date': (p, lang) => `“${p.text}”: ${DATE_PROBLEMS[lang][p.problem]?.(p) ?? ''}`,
+    'invalid-date': invalidDate,
   },
 };
 
@@ -92,13 +99,13 @@ const CHECKS = {
     'oldId.digits wrong-length': (p) => `${p.length} chữ số, cần 9`,
     'name.present ok': () => 'có',
     'name.present not-a-name': () => 'có chữ số hoặc ký tự điều khiển',
-    'dateOfBirth.valid ok': (p) => date(p.date),
-    'issueDate.valid ok': (p) => date(p.date),
+    'dateOfBirth.valid ok': (p) => printedDate(p.date),
+    'issueDate.valid ok': (p) => printedDate(p.date),
     'sex.valid ok': (p) => `${p.text} (${sexVi(p.sex)})`,
     'sex.valid invalid-sex': (p) => `“${p.text}” không phải Nam hay Nữ`,
     'dates.order ok': () => 'ngày sinh ≤ ngày cấp ≤ hôm nay',
-    'dates.order issued-before-birth': (p) => `cấp ngày ${date(p.issueDate)}, trước ngày sinh ${date(p.dateOfBirth)}`,
-    'dates.order issued-in-future': (p) => `ngày cấp ${date(p.issueDate)} sau hôm nay (${date(p.today)})`,
+    'dates.order issued-before-birth': (p) => `cấp ngày ${printedDate(p.issueDate)}, trước ngày sinh ${printedDate(p.dateOfBirth)}`,
+    'dates.order issued-in-future': (p) => `ngày cấp ${printedDate(p.issueDate)} sau hôm nay (${printedDate(p.today)})`,
     'age.plausible ok': (p) => `${p.age} tuổi`,
     'age.plausible implausible-age': (p) => `${p.age} tuổi`,
     'age.plausible born-in-future': () => 'ngày sinh ở tương lai',
@@ -123,13 +130,13 @@ const CHECKS = {
     'oldId.digits wrong-length': (p) => `${p.length} digits, expected 9`,
     'name.present ok': () => 'present',
     'name.present not-a-name': () => 'contains digits or control characters',
-    'dateOfBirth.valid ok': (p) => date(p.date),
-    'issueDate.valid ok': (p) => date(p.date),
+    'dateOfBirth.valid ok': (p) => printedDate(p.date),
+    'issueDate.valid ok': (p) => printedDate(p.date),
     'sex.valid ok': (p) => `${p.text} = ${p.sex}`,
     'sex.valid invalid-sex': (p) => `“${p.text}” is neither Nam nor Nữ`,
     'dates.order ok': () => 'birth ≤ issue ≤ today',
-    'dates.order issued-before-birth': (p) => `issued ${date(p.issueDate)}, before birth on ${date(p.dateOfBirth)}`,
-    'dates.order issued-in-future': (p) => `issue date ${date(p.issueDate)} is after today (${date(p.today)})`,
+    'dates.order issued-before-birth': (p) => `issued ${printedDate(p.issueDate)}, before birth on ${printedDate(p.dateOfBirth)}`,
+    'dates.order issued-in-future': (p) => `issue date ${printedDate(p.issueDate)} is after today (${printedDate(p.today)})`,
     'age.plausible ok': (p) => `${p.age} years old`,
     'age.plausible implausible-age': (p) => `${p.age} years old`,
     'age.plausible born-in-future': () => 'born in the future',
