@@ -20,7 +20,7 @@ using namespace cccd;
 
 const std::string kCard = "079201012345|123456789|Nguyễn Văn An|01011990|Nam|Thôn 1, Xã Tân Lập, Huyện Đan Phượng, Hà Nội|01012021";
 
-// Margins of `g` through a known mixing (own, left, right, up, down, diagonals' sum, bias) plus noise.
+// Margins of `g` through a known mixing (own, left, right, up, down, the two diagonal pairs, bias) plus noise.
 std::vector<float> mixed(const cardgen::QrGrid& g, const qr::EqualizerWeights& w, float noise, uint32_t seed) {
     const int d = g.size;
     const auto t = [&](int x, int y) -> float {
@@ -33,8 +33,8 @@ std::vector<float> mixed(const cardgen::QrGrid& g, const qr::EqualizerWeights& w
         for (int x = 0; x < d; ++x)
             m[static_cast<size_t>(y * d + x)] = w[0] * t(x, y) + w[1] * t(x - 1, y) + w[2] * t(x + 1, y) + w[3] * t(x, y - 1) +
                                                 w[4] * t(x, y + 1) +
-                                                w[5] * (t(x - 1, y - 1) + t(x + 1, y - 1) + t(x - 1, y + 1) + t(x + 1, y + 1)) +
-                                                w[6] + n(rng);
+                                                w[5] * (t(x - 1, y - 1) + t(x + 1, y + 1)) + w[6] * (t(x + 1, y - 1) + t(x - 1, y + 1)) +
+                                                w[7] + n(rng);
     return m;
 }
 
@@ -44,7 +44,7 @@ std::vector<float> mixed(const cardgen::QrGrid& g, const qr::EqualizerWeights& w
 TEST(FittedEqualizer, MeasuresAnUnevenBlurAndReadsThrough) {
     const cardgen::QrGrid g = cardgen::encode_qr(kCard, 9, 'M');
     ASSERT_TRUE(g.error.empty()) << g.error;
-    const qr::EqualizerWeights truth{0.30f, 0.02f, 0.22f, 0.06f, 0.06f, 0.02f, 0.04f};
+    const qr::EqualizerWeights truth{0.30f, 0.02f, 0.22f, 0.06f, 0.06f, 0.02f, 0.02f, 0.04f};
     const std::vector<float> margins = mixed(g, truth, 0.06f, 7);
     qr::ModuleGrid fixed, fitted;
     qr::equalized_grid(margins, g.size, qr::kEqualizerStrength, fixed);
@@ -57,6 +57,26 @@ TEST(FittedEqualizer, MeasuresAnUnevenBlurAndReadsThrough) {
     ASSERT_TRUE(r.ok()) << r.message;
     EXPECT_EQ(r.text, kCard);
     EXPECT_EQ(fitted.confidence.size(), g.modules.size());
+}
+
+// Motion blur along one diagonal of the grid: the upper-left and lower-right neighbours weigh half as much
+// as the module, the other diagonal nothing. One weight for all four diagonals (the model before) put half
+// that share on the wrong pair and did not read this grid; two weights tell the pairs apart and read.
+TEST(FittedEqualizer, TellsTheTwoDiagonalsApart) {
+    const cardgen::QrGrid g = cardgen::encode_qr(kCard, 8, 'Q');
+    ASSERT_TRUE(g.error.empty()) << g.error;
+    const qr::EqualizerWeights truth{0.30f, 0.03f, 0.03f, 0.03f, 0.03f, 0.14f, 0.0f, 0.02f};
+    const std::vector<float> margins = mixed(g, truth, 0.04f, 11);
+    qr::ModuleGrid fixed, fitted;
+    qr::equalized_grid(margins, g.size, qr::kEqualizerStrength, fixed);
+    EXPECT_FALSE(qr::decode_grid(fixed).ok());
+    qr::FittedEqualizerScratch scratch;
+    qr::EqualizerWeights w{};
+    ASSERT_TRUE(qr::fitted_equalized_grid(margins, g.size, scratch, fitted, &w));
+    for (size_t k = 0; k < w.size(); ++k) EXPECT_NEAR(w[k], truth[k], 0.03) << "weight " << k;
+    const qr::GridDecodeResult r = qr::decode_grid(fitted);
+    ASSERT_TRUE(r.ok()) << r.message;
+    EXPECT_EQ(r.text, kCard);
 }
 
 TEST(FittedEqualizer, RefusesWhatIsNotASymbolsGrid) {

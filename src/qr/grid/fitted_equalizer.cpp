@@ -34,12 +34,12 @@ constexpr double kRegionPull = 50.0;
 using Matrix = SquareMatrix<kWeights>;
 using Vector = std::array<double, kWeights>;
 
-// The model's inputs at module i of a padded grid (row length `row`): own, left, right, up, down,
-// diagonals' sum, 1. The one-module border is 0: outside the symbol (no quiet zone on a card) a neighbour is
-// unknown.
+// The model's inputs at module i of a padded grid (row length `row`): own, left, right, up, down, the two
+// diagonal pairs' sums, 1. The one-module border is 0: outside the symbol (no quiet zone on a card) a
+// neighbour is unknown.
 Vector inputs(const float* t, size_t row) {
-    return {t[0], t[-1], t[1], t[-static_cast<ptrdiff_t>(row)], t[row],
-            t[-static_cast<ptrdiff_t>(row) - 1] + t[-static_cast<ptrdiff_t>(row) + 1] + t[row - 1] + t[row + 1], 1.0};
+    const ptrdiff_t r = static_cast<ptrdiff_t>(row);
+    return {t[0], t[-1], t[1], t[-r], t[r], t[-r - 1] + t[r + 1], t[-r + 1] + t[r - 1], 1.0};
 }
 
 // The symbol's modules split into `count` x `count` squares (the last ones take the remainder).
@@ -120,8 +120,8 @@ void feed_back(std::span<const float> margins, const std::vector<int8_t>& colour
             const Vector& w = weights[part[y] * static_cast<size_t>(regions.count) + part[x]];
             const size_t at = (y + 1) * row + x + 1;
             const Vector f = inputs(&s.decided[at], row);
-            double rest = margins[i] - w[6];
-            for (size_t k = 1; k < 6; ++k) rest -= w[k] * f[k];
+            double rest = margins[i] - w[kWeights - 1];
+            for (size_t k = 1; k + 1 < kWeights; ++k) rest -= w[k] * f[k];
             s.next[at] = static_cast<float>(std::clamp(rest / w[0], -1.0, 1.0));
         }
     std::swap(s.estimate, s.next);

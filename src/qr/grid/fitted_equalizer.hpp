@@ -2,7 +2,8 @@
 // A per-symbol equalizer. sample.hpp's fixed equalizer assumes one blur, the same each way, for every
 // frame; this one measures it. Each sample's margin is modelled as a weighed sum of its own module, its
 // left, right, upper and lower neighbours (apart: motion blur and a grid sampled off the module centres
-// are not the same each way), the four diagonal neighbours together and a bias, modules as +1 dark, -1
+// are not the same each way), the two diagonal pairs (upper left with lower right, upper right with lower
+// left: motion blur along one diagonal weighs one pair only) and a bias, modules as +1 dark, -1
 // light. Least squares fits the weights, first on the modules whose colours the standard fixes (finders,
 // separators, timing and alignment patterns: ISO/IEC 18004:2015 6.3), then on every module with the
 // previous pass's decisions. Decision feedback undoes each fit: a module's own share is what is left of
@@ -19,17 +20,19 @@
 
 namespace cccd::qr {
 
+// The model's weights: own module, left, right, up, down, upper left + lower right, upper right + lower
+// left, bias. Split diagonals: cccd-synth/hard read 74 where one weight for all four read 73; no other set changed.
+inline constexpr size_t kEqualizerWeights = 8;
+using EqualizerWeights = std::array<float, kEqualizerWeights>;
+
 struct FittedEqualizerScratch {
     int version = 0;
     std::vector<int8_t> colours;  // function_pattern_colours(version), kept while the version is the same
     std::vector<float> estimate, next, decided;  // padded by one module of 0
-    std::vector<std::array<std::array<double, 7>, 7>> normal;  // per region: the normal equations' matrix
-    std::vector<std::array<double, 7>> right, weights;  // their right-hand sides (then solutions); the weights
+    std::vector<std::array<std::array<double, kEqualizerWeights>, kEqualizerWeights>> normal;  // per region: the normal equations' matrix
+    std::vector<std::array<double, kEqualizerWeights>> right, weights;  // their right-hand sides (then solutions); the weights
 };
 
-// The model's weights: own module, left, right, up, down, the diagonals' sum, bias.
-inline constexpr size_t kEqualizerWeights = 7;
-using EqualizerWeights = std::array<float, kEqualizerWeights>;
 
 // `margins` as SampleScratch::margins (dimension x dimension, positive = darker than its level). Fills
 // `out` (modules; confidence from how far each module's own share is from 0; the fixed modules as the
