@@ -226,6 +226,32 @@ TEST(GridDecoder, LeastSureCodewordsAreErased) {
     EXPECT_EQ(few.erasureBlocks, 0);
 }
 
+// Doubt in grades (generalized minimum distance decoding): erasing all 12 doubtful codewords spends the
+// budget on two right ones and leaves the sure error over it; erasing half leaves five errors; ten
+// erasures, the wrong ones, leave room for the one sure error.
+TEST(GridDecoder, ErasesTheLeastSureTwoFewerAtATime) {
+    const auto clean = make_text(2, EcLevel::M, 5, "erasures help blur");  // 16 EC: 2 t + e <= 2 (8 - 2)
+    const auto cw = codeword_modules(2);
+    ASSERT_EQ(cw.size(), 44u);
+    auto g = clean;
+    g.confidence.assign(g.modules.size(), 255);
+    const auto doubt = [&](size_t k, uint8_t confidence) {
+        g.confidence[static_cast<size_t>(cw[k].second * g.size + cw[k].first)] = confidence;
+    };
+    for (size_t i = 0; i < 10; ++i) {  // wrong and least sure
+        flip(g, cw[i * 3].first, cw[i * 3].second);
+        doubt(i * 3, 20);
+    }
+    doubt(31, 100);  // doubtful but right
+    doubt(34, 100);
+    flip(g, cw[40].first, cw[40].second);  // wrong but sure
+    const auto r = cccd::qr::decode_grid(g);
+    ASSERT_TRUE(r.ok()) << r.message;
+    EXPECT_EQ(r.text, "erasures help blur");
+    EXPECT_EQ(r.correctedErrors, 11);
+    EXPECT_EQ(r.erasureBlocks, 1);
+}
+
 TEST(GridDecoder, ErrorsSpreadOverManyBlocks) {
     // Version 20-Q: 15 + 5 blocks of 30 EC codewords: 15 errors in every block still decode.
     const int version = 20;

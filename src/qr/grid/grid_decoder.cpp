@@ -57,7 +57,8 @@ std::string check_version_info(const ModuleGrid& grid, int version) {
 
 // Erasures (7.5.2: t errors and e erasures are corrected while 2 t + e <= ec - p): a block that errors alone
 // could not correct is tried again with its least sure codewords erased. kErasureSlack check codewords are
-// left unspent, so that a block that is noise decodes with odds of about 256^-(t + 2) per try.
+// left unspent, so that a block that is noise decodes with odds of about 256^-(t + 2) per try; at most
+// ec / 2 tries a block keep that far below one in 10^8.
 constexpr int kErasureSlack = 4;
 constexpr uint8_t kDoubtful = 128;  // codewords below this confidence may be erased
 
@@ -70,10 +71,10 @@ RsOutcome correct_with_erasures(std::span<uint8_t> block, std::span<const uint8_
         if (sure[i] < kDoubtful) order[static_cast<size_t>(doubtful++)] = static_cast<int>(i);
     std::stable_sort(order.begin(), order.begin() + doubtful,
                      [&](int a, int b) { return sure[static_cast<size_t>(a)] < sure[static_cast<size_t>(b)]; });
-    // As many as the budget allows (no errors elsewhere), then half as many (a few errors elsewhere).
+    // As many as the budget allows (no errors elsewhere), then two fewer at a time (each pair of erasures
+    // given back pays for one more error elsewhere): generalized minimum distance decoding.
     const int most = std::min(doubtful, 2 * maxErrors);
-    for (const int e : {most, most / 2}) {
-        if (e <= 0 || (e == most / 2 && most / 2 == most)) continue;
+    for (int e = most; e > 0; e -= 2) {
         const RsOutcome r = rs_correct(block, layout.ecCodewordsPerBlock, maxErrors,
                                        std::span<const int>(order.data(), static_cast<size_t>(e)));
         if (r.ok) return r;
