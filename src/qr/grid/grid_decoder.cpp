@@ -57,8 +57,8 @@ std::string check_version_info(const ModuleGrid& grid, int version) {
 
 // Erasures (7.5.2: t errors and e erasures are corrected while 2 t + e <= ec - p): a block that errors alone
 // could not correct is tried again with its least sure codewords erased. kErasureSlack check codewords are
-// left unspent, so that a block that is noise decodes with odds of about 256^-(t + 2) per try; at most
-// ec / 2 tries a block keep that far below one in 10^8.
+// left unspent, so that a block that is noise decodes with odds of about 256^-(t + 2) per try (t: the
+// errors allowed); a block gets at most t + 1 tries.
 constexpr int kErasureSlack = 4;
 constexpr uint8_t kDoubtful = 128;  // codewords below this confidence may be erased
 
