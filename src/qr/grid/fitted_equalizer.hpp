@@ -21,7 +21,8 @@
 namespace cccd::qr {
 
 // The model's weights: own module, left, right, up, down, upper left + lower right, upper right + lower
-// left, bias. Split diagonals: cccd-synth/hard read 74 where one weight for all four read 73; no other set changed.
+// left, bias. Split diagonals: cccd-synth/hard read 74 where one weight for all four read 73; no other
+// set changed.
 inline constexpr size_t kEqualizerWeights = 8;
 using EqualizerWeights = std::array<float, kEqualizerWeights>;
 
@@ -29,10 +30,10 @@ struct FittedEqualizerScratch {
     int version = 0;
     std::vector<int8_t> colours;  // function_pattern_colours(version), kept while the version is the same
     std::vector<float> estimate, next, decided;  // padded by one module of 0
-    std::vector<std::array<std::array<double, kEqualizerWeights>, kEqualizerWeights>> normal;  // per region: the normal equations' matrix
-    std::vector<std::array<double, kEqualizerWeights>> right, weights;  // their right-hand sides (then solutions); the weights
+    // Per region: the normal equations' matrix, their right-hand sides (then solutions), the weights.
+    std::vector<std::array<std::array<double, kEqualizerWeights>, kEqualizerWeights>> normal;
+    std::vector<std::array<double, kEqualizerWeights>> right, weights;
 };
-
 
 // `margins` as SampleScratch::margins (dimension x dimension, positive = darker than its level). Fills
 // `out` (modules; confidence from how far each module's own share is from 0; the fixed modules as the
