@@ -1,7 +1,7 @@
 // The batch table's columns and one photo's cells, as text in the page's language: the same cells fill
 // the table on the page, the CSV file and the TSV on the clipboard. Pure (the texts come in as `t`).
 
-import { printedDate } from '../src/messages.js';
+import { printedCardDate } from '../src/messages.js';
 
 /** Column keys: the header texts are t(`field_${key}`) for the card's fields, t(`batch_col_${key}`) else. */
 // The status second: on a phone the table scrolls sideways, and what happened to a photo is seen first.
@@ -23,7 +23,6 @@ const OWN = new Set(['file', 'status', 'errors']);
 
 /** @param {(key: string) => string} t */
 export const headerTexts = (t) => COLUMNS.map((key) => t(OWN.has(key) ? `batch_col_${key}` : `field_${key}`));
-
 
 /** The new address (docs/address-2025.md): one or already-new its address, ambiguous its candidates. */
 export function newAddressText(a) {
@@ -50,10 +49,10 @@ export function cellsOf(item, t, words) {
     id: f?.id ?? '',
     oldId: f?.oldId ?? '',
     name: f?.name ?? '',
-    dateOfBirth: f ? printedDate(f.dateOfBirth) || (card.rawFields?.[3] ?? '') : '',
+    dateOfBirth: f ? printedCardDate(card, 'dateOfBirth') : '',
     sex: f?.sexText ?? '',
     address: f?.address ?? '',
-    issueDate: f ? printedDate(f.issueDate) || (card.rawFields?.[6] ?? '') : '',
+    issueDate: f ? printedCardDate(card, 'issueDate') : '',
     address2025: newAddressText(f?.address2025),
     errors,
   };

@@ -1,12 +1,11 @@
 // The result card: every field, each check (pass/fail/skipped with its reason), warnings and errors,
 // and the JSON (data-testid="result-json"). Rendering uses textContent only: card data is never HTML.
-import { checkLabel, checkText, printedDate, problemText } from '../src/messages.js';
+import { checkLabel, checkText, printedCardDate, problemText } from '../src/messages.js';
 import { language, t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 let last = null;
 let tableMissing = false; // the address table could not be loaded: address2025 stays null
-
 
 function row(list, key, value, bad = false) {
   const dt = document.createElement('dt');
@@ -66,9 +65,8 @@ export function renderCard() {
     row(list, 'id', f.id, failed.has('id'));
     row(list, 'oldId', f.oldId, failed.has('oldId'));
     row(list, 'name', f.name, failed.has('name'));
-    // Dates as printed (dd/mm/yyyy), so the official compares at a glance; one that is not a real date as
-    // the card has it (ddmmyyyy), so the reader sees what is wrong.
-    row(list, 'dateOfBirth', printedDate(f.dateOfBirth) || card.rawFields?.[3], failed.has('dateOfBirth'));
+    // Dates as printed (dd/mm/yyyy), so the official compares at a glance.
+    row(list, 'dateOfBirth', printedCardDate(card, 'dateOfBirth'), failed.has('dateOfBirth'));
     row(list, 'sex', f.sexText, failed.has('sex'));
     row(list, 'address', f.address);
     row(list, 'street', parts.street);
@@ -76,7 +74,7 @@ export function renderCard() {
     row(list, 'district', parts.district);
     row(list, 'province', parts.provinceCode ? `${parts.provinceName} (${parts.provinceCode})` : parts.province);
     row(list, 'address2025', newAddress(f.address2025));
-    row(list, 'issueDate', printedDate(f.issueDate) || card.rawFields?.[6], failed.has('issueDate'));
+    row(list, 'issueDate', printedCardDate(card, 'issueDate'), failed.has('issueDate'));
     if (f.extra?.some((e) => e)) row(list, 'extra', f.extra.join(' | '));
   } else {
     // Not a card (a URL, a health-insurance code, …): show what the code says, so the reader knows.

@@ -13,6 +13,17 @@
  * @param {string | null} [iso]
  */
 export const printedDate = (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso ?? '') ? String(iso).split('-').reverse().join('/') : iso ?? '');
+
+/** Where the card's text holds each date (docs/card-format.md: the fields in order). */
+const RAW_DATE_FIELD = { dateOfBirth: 3, issueDate: 6 };
+
+/**
+ * One of a card result's dates as printed (dd/mm/yyyy); one that is not a real date as the card has it
+ * (ddmmyyyy), so the reader sees what is wrong; '' when it has neither. Shared by the page and the batch table.
+ * @param {{fields?: Record<string, any> | null, rawFields?: string[]}} card
+ * @param {'dateOfBirth' | 'issueDate'} key
+ */
+export const printedCardDate = (card, key) => printedDate(card.fields?.[key]) || (card.rawFields?.[RAW_DATE_FIELD[key]] ?? '');
 /** @param {string} s */
 const sexVi = (s) => (s === 'female' ? 'nữ' : s === 'male' ? 'nam' : s);
 
@@ -52,7 +63,6 @@ const DATE_PROBLEMS = {
     'no-such-day': (p) => `day ${p.day} does not exist in ${p.month}/${p.year}`,
   },
 };
-
 
 /** A date that is not one: the text as printed, then why, in `lang`. @type {Wording} */
 const invalidDate = (p, lang) => `“${p.text}”: ${DATE_PROBLEMS[lang][p.problem]?.(p) ?? ''}`;
