@@ -87,7 +87,7 @@ std::string to_json(const Address2025& address) {
 }
 
 std::string to_json(const CardResult& card) {
-    JsonWriter w;
+    JsonWriter w(4096);
     w.begin_object();
     w.key("ok").value(card.ok);
     w.key("format").value(card.format);
@@ -117,7 +117,7 @@ std::string to_json(const CardResult& card) {
     w.key("repaired").value(card.repaired);
     string_array(w, "rawFields", card.rawFields);
     w.end_object();
-    return w.str();
+    return w.take();
 }
 
 }  // namespace cccd

@@ -7,18 +7,25 @@
 
 namespace cccd {
 
+namespace {
+
+// ASCII bytes a JSON string cannot hold as they are (RFC 8259, section 7), and DEL.
+bool needs_escape(unsigned char c) { return c < 0x20 || c == 0x7F || c == '"' || c == '\\'; }
+
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view s) {
     out += '"';
     // Bytes that need no escaping are copied a run at a time: one append per run rather than one call per
     // byte (a WASM build links std::string's members out of line, and a card's JSON is mostly such runs).
     size_t run = 0;
     const auto flush = [&](size_t end) { out.append(s.data() + run, end - run); };
+    char32_t cp;
     for (size_t i = 0; i < s.size();) {
         const auto c = static_cast<unsigned char>(s[i]);
         if (c >= 0x80) {
             // One valid UTF-8 sequence stays in the run; an invalid byte becomes U+FFFD.
-            const size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
-            if (len > 1 && i + len <= s.size() && is_valid_utf8(s.substr(i, len))) {
+            if (const size_t len = utf8_sequence(s, i, cp); len > 1) {
                 i += len;
                 continue;
             }
@@ -27,7 +34,7 @@ void append_json_string(std::string& out, std::string_view s) {
             run = ++i;
             continue;
         }
-        if (c >= 0x20 && c != 0x7F && c != '"' && c != '\\') {
+        if (!needs_escape(c)) {
             ++i;
             continue;
         }
@@ -39,9 +46,9 @@ void append_json_string(std::string& out, std::string_view s) {
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
             default: {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
+                static constexpr char kHex[] = "0123456789abcdef";
+                const char escaped[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+                out.append(escaped, sizeof escaped);
             }
         }
         run = ++i;

@@ -3,11 +3,14 @@
 // any invalid UTF-8 byte becomes U+FFFD so the output is always valid JSON.
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace cccd {
 
 class JsonWriter {
 public:
+    // `capacity`: the bytes the output is expected to take (a card's JSON: about 2.5 KB), reserved once.
+    explicit JsonWriter(size_t capacity = 0) { out_.reserve(capacity); }
     JsonWriter& begin_object();
     JsonWriter& end_object();
     JsonWriter& begin_array();
@@ -23,6 +26,8 @@ public:
     // Inserts already-serialised JSON as one value.
     JsonWriter& raw(std::string_view json);
     const std::string& str() const { return out_; }
+    // The output, moved out: the writer is left empty.
+    std::string take() { return std::move(out_); }
 
 private:
     void separate();

@@ -3,29 +3,32 @@
 namespace cccd {
 
 std::optional<std::u32string> decode_utf8(std::string_view bytes) {
-    std::u32string out;
-    out.reserve(bytes.size());
+    // Sized once and written by index: push_back per code point is a call each in the size-optimised WASM
+    // build, and the card parser decodes every field several times.
+    std::u32string out(bytes.size(), U'\0');
+    size_t n = 0;
     for (size_t i = 0; i < bytes.size();) {
-        const auto b0 = static_cast<unsigned char>(bytes[i]);
-        int extra;
-        char32_t cp;
-        char32_t min;
-        if (b0 < 0x80) { out.push_back(b0); ++i; continue; }
-        if ((b0 & 0xE0) == 0xC0) { extra = 1; cp = b0 & 0x1F; min = 0x80; }
-        else if ((b0 & 0xF0) == 0xE0) { extra = 2; cp = b0 & 0x0F; min = 0x800; }
-        else if ((b0 & 0xF8) == 0xF0) { extra = 3; cp = b0 & 0x07; min = 0x10000; }
-        else return std::nullopt;
-        if (i + extra >= bytes.size()) return std::nullopt;  // truncated sequence
-        for (int k = 1; k <= extra; ++k) {
-            const auto b = static_cast<unsigned char>(bytes[i + k]);
-            if ((b & 0xC0) != 0x80) return std::nullopt;
-            cp = (cp << 6) | (b & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
-        out.push_back(cp);
-        i += extra + 1;
+        const size_t len = utf8_sequence(bytes, i, out[n]);
+        if (len == 0) return std::nullopt;
+        ++n;
+        i += len;
     }
+    out.resize(n);
     return out;
+}
+
+bool is_valid_utf8(std::string_view bytes) {
+    char32_t cp;
+    for (size_t i = 0; i < bytes.size();) {
+        if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        const size_t len = utf8_sequence(bytes, i, cp);
+        if (len == 0) return false;
+        i += len;
+    }
+    return true;
 }
 
 void append_utf8(std::string& out, char32_t cp) {

@@ -125,6 +125,11 @@ TEST(ToIso, PadsEveryComponent) {
     EXPECT_EQ(cccd::to_iso({5, 1, 9}), "0005-01-09");
 }
 
+TEST(ToIso, WritesFieldsBeyondFourAndTwoDigitsInFull) {
+    EXPECT_EQ(cccd::to_iso({12026, 1, 2}), "12026-01-02");
+    EXPECT_EQ(cccd::to_iso({2026, 123, 7}), "2026-123-07");
+}
+
 TEST(DateOrder, ComparesYearThenMonthThenDay) {
     EXPECT_LT((Date{2024, 12, 31}), (Date{2025, 1, 1}));
     EXPECT_LT((Date{2024, 1, 31}), (Date{2024, 2, 1}));
