@@ -353,9 +353,14 @@ LiveResult scan_live(const image::ImageView& frame, LiveState& s, const LiveConf
         }
     }
     // 3. The whole frame: every frame while nothing is tracked, every wholeEvery-th while a track is fresh
-    // (another card may come into view).
+    // (another card may come into view), and at once when the track was not seen in its region: the card
+    // moved further than the region between two scanned frames (a slow device scans a few frames a second)
+    // or left the view.
     const bool fresh = s.track && s.frame - s.track->lastSeen <= config.freshFor;
-    if (fresh && s.frame % std::max(1, config.wholeEvery) != 0) return finish();
+    if (fresh && s.frame % std::max(1, config.wholeEvery) != 0) {
+        const bool seenInRegion = s.track->lastSeen == s.frame || out.result.status == qr::DecodeStatus::unreadable;
+        if (seenInRegion || !config.wholeWhenRegionEmpty) return finish();
+    }
     // Frames of aimFromSide and up: the frame halved (the decoder's first look) everywhere, full size only
     // in the aiming region, where the card is held; smaller frames at full size everywhere.
     qr::DecodeResult rw;

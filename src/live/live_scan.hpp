@@ -27,6 +27,9 @@ struct LiveConfig {
     // `wholeEvery`-th frame (another card coming into view); the rest of the time only the tracked region.
     int freshFor = 3;
     int wholeEvery = 4;
+    // ... and on every frame in which the track was not seen in its region (the card moved out of it, as
+    // between two frames of a slow device, or left); docs/live-scanning.md has what it gains and costs.
+    bool wholeWhenRegionEmpty = true;
     float regionMargin = 0.6f;  // the region searched: the symbol's bounding box grown by this share of its side
     // Frames whose grid shows the fixed patterns less clearly than this (sharpness) are not fused: blurred
     // or misregistered.

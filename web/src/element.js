@@ -1,7 +1,7 @@
 // <cccd-scanner>: the camera with an aiming frame, decoding in a Worker. Events: `cccd-scan` (detail =
 // the scan result, once per card), `cccd-error` (detail = {code, message}). Attributes: autofill="FORM_ID"
 // fills that form's [data-cccd-field] inputs; autostart starts the camera when connected; lang="en"
-// switches its texts (button and status line: the card read, or why the camera did not start); leave-ms="N": how long a card must be out of view before it is reported again
+// switches its texts (button and status line: the card read, or why the camera did not start); leave-ms="N": how long frames must miss a card before it is reported again
 // (startCamera's leaveMs; default 1500). Importing defines nothing (sideEffects: false): call defineCccdScanner().
 /** @import { CameraController, ScanResult, WorkerScanner } from '../types/index.js' */
 import { startCamera } from './camera.js';

@@ -237,7 +237,8 @@ export interface CameraOptions {
   scanner?: WorkerScanner;
   /** Forces a frame source; 'auto' uses MediaStreamTrackProcessor where it exists. */
   pacing?: 'auto' | 'track-processor' | 'video-frame-callback';
-  /** Milliseconds without seeing the card before it counts as gone (default 1500). */
+  /** Milliseconds of frames without the card (two frames at least) before it counts as gone (default 1500):
+   * a card seen in every frame is reported once, however slowly frames are scanned. */
   leaveMs?: number;
 }
 
