@@ -38,7 +38,8 @@ function quantile(sorted, q) {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
 }
 
-const median = (xs) => quantile([...xs].sort((a, b) => a - b), 0.5);
+/** The median of the numbers in xs (null for none). */
+export const median = (xs) => quantile([...xs].sort((a, b) => a - b), 0.5);
 
 // Module sizes of the printed cards, in bands: "< 2 px", "2-3 px", "3-4 px", ">= 4 px".
 const moduleBand = (px) => (px < 2 ? '< 2 px' : px < 3 ? '2-3 px' : px < 4 ? '3-4 px' : '>= 4 px');

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { benchArgs } from './args.mjs';
 import { decodeFile, listCorpus } from './corpus.mjs';
 import { makeReaders } from './readers.mjs';
+import { median } from './measure.mjs';
 
 const { here, repo, corpusDir } = benchArgs('build/peer-bench');
 const items = listCorpus(corpusDir)?.filter((it) => /^(zxing-samples|cccd-synth)/.test(it.set));
@@ -69,12 +70,9 @@ if (!rows.some((r) => r.total !== undefined)) {
   console.error(`no 1280x720 frames of zxing-samples or cccd-synth in ${corpusDir}`);
   process.exit(2);
 }
-const median = (key) => {
-  const v = rows.map((r) => r[key]).filter((x) => x !== undefined).sort((a, b) => a - b);
-  return v.length ? v[Math.floor(v.length / 2)] : NaN;
-};
+const medianOf = (key) => median(rows.map((r) => r[key]).filter((x) => x !== undefined)) ?? NaN;
 console.log(`${rows.length} frames of 1280x720 (parts timed on half of them), medians in ms:`);
 for (const key of ['copy', 'decode', 'afterDecode', 'jsonParse', 'total', 'parseCold', 'parseWarm', 'zxing-wasm'])
-  console.log(`  ${key.padEnd(12)} ${median(key).toFixed(3)}`);
-const ratios = rows.filter((r) => r.total !== undefined).map((r) => r.total / r['zxing-wasm']).sort((a, b) => a - b);
-console.log(`  ours / zxing-wasm per frame, median: ${ratios[Math.floor(ratios.length / 2)].toFixed(3)}`);
+  console.log(`  ${key.padEnd(12)} ${medianOf(key).toFixed(3)}`);
+const ratios = rows.filter((r) => r.total !== undefined).map((r) => r.total / r['zxing-wasm']);
+console.log(`  ours / zxing-wasm per frame, median: ${median(ratios).toFixed(3)}`);

@@ -17,6 +17,7 @@
 #include "io/image_file.hpp"
 #include "live/live_scan.hpp"
 #include "qr/decoder.hpp"
+#include "qr/tables.hpp"
 
 namespace {
 
@@ -189,7 +190,7 @@ TEST(LiveScan, ACardThatJumpedBetweenTwoFramesIsReadWhereItLanded) {
     }
     ASSERT_EQ(photos[0].payload, photos[1].payload);
     // Moved by more than the symbol's side and its tracked region's margin (LiveConfig::regionMargin).
-    const double side = photos[0].modulePx * (photos[0].version * 4 + 17);
+    const double side = photos[0].modulePx * qr::symbol_size(photos[0].version);
     const double dx = photos[1].qrCorners[0].first - photos[0].qrCorners[0].first;
     const double dy = photos[1].qrCorners[0].second - photos[0].qrCorners[0].second;
     ASSERT_GT(std::max(std::abs(dx), std::abs(dy)), 1.6 * side) << dx << ", " << dy << "; side " << side;
