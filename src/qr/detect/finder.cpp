@@ -297,7 +297,7 @@ void scan_columns(const image::BitMatrix& binary, const FinderOptions& options, 
 // give row hits that are alone, and most hits sent to confirmation fail its first, vertical walk
 // (docs/real-cards.md). Paired, a hit is confirmed only with a partner on the previous scanned row, which is
 // then confirmed too, as it would have been on its own row.
-
+//
 // The first of `hits` (the previous scanned row's, left to right) within a module of centre `cx` with a
 // total within a factor of two, or -1. `from`: where the last call's walk stopped (cx only grows along a row).
 int partner_of(const std::vector<FinderRowHit>& hits, size_t& from, float cx, int total) {
@@ -352,15 +352,15 @@ void find_finder_patterns(const image::BitMatrix& binary, const FinderOptions& o
             d.open = false;
         };
         scan_line(row, binary.width, words, options.open, [&](float cx, int total, bool rowOpen) {
-            FinderRowHit& hit = scratch.thisRow.emplace_back(FinderRowHit{cx, total, rowOpen, false});
-            if (options.pairRows) {
-                const int p = partner_of(scratch.previousRow, partner, cx, total);
-                if (p < 0) return;
-                // The partner waited for this one: confirmed now, as it would have been on its own row.
-                FinderRowHit& before = scratch.previousRow[static_cast<size_t>(p)];
-                if (!before.confirmed) try_hit(before, y - step);
-            }
-            try_hit(hit, y);
+            FinderRowHit hit{cx, total, rowOpen, false};
+            if (!options.pairRows) return try_hit(hit, y);
+            FinderRowHit& kept = scratch.thisRow.emplace_back(hit);
+            const int p = partner_of(scratch.previousRow, partner, cx, total);
+            if (p < 0) return;
+            // The partner waited for this one: confirmed now, as it would have been on its own row.
+            FinderRowHit& before = scratch.previousRow[static_cast<size_t>(p)];
+            if (!before.confirmed) try_hit(before, y - step);
+            try_hit(kept, y);
         });
         std::swap(scratch.previousRow, scratch.thisRow);
     }
