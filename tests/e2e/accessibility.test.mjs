@@ -40,7 +40,6 @@ for (const [size, contextOptions] of Object.entries(SIZES)) {
   });
 }
 
-// Tab until `selector` has the focus; the number of presses it took (fails after 40).
 // File choosers, intercepted for the page's whole life. Playwright turns interception on when a 'filechooser'
 // listener is added and off when the last one goes, without waiting for the browser; a chooser opened right
 // after a fresh waitForEvent can open natively and never be reported (the race puppeteer#6040 describes).
@@ -54,6 +53,7 @@ function fileChoosers(page) {
   });
 }
 
+// Tab until `selector` has the focus; the number of presses it took (fails after 40).
 async function tabTo(page, selector) {
   for (let n = 1; n <= 40; n++) {
     await page.keyboard.press('Tab');

@@ -35,6 +35,18 @@ int found(const testsupport::Rendered& r, int dim, const std::vector<qr::FinderP
     return n;
 }
 
+// The 33-module symbol g drawn as case c describes, with room around it.
+testsupport::Rendered render_case(const qr::ModuleGrid& g, const Case& c) {
+    testsupport::RenderParams p;
+    p.moduleSize = c.moduleSize;
+    p.width = p.height = static_cast<int>(c.moduleSize * 33 * 1.5f + 80);
+    p.angleDeg = c.angle;
+    p.blurSigma = c.blur;
+    p.noise = c.noise;
+    p.tilt = c.tilt;
+    return testsupport::render(g, p);
+}
+
 TEST(Finder, RatioTolerance) {
     const int exact[5] = {2, 2, 6, 2, 2}, tiny[5] = {1, 2, 4, 1, 2}, wrong[5] = {3, 3, 3, 3, 3}, lopsided[5] = {1, 5, 6, 2, 2};
     EXPECT_TRUE(qr::finder_ratio_ok(exact));
@@ -54,14 +66,7 @@ TEST(Finder, FindsAllThreeAcrossScalesAndRotations) {
     image::BitMatrix b;
     std::vector<qr::FinderPattern> f;
     for (const Case& c : cases) {
-        testsupport::RenderParams p;
-        p.moduleSize = c.moduleSize;
-        p.width = p.height = static_cast<int>(c.moduleSize * 33 * 1.5f + 80);
-        p.angleDeg = c.angle;
-        p.blurSigma = c.blur;
-        p.noise = c.noise;
-        p.tilt = c.tilt;
-        const auto r = testsupport::render(g, p);
+        const auto r = render_case(g, c);
         image::binarize_local(r.view(), {8, 2, 24, 8, 3, 8}, s, map, b);
         qr::find_finder_patterns(b, {}, f);
         EXPECT_EQ(found(r, g.size, f, c.moduleSize), 3) << "module " << c.moduleSize << " angle " << c.angle;
@@ -217,14 +222,7 @@ TEST(Finder, PairedRowsFindTheSameFindersConfirmedAsOften) {
     image::BitMatrix b;
     for (const Case& c : cases)
         for (int step : {1, 2}) {
-            testsupport::RenderParams p;
-            p.moduleSize = c.moduleSize;
-            p.width = p.height = static_cast<int>(c.moduleSize * 33 * 1.5f + 80);
-            p.angleDeg = c.angle;
-            p.blurSigma = c.blur;
-            p.noise = c.noise;
-            p.tilt = c.tilt;
-            const auto r = testsupport::render(g, p);
+            const auto r = render_case(g, c);
             image::binarize_local(r.view(), {8, 2, 24, 8, 3, 8}, s, map, b);
             std::vector<qr::FinderPattern> alone, paired;
             qr::find_finder_patterns(b, {step, false, true, false}, alone);
