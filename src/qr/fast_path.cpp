@@ -24,9 +24,7 @@ bool read_first_candidates(const image::ImageView& frame, const PipelineConfig& 
     // cross four or more rows, and none of the corpus reads changes (corpus_report --dump). At full size
     // that lost a read, so the fast path proper scans every row.
     // Open finders too (finder.hpp): a card's QR has no quiet zone, and reading it here saves every retry.
-    // Row hits paired (finder.hpp): lone look-alikes go unconfirmed (4 % of a 1280x720 frame in WASM,
-    // docs/real-cards.md), and a finder seen on one scanned row only is left to the later steps, unpaired.
-    find_finder_patterns(s.binary, {at.frame != nullptr ? 2 : 1, false, true, true}, s.finder, s.finders);
+    find_finder_patterns(s.binary, {at.frame != nullptr ? 2 : 1, false, true}, s.finder, s.finders);
     // Candidates are ranked by their triple's score, so the first kFastPathCandidates come from the first
     // kFastPathCandidates triples: the others need no dimension ranking here.
     LocateOptions lo;

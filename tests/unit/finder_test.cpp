@@ -35,18 +35,6 @@ int found(const testsupport::Rendered& r, int dim, const std::vector<qr::FinderP
     return n;
 }
 
-// The 33-module symbol g drawn as case c describes, with room around it.
-testsupport::Rendered render_case(const qr::ModuleGrid& g, const Case& c) {
-    testsupport::RenderParams p;
-    p.moduleSize = c.moduleSize;
-    p.width = p.height = static_cast<int>(c.moduleSize * 33 * 1.5f + 80);
-    p.angleDeg = c.angle;
-    p.blurSigma = c.blur;
-    p.noise = c.noise;
-    p.tilt = c.tilt;
-    return testsupport::render(g, p);
-}
-
 TEST(Finder, RatioTolerance) {
     const int exact[5] = {2, 2, 6, 2, 2}, tiny[5] = {1, 2, 4, 1, 2}, wrong[5] = {3, 3, 3, 3, 3}, lopsided[5] = {1, 5, 6, 2, 2};
     EXPECT_TRUE(qr::finder_ratio_ok(exact));
@@ -66,7 +54,14 @@ TEST(Finder, FindsAllThreeAcrossScalesAndRotations) {
     image::BitMatrix b;
     std::vector<qr::FinderPattern> f;
     for (const Case& c : cases) {
-        const auto r = render_case(g, c);
+        testsupport::RenderParams p;
+        p.moduleSize = c.moduleSize;
+        p.width = p.height = static_cast<int>(c.moduleSize * 33 * 1.5f + 80);
+        p.angleDeg = c.angle;
+        p.blurSigma = c.blur;
+        p.noise = c.noise;
+        p.tilt = c.tilt;
+        const auto r = testsupport::render(g, p);
         image::binarize_local(r.view(), {8, 2, 24, 8, 3, 8}, s, map, b);
         qr::find_finder_patterns(b, {}, f);
         EXPECT_EQ(found(r, g.size, f, c.moduleSize), 3) << "module " << c.moduleSize << " angle " << c.angle;
@@ -208,52 +203,4 @@ TEST(Finder, OneSidedRunsOnlyAndNotBelowTwoPixelModules) {
     EXPECT_FALSE(qr::finder_ratio_open_ok(std::array{9, 3, 9, 3, 9}.data(), clipped));  // both sides run on
     EXPECT_FALSE(qr::finder_ratio_open_ok(std::array{5, 1, 3, 1, 1}.data(), clipped));  // 1 px modules
     EXPECT_FALSE(qr::finder_ratio_open_ok(std::array{9, 3, 3, 3, 3}.data(), clipped));  // no 1:3:1 inside
-}
-
-TEST(Finder, PairedRowsFindTheSameFindersConfirmedAsOften) {
-    // A finder crossed by two or more scanned rows is confirmed on each of them, paired or not (the first
-    // row's hit when the second pairs with it), at every scale and angle, every row or every other one.
-    const qr::ModuleGrid g = testsupport::qrencode_fixture("finder patterns at every angle", 'M', 4);
-    ASSERT_EQ(g.size, 33);
-    const Case cases[] = {{2.0f, 37, 0.6f, 3, 0.1f}, {3, 90, 0.8f, 3, 0}, {4, 135, 1.0f, 4, 0.2f}, {6, 200, 1.2f, 4, 0},
-                          {10, 271, 1.5f, 5, 0.1f}};
-    image::LocalBinarizeScratch s;
-    image::ThresholdMap map;
-    image::BitMatrix b;
-    for (const Case& c : cases)
-        for (int step : {1, 2}) {
-            const auto r = render_case(g, c);
-            image::binarize_local(r.view(), {8, 2, 24, 8, 3, 8}, s, map, b);
-            std::vector<qr::FinderPattern> alone, paired;
-            qr::find_finder_patterns(b, {step, false, true, false}, alone);
-            qr::find_finder_patterns(b, {step, false, true, true}, paired);
-            EXPECT_EQ(found(r, g.size, paired, c.moduleSize), 3) << c.moduleSize << " step " << step;
-            EXPECT_LE(paired.size(), alone.size());
-            ASSERT_GE(paired.size(), 3u);
-            // The three true finders, most confirmed, lead both lists (ties in either order).
-            for (size_t i = 0; i < 3; ++i)
-                EXPECT_TRUE(std::any_of(paired.begin(), paired.begin() + 3, [&](const qr::FinderPattern& f) {
-                    return f.hits == alone[i].hits && std::hypot(f.center.x - alone[i].center.x, f.center.y - alone[i].center.y) < 0.01f;
-                })) << c.moduleSize << " step " << step << " finder " << i << " hits " << alone[i].hits;
-        }
-}
-
-TEST(Finder, PairedRowsLeaveAFinderThatOneScannedRowCrosses) {
-    // A finder of 1 px modules, rows 11 to 17: its centre (rows 13 to 15) crosses one of the even rows only.
-    image::BitMatrix b;
-    b.reset(40, 40);
-    for (int y = 0; y < 7; ++y)
-        for (int x = 0; x < 7; ++x) {
-            const int ring = std::max(std::abs(x - 3), std::abs(y - 3));
-            b.set(10 + x, 11 + y, ring != 2);
-        }
-    std::vector<qr::FinderPattern> f;
-    qr::find_finder_patterns(b, {2, false, false, false}, f);
-    ASSERT_EQ(f.size(), 1u);
-    EXPECT_NEAR(f[0].center.x, 13.5f, 0.5f);
-    EXPECT_NEAR(f[0].center.y, 14.5f, 0.5f);
-    qr::find_finder_patterns(b, {2, false, false, true}, f);
-    EXPECT_TRUE(f.empty());
-    qr::find_finder_patterns(b, {1, false, false, true}, f);  // every row: rows 13 and 14 pair
-    EXPECT_EQ(f.size(), 1u);
 }

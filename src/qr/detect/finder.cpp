@@ -292,22 +292,6 @@ void scan_columns(const image::BitMatrix& binary, const FinderOptions& options, 
     }
 }
 
-// Pairing (FinderOptions::pairRows): a finder's 3-module centre crosses the scanned rows within it, so
-// where it spans two or more each of its row hits has another beside it on the row before. Texture and text
-// give row hits that are alone, and most hits sent to confirmation fail its first, vertical walk
-// (docs/real-cards.md). Paired, a hit is confirmed only with a partner on the previous scanned row, which is
-// then confirmed too, as it would have been on its own row.
-//
-// The first of `hits` (the previous scanned row's, left to right) within a module of centre `cx` with a
-// total within a factor of two, or -1. `from`: where the last call's walk stopped (cx only grows along a row).
-int partner_of(const std::vector<FinderRowHit>& hits, size_t& from, float cx, int total) {
-    const float reach = std::max(1.5f, static_cast<float>(total) / 7.0f);
-    while (from < hits.size() && hits[from].centre < cx - reach) ++from;
-    for (size_t i = from; i < hits.size() && hits[i].centre <= cx + reach; ++i)
-        if (2 * hits[i].total >= total && 2 * total >= hits[i].total) return static_cast<int>(i);
-    return -1;
-}
-
 // `out`: the whole finders most confirmed first, then open ones not where a whole one is.
 void list_finders(FinderScratch& scratch, std::vector<FinderPattern>& out) {
     const auto by_hits = [](const FinderPattern& a, const FinderPattern& b) { return a.hits > b.hits; };
@@ -340,29 +324,13 @@ void find_finder_patterns(const image::BitMatrix& binary, const FinderOptions& o
     reset_cells(scratch.openCells, binary.width, binary.height);
     uint64_t* const words = scratch.rowBits.data();
     Detection d{};
-    scratch.previousRow.clear();
     for (int y = 0; y < binary.height; y += step) {
         const uint8_t* row = binary.bits.data() + static_cast<size_t>(y) * static_cast<size_t>(binary.width);
-        scratch.thisRow.clear();
-        size_t partner = 0;  // hits come left to right: the previous row's are walked once
-        const auto try_hit = [&](FinderRowHit& hit, int atY) {
-            hit.confirmed = true;
-            d.open = hit.open;
-            if (confirm(binary, hit.centre, atY, hit.total, options.open, d)) add_detection(scratch, d);
-            d.open = false;
-        };
         scan_line(row, binary.width, words, options.open, [&](float cx, int total, bool rowOpen) {
-            FinderRowHit hit{cx, total, rowOpen, false};
-            if (!options.pairRows) return try_hit(hit, y);
-            FinderRowHit& kept = scratch.thisRow.emplace_back(hit);
-            const int p = partner_of(scratch.previousRow, partner, cx, total);
-            if (p < 0) return;
-            // The partner waited for this one: confirmed now, as it would have been on its own row.
-            FinderRowHit& before = scratch.previousRow[static_cast<size_t>(p)];
-            if (!before.confirmed) try_hit(before, y - step);
-            try_hit(kept, y);
+            d.open = rowOpen;
+            if (confirm(binary, cx, y, total, options.open, d)) add_detection(scratch, d);
+            d.open = false;
         });
-        std::swap(scratch.previousRow, scratch.thisRow);
     }
     if (options.scanColumns) scan_columns(binary, options, scratch);
     list_finders(scratch, out);

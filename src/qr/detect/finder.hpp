@@ -24,9 +24,6 @@ struct FinderOptions {
     // Also open finders (FinderPattern::open): each run group that fails as it is is tried again with an
     // outer run clipped, and more look-alikes get confirmed, so this costs.
     bool open = false;
-    // Confirm a row hit only beside one on the previous scanned row (finder.cpp): far fewer look-alikes sent
-    // to confirmation, but a finder whose centre crosses one scanned row only is missed.
-    bool pairRows = false;
 };
 
 struct FinderCells {  // finder indices by centre, in square cells (finder.cpp)
@@ -34,16 +31,8 @@ struct FinderCells {  // finder indices by centre, in square cells (finder.cpp)
     int cols = 0, rows = 0;
 };
 
-struct FinderRowHit {  // a 1:1:3:1:1 run group on a scanned row (finder.cpp pairs them)
-    float centre = 0;
-    int total = 0;
-    bool open = false;       // it needed an open outer ring
-    bool confirmed = false;  // sent to confirmation already
-};
-
 struct FinderScratch {  // reused between calls
     image::BitMatrix transposed;  // the column scan reads the columns as rows of this
-    std::vector<FinderRowHit> previousRow, thisRow;  // row hits, for pairing (finder.cpp)
     std::vector<uint64_t> rowBits;  // one row packed to bits
     FinderCells cells, openCells;
     std::vector<FinderPattern> whole;  // detections merged so far, in the order first seen
