@@ -40,19 +40,6 @@ for (const [size, contextOptions] of Object.entries(SIZES)) {
   });
 }
 
-// File choosers, intercepted for the page's whole life. Playwright turns interception on when a 'filechooser'
-// listener is added and off when the last one goes, without waiting for the browser; a chooser opened right
-// after a fresh waitForEvent can open natively and never be reported (the race puppeteer#6040 describes).
-function fileChoosers(page) {
-  const ready = [];
-  const waiting = [];
-  page.on('filechooser', (chooser) => (waiting.length ? waiting.shift()(chooser) : ready.push(chooser)));
-  return (timeoutMs = 30_000) => ready.length ? Promise.resolve(ready.shift()) : new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no file chooser within ${timeoutMs} ms`)), timeoutMs);
-    waiting.push((chooser) => { clearTimeout(timer); resolve(chooser); });
-  });
-}
-
 // Tab until `selector` has the focus; the number of presses it took (fails after 40).
 async function tabTo(page, selector) {
   for (let n = 1; n <= 40; n++) {
@@ -73,7 +60,10 @@ test('the whole flow from the keyboard: camera, photo, text, copy, clear, langua
   try {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
-    const nextChooser = fileChoosers(page);
+    // File-chooser interception on for the page's whole life: Playwright turns it on when a 'filechooser'
+    // listener is added and off when the last one goes, without waiting for the browser, so a chooser opened
+    // right after a fresh waitForEvent could open natively, unreported (the race puppeteer#6040 describes).
+    page.on('filechooser', () => {});
     await page.goto(`${env.origin}/`);
     await page.waitForSelector('[data-testid=status][data-state=idle]');
     // The status line is a polite live region: what it says when a card is read is announced.
@@ -100,8 +90,7 @@ test('the whole flow from the keyboard: camera, photo, text, copy, clear, langua
     // A photo: Tab to the file input, Space opens the chooser.
     const entry = photos()[0];
     await tabTo(page, '[data-testid=photo-input]');
-    await page.keyboard.press('Space');
-    const chooser = await nextChooser();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
     await chooser.setFiles(`${photoDir}/${entry.file}`);
     await page.waitForSelector('[data-testid=status][data-state=found]');
     assert.equal(await page.textContent('[data-testid=field-id]'), entry.fields.id);
@@ -126,8 +115,7 @@ test('the whole flow from the keyboard: camera, photo, text, copy, clear, langua
 
     // A batch: Tab to its file input, Space, two photos; the progress is announced as it goes.
     await tabTo(page, '[data-testid=batch-input]');
-    await page.keyboard.press('Space');
-    const batchChooser = await nextChooser();
+    const [batchChooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
     await batchChooser.setFiles(photos().slice(0, 2).map((p) => `${photoDir}/${p.file}`));
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=batch-table] tbody tr[data-status=ok]').length === 2);
     assert.equal(await page.evaluate(() => document.querySelector('[data-testid=batch-count]').closest('[aria-live]')?.getAttribute('aria-live')), 'polite');
