@@ -216,4 +216,49 @@ TEST(ReedSolomon, ErasuresBeyondCapacityFailAndLeaveTheBlock) {
     EXPECT_FALSE(rs_correct(block, ec, ec / 2, outside).ok);
 }
 
+// Generalized minimum distance decoding tries one block with fewer and fewer erasures (grid_decoder.cpp) and
+// computes its syndromes once: a failed try leaves the block as it was, so each try with the syndromes given
+// must agree with a call that computes them, in outcome and in the block it leaves.
+TEST(ReedSolomon, TriesWithSyndromesComputedOnceMatchSeparateCalls) {
+    std::mt19937 rng(9);
+    int corrected = 0, refused = 0;
+    for (const auto& [total, ec] : {std::pair{26, 10}, {44, 18}, {100, 26}, {153, 30}}) {
+        for (int trial = 0; trial < 60; ++trial) {
+            const std::vector<uint8_t> good = random_codeword(rng, total, ec);
+            std::vector<uint8_t> block = good;
+            inject(rng, block, ec / 2 + 1 + trial % 4);  // beyond errors alone
+            std::vector<int> order(static_cast<size_t>(total));
+            for (int i = 0; i < total; ++i) order[static_cast<size_t>(i)] = i;
+            std::shuffle(order.begin(), order.end(), rng);
+            if (trial % 2 == 0)  // the wrong codewords least sure, as a good reader would have them
+                std::stable_partition(order.begin(), order.end(), [&](int i) { return block[static_cast<size_t>(i)] != good[static_cast<size_t>(i)]; });
+            const cccd::qr::RsSyndromes once = cccd::qr::rs_syndromes(block, ec);
+            ASSERT_EQ(once.count, ec);
+            EXPECT_FALSE(once.zero);
+            for (int e = ec - 2; e >= 0; e -= 2) {
+                const std::span<const int> erasures(order.data(), static_cast<size_t>(e));
+                std::vector<uint8_t> a = block, b = block;
+                const auto ra = rs_correct(a, ec, ec / 2 - 1, erasures);
+                const auto rb = rs_correct(b, ec, ec / 2 - 1, erasures, once);
+                ASSERT_EQ(ra.ok, rb.ok) << total << "/" << ec << " erased " << e;
+                EXPECT_EQ(ra.corrected, rb.corrected);
+                EXPECT_EQ(a, b);
+                if (rb.ok) {
+                    ++corrected;
+                    break;
+                }
+                ++refused;
+                EXPECT_EQ(b, block);  // left as it was: the syndromes still hold for the next try
+            }
+        }
+    }
+    EXPECT_GT(corrected, 0);  // both outcomes were exercised
+    EXPECT_GT(refused, 0);
+    // Syndromes of another shape are refused rather than misread.
+    std::vector<uint8_t> block = random_codeword(rng, 44, 18);
+    block[3] ^= 7;
+    EXPECT_FALSE(rs_correct(block, 18, 9, {}, cccd::qr::rs_syndromes(block, 16)).ok);
+    EXPECT_TRUE(rs_correct(block, 18, 9, {}, cccd::qr::rs_syndromes(block, 18)).ok);
+}
+
 }  // namespace

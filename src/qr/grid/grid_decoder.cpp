@@ -62,7 +62,8 @@ std::string check_version_info(const ModuleGrid& grid, int version) {
 constexpr int kErasureSlack = 4;
 constexpr uint8_t kDoubtful = 128;  // codewords below this confidence may be erased
 
-RsOutcome correct_with_erasures(std::span<uint8_t> block, std::span<const uint8_t> sure, const EcBlocks& layout) {
+RsOutcome correct_with_erasures(std::span<uint8_t> block, std::span<const uint8_t> sure, const EcBlocks& layout,
+                                const RsSyndromes& syndromesOfBlock) {
     const int maxErrors = layout.maxCorrectable() - kErasureSlack / 2;
     if (maxErrors <= 0) return {};
     std::array<int, 256> order{};
@@ -76,7 +77,7 @@ RsOutcome correct_with_erasures(std::span<uint8_t> block, std::span<const uint8_
     const int most = std::min(doubtful, 2 * maxErrors);
     for (int e = most; e > 0; e -= 2) {
         const RsOutcome r = rs_correct(block, layout.ecCodewordsPerBlock, maxErrors,
-                                       std::span<const int>(order.data(), static_cast<size_t>(e)));
+                                       std::span<const int>(order.data(), static_cast<size_t>(e)), syndromesOfBlock);
         if (r.ok) return r;
     }
     return {};
@@ -135,10 +136,11 @@ GridDecodeResult decode_with_format(const ModuleGrid& grid, int version, const F
     std::vector<bool> ok(blocks.size(), false);
     size_t firstFailed = blocks.size();
     for (size_t b = 0; b < blocks.size(); ++b) {
-        RsOutcome rs = rs_correct(blocks[b].codewords, layout.ecCodewordsPerBlock, layout.maxCorrectable());
+        const RsSyndromes syndromes = rs_syndromes(blocks[b].codewords, layout.ecCodewordsPerBlock);
+        RsOutcome rs = rs_correct(blocks[b].codewords, layout.ecCodewordsPerBlock, layout.maxCorrectable(), {}, syndromes);
         if (!rs.ok && grid.confidence.size() == grid.modules.size()) {
             if (sure.empty()) sure = deinterleave(codeword_confidence(grid, functionMap, total_codewords(version)), layout);
-            rs = correct_with_erasures(blocks[b].codewords, sure[b].codewords, layout);
+            rs = correct_with_erasures(blocks[b].codewords, sure[b].codewords, layout, syndromes);
             r.erasureBlocks += rs.ok ? 1 : 0;
         }
         ok[b] = rs.ok;

@@ -158,13 +158,26 @@ void rs_encode(std::span<const uint8_t> data, std::span<uint8_t> ec) {
     }
 }
 
-RsOutcome rs_correct(std::span<uint8_t> block, int ecCodewords, int maxErrors, std::span<const int> erasures) {
+RsSyndromes rs_syndromes(std::span<const uint8_t> block, int ecCodewords) {
+    RsSyndromes r;
     const int n = static_cast<int>(block.size());
-    if (ecCodewords <= 0 || ecCodewords >= n || n > kMaxBlock) return {};
+    if (ecCodewords <= 0 || ecCodewords >= n || n > kMaxBlock) return r;
+    r.count = ecCodewords;
+    r.zero = syndromes(block, ecCodewords, std::span<uint8_t>(r.values.data(), static_cast<size_t>(ecCodewords)));
+    return r;
+}
+
+RsOutcome rs_correct(std::span<uint8_t> block, int ecCodewords, int maxErrors, std::span<const int> erasures) {
+    return rs_correct(block, ecCodewords, maxErrors, erasures, rs_syndromes(block, ecCodewords));
+}
+
+RsOutcome rs_correct(std::span<uint8_t> block, int ecCodewords, int maxErrors, std::span<const int> erasures,
+                     const RsSyndromes& syndromesOfBlock) {
+    const int n = static_cast<int>(block.size());
+    if (ecCodewords <= 0 || ecCodewords >= n || n > kMaxBlock || syndromesOfBlock.count != ecCodewords) return {};
     const auto ecSize = static_cast<size_t>(ecCodewords);
-    std::array<uint8_t, kMaxBlock> s{};
-    const std::span<uint8_t> synd(s.data(), ecSize);
-    if (syndromes(block, ecCodewords, synd)) return {true, 0};
+    if (syndromesOfBlock.zero) return {true, 0};
+    const std::span<const uint8_t> synd(syndromesOfBlock.values.data(), ecSize);
     if (maxErrors > ecCodewords / 2) maxErrors = ecCodewords / 2;  // beyond this no decoder is unique
     const int e = static_cast<int>(erasures.size());
     if (e > 2 * maxErrors) return {};
@@ -237,7 +250,8 @@ RsOutcome rs_correct(std::span<uint8_t> block, int ecCodewords, int maxErrors, s
         changed += magnitude != 0 ? 1 : 0;
     }
     // Never report success on a block that is still not a codeword.
-    if (!syndromes(block, ecCodewords, synd)) {
+    std::array<uint8_t, kMaxBlock> check{};
+    if (!syndromes(block, ecCodewords, std::span<uint8_t>(check.data(), ecSize))) {
         std::copy(backup.begin(), backup.begin() + n, block.begin());
         return {};
     }

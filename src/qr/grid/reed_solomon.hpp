@@ -1,6 +1,7 @@
 #pragma once
 // Reed-Solomon error correction of one QR block (ISO/IEC 18004:2015 7.5.2): GF(256) with the primitive
 // polynomial x^8 + x^4 + x^3 + x^2 + 1 and a generator polynomial whose roots are a^0 .. a^(n-1).
+#include <array>
 #include <cstdint>
 #include <span>
 
@@ -17,6 +18,19 @@ struct RsOutcome {
 // error. On failure (beyond that, or a pattern that no codeword within reach explains) the block is left
 // unchanged. `corrected` counts the codewords that changed.
 RsOutcome rs_correct(std::span<uint8_t> block, int ecCodewords, int maxErrors, std::span<const int> erasures = {});
+
+// A block's syndromes, computed once for several tries at it with different erasures (generalized minimum
+// distance decoding: grid_decoder.cpp): a failed try leaves the block as it was, so they stay valid.
+struct RsSyndromes {
+    std::array<uint8_t, 255> values{};
+    int count = 0;      // ecCodewords, or 0 for a block rs_correct refuses
+    bool zero = false;  // the block is a codeword
+};
+RsSyndromes rs_syndromes(std::span<const uint8_t> block, int ecCodewords);
+
+// rs_correct with the block's syndromes already computed (rs_syndromes of this block as it is now).
+RsOutcome rs_correct(std::span<uint8_t> block, int ecCodewords, int maxErrors, std::span<const int> erasures,
+                     const RsSyndromes& syndromesOfBlock);
 
 // The `ecCodewords` error correction codewords for `data` (polynomial division by the generator, 7.5.2).
 // Used by tests to build valid blocks; `ec` must hold ecCodewords bytes.
