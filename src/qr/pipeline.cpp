@@ -313,6 +313,8 @@ void read_symbols(FrameDecode& d, const Look& look, bool inverted, Tried tried) 
     if (tried == Tried::record) s.tried.clear();
     LocateOptions lo;
     lo.inverted = inverted;
+    // Not in small frames: their tight budget (work_budget) goes to the dimensions as estimated.
+    lo.largerDimensions = static_cast<long>(look.frame.width) * look.frame.height >= d.config.smallFramePixels;
     if (look.maxCandidates > 0) {
         lo.maxCandidates = look.maxCandidates;
         lo.maxTriples = std::min(lo.maxTriples, look.maxCandidates);

@@ -176,6 +176,64 @@ TEST(Locate, TimingPatternsChooseTheDimension) {
     EXPECT_NE(c[1].dimension, 65);
 }
 
+// Blur that eats the light separator round each finder (ISO/IEC 18004:2015 6.3.3) makes the finders read
+// wide, and the symbol look two or more versions smaller than it is (shared printed fronts with motion
+// blur). Here the separators are painted dark in the binary image the module sizes are measured on.
+TEST(Locate, FindersThatReadWideStillOfferTheTrueDimensionAfterTheRest) {
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("finders read wide under blur", 'M', 9);
+    ASSERT_EQ(g.size, 53);
+    testsupport::RenderParams p;
+    p.moduleSize = 3;
+    p.width = p.height = 3 * 53 + 40;
+    p.noise = 2;
+    const auto r = testsupport::render(g, p);
+    Binarized bf;
+    binarize_and_find(r.view(), bf);
+    ASSERT_GE(bf.f.size(), 3u);
+    // The separator modules: the ring just outside each 7 x 7 finder, inside the symbol.
+    const auto separator = [](int x, int y) {
+        const auto ring = [](int cx, int cy, int x, int y) { return std::max(std::abs(x - cx), std::abs(y - cy)) == 4; };
+        return ring(3, 3, x, y) || ring(49, 3, x, y) || ring(3, 49, x, y);
+    };
+    for (int y = 0; y < r.height; ++y)
+        for (int x = 0; x < r.width; ++x) {
+            const float mx = (static_cast<float>(x) + 0.5f - r.corners[0].x) / 3.0f, my = (static_cast<float>(y) + 0.5f - r.corners[0].y) / 3.0f;
+            if (mx >= 0 && my >= 0 && mx < 53 && my < 53 && separator(static_cast<int>(mx), static_cast<int>(my)))
+                bf.b.bits[static_cast<size_t>(y) * static_cast<size_t>(r.width) + static_cast<size_t>(x)] = 1;
+        }
+    qr::LocateScratch ls;
+    std::vector<qr::SymbolCandidate> c;
+    const auto trueDimensionAt = [&c]() -> int {
+        for (size_t i = 0; i < c.size(); ++i)
+            if (c[i].open == 0 && c[i].dimension == 53) return static_cast<int>(i);
+        return -1;
+    };
+    qr::propose_symbols(r.view(), bf.b, bf.f, {}, ls, c);
+    ASSERT_FALSE(c.empty());
+    EXPECT_EQ(trueDimensionAt(), -1);  // the finders' widths make the symbol look smaller
+    const std::vector<qr::SymbolCandidate> asEstimated = c;
+    qr::LocateOptions larger;
+    larger.largerDimensions = true;
+    qr::propose_symbols(r.view(), bf.b, bf.f, larger, ls, c);
+    const int at = trueDimensionAt();
+    ASSERT_GE(at, 0);
+    // Only added (within the same bound on candidates): what was offered before is offered in the same
+    // order, and each triple's dimensions as estimated come before its larger one.
+    const auto same = [](const qr::SymbolCandidate& x, const qr::SymbolCandidate& y) {
+        return x.dimension == y.dimension && x.triple == y.triple && qr::distance(x.topLeft, y.topLeft) < 1e-3f;
+    };
+    size_t matched = 0;
+    for (const qr::SymbolCandidate& k : c)
+        if (matched < asEstimated.size() && same(k, asEstimated[matched])) ++matched;
+    EXPECT_EQ(matched, std::min(asEstimated.size(), c.size() - 1));
+    for (int i = at + 1; i < static_cast<int>(c.size()); ++i)
+        if (c[static_cast<size_t>(i)].triple == c[static_cast<size_t>(at)].triple) EXPECT_GE(c[static_cast<size_t>(i)].dimension, 53);
+    qr::SymbolGeometry geometry;
+    ASSERT_TRUE(qr::build_geometry(r.view(), c[static_cast<size_t>(at)], false, geometry));
+    EXPECT_GT(geometry.timing, 0.9f);
+    EXPECT_LT(worst_error(geometry, r, 3), 0.2f);
+}
+
 TEST(Locate, FindersWithWrongTimingPatternsAreNotProposed) {
     // Three finder patterns at symbol spacing, with row 6 and column 6 between them alternating out of
     // phase with the timing patterns of 6.3.5 (dark at odd positions): at 29 modules that is worse than

@@ -261,9 +261,22 @@ float pair_module(const image::BitMatrix& binary, const Triple& t, int p, int q)
     return t.wide[p] ? b : a;
 }
 
+// The dimensions offered, in versions from the finders' estimate: at most `below` under it, at most
+// `above` over it, and more than `from` over it.
+struct VersionWindow {
+    float below = 1.6f, above = 1.6f;
+    float from = -1e9f;
+};
+
+// Blur widens a finder's dark runs, so its modules read wide and the symbol looks small (shared printed
+// fronts with motion blur read only 1.7-2.1 versions above the estimate): the best triples are offered
+// one dimension beyond the usual window too, after their others (LocateOptions::largerDimensions).
+constexpr VersionWindow kLargerWindow{0.0f, 2.6f, 1.6f};
+
 // Up to `take` dimensions for the triple's finders, best timing first (propose_symbols).
 void add_dimension_options(const image::ImageView& gray, const image::BitMatrix& binary, const Triple& three, const FinderTriple& tr,
-                           int index, float scoreOffset, int take, const LocateOptions& options, std::vector<SymbolCandidate>& out) {
+                           int index, float scoreOffset, int take, const LocateOptions& options, std::vector<SymbolCandidate>& out,
+                           VersionWindow window = {}) {
     const FinderPattern& fa = three.f[0];
     const FinderPattern& fb = three.f[1];
     const FinderPattern& fc = three.f[2];
@@ -279,13 +292,14 @@ void add_dimension_options(const image::ImageView& gray, const image::BitMatrix&
         int dim;
         float timing;
         float rough;
-    } options5[5];
+    } options5[6];
     int nOptions = 0;
-    for (int dk = -2; dk <= 2; ++dk) {
+    for (int dk = -2; dk <= 3; ++dk) {
         const int dim = 17 + 4 * (k + dk);
         if (dim < 21 || dim > 177) continue;
-        const float near = std::abs(est - static_cast<float>(dim)) / 4.0f;  // versions from the estimate
-        if (near > 1.6f) continue;
+        const float above = (static_cast<float>(dim) - est) / 4.0f;  // versions from the estimate
+        const float near = std::abs(above);
+        if (above <= window.from || above > window.above || -above > window.below) continue;
         const std::array<Point, 4> src{{{3.5f, 3.5f}, {static_cast<float>(dim) - 3.5f, 3.5f},
                                         {static_cast<float>(dim) - 3.5f, static_cast<float>(dim) - 3.5f},
                                         {3.5f, static_cast<float>(dim) - 3.5f}}};
@@ -358,6 +372,8 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
         const Triple again = recentred(gray, a, b, c, options.inverted, seekAll);
         if (again.wide[0] || again.wide[1] || again.wide[2] || seekAll)
             add_dimension_options(gray, binary, again, tr, static_cast<int>(t), 0.3f, 1, options, out);
+        if (options.largerDimensions)
+            add_dimension_options(gray, binary, Triple{{a, b, c}}, tr, static_cast<int>(t), 0.6f, 1, options, out, kLargerWindow);
     }
     // Triples in rank order, each with its dimensions nearest first.
     std::stable_sort(out.begin(), out.end(), [](const SymbolCandidate& x, const SymbolCandidate& y) { return x.score > y.score; });

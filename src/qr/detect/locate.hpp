@@ -50,6 +50,9 @@ struct LocateOptions {
     float minRoughTiming = 0.4f;
     // From this dimension up, the rough timing must also beat chance by half a standard deviation.
     int chanceGateDimension = 37;
+    // The three best triples also offered a dimension up to 2.6 versions larger than their finders suggest,
+    // after their others (locate.cpp's kLargerWindow: blurred finders read wide).
+    bool largerDimensions = false;
 };
 
 // A finder triple with one dimension to try: cheap to make, turned into a geometry on demand.
