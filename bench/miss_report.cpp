@@ -18,13 +18,15 @@
 #include "qr/grid/sample.hpp"
 #include "qr/pipeline.hpp"
 #include "qr/tables.hpp"
+#include "support/corner_geometry.hpp"
 #include "support/corpus_index.hpp"
 
 namespace {
 
 using namespace cccd;
 
-// The grid at `g` decodes to `expected`, sampled as the pipeline's read_grid samples it.
+// The grid at `g` decodes to `expected` by one of the decoder's three tries (read_grid in pipeline.cpp:
+// plain, equalized, fitted equalizer), without its gates on module size and format information.
 bool reads_at(const image::ImageView& gray, const image::ThresholdMap& levels, const qr::SymbolGeometry& g,
               const qr::PipelineConfig& config, const std::string& expected) {
     qr::SampleScratch scratch;
@@ -63,24 +65,19 @@ void report(const std::string& set, const std::vector<testsupport::CorpusImage>&
         image::ThresholdMap levels;
         image::BitMatrix binary;
         image::binarize_local(gray, config.steps[0].local, scratch, levels, binary);
-        const int dim = qr::symbol_size(im.version);
-        const float d = static_cast<float>(dim);
         std::array<qr::Point, 4> corners{};
         for (size_t i = 0; i < 4; ++i) corners[i] = {static_cast<float>(im.corners[i].first), static_cast<float>(im.corners[i].second)};
-        const auto toImage = qr::Perspective::quad_to_quad({qr::Point{0, 0}, {d, 0}, {d, d}, {0, d}}, corners);
-        if (!toImage) continue;
-        qr::SymbolGeometry atIndex;
-        atIndex.dimension = dim;
-        atIndex.moduleToImage = *toImage;
-        atIndex.corners = corners;
-        atIndex.moduleSize = qr::distance(corners[0], corners[1]) / d;
+        const qr::SymbolGeometry atIndex =
+            testsupport::geometry_at_corners(im.version, corners, qr::distance(corners[0], corners[1]) / static_cast<float>(qr::symbol_size(im.version)));
         t.atCorners += reads_at(gray, levels, atIndex, config, im.expected) ? 1 : 0;
         if (read) continue;
         ++t.misses;
         // The finders' centres (module 3.5 from the corners, ISO/IEC 18004 6.3.3) refined as locate does.
+        const qr::Perspective& toImage = atIndex.moduleToImage;
+        const float d = static_cast<float>(atIndex.dimension);
         qr::SymbolGeometry refined;
-        if (qr::geometry_for_dimension(gray, toImage->map({3.5f, 3.5f}), toImage->map({d - 3.5f, 3.5f}),
-                                       toImage->map({3.5f, d - 3.5f}), dim, false, refined) &&
+        if (qr::geometry_for_dimension(gray, toImage.map({3.5f, 3.5f}), toImage.map({d - 3.5f, 3.5f}),
+                                       toImage.map({3.5f, d - 3.5f}), atIndex.dimension, false, refined) &&
             reads_at(gray, levels, refined, config, im.expected)) {
             ++t.lostInLocating;
             t.located.push_back(im.name);

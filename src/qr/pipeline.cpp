@@ -72,8 +72,10 @@ PipelineConfig default_pipeline_config() {
     return c;
 }
 
+bool small_frame(const PipelineConfig& c, int width, int height) { return static_cast<long>(width) * height < c.smallFramePixels; }
+
 WorkBudget work_budget(const PipelineConfig& c, int width, int height) {
-    if (static_cast<long>(width) * height < c.smallFramePixels) return {c.smallMaxGeometries, c.smallMaxTemplateSearches, 0, 0};
+    if (small_frame(c, width, height)) return {c.smallMaxGeometries, c.smallMaxTemplateSearches, 0, 0};
     return {c.maxGeometries, c.maxTemplateSearches, c.maxOpenGeometries, c.maxOpenTemplateSearches};
 }
 
@@ -314,7 +316,7 @@ void read_symbols(FrameDecode& d, const Look& look, bool inverted, Tried tried) 
     LocateOptions lo;
     lo.inverted = inverted;
     // Not in small frames: their tight budget (work_budget) goes to the dimensions as estimated.
-    lo.largerDimensions = static_cast<long>(look.frame.width) * look.frame.height >= d.config.smallFramePixels;
+    lo.largerDimensions = !small_frame(d.config, look.frame.width, look.frame.height);
     if (look.maxCandidates > 0) {
         lo.maxCandidates = look.maxCandidates;
         lo.maxTriples = std::min(lo.maxTriples, look.maxCandidates);

@@ -95,6 +95,8 @@ struct WorkBudget {
     int openTemplateSearches = 0;
 };
 WorkBudget work_budget(const PipelineConfig& config, int width, int height);
+// Whether a width x height frame is under config.smallFramePixels (its tight budget above).
+bool small_frame(const PipelineConfig& config, int width, int height);
 
 // Template searches one refinement pass of a geometry of this dimension makes (locate.hpp), and how many
 // are left in the budget for a candidate like `c` (open finders or not).

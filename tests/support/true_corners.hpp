@@ -10,6 +10,7 @@
 #include "image/binarize_local.hpp"
 #include "qr/pipeline.hpp"
 #include "qr/grid/sample.hpp"
+#include "support/corner_geometry.hpp"
 
 namespace testsupport {
 
@@ -23,15 +24,10 @@ struct PhotoAtTrueCorners {
 inline PhotoAtTrueCorners at_true_corners(const cccd::cardgen::CardPhoto& photo) {
     using cccd::qr::Point;
     PhotoAtTrueCorners p{cccd::cardgen::luma(photo), photo.width, photo.height, {}};
-    const int d = 17 + 4 * photo.version;
-    const float n = static_cast<float>(d);
     std::array<Point, 4> corners{};
     for (size_t k = 0; k < 4; ++k)
         corners[k] = {static_cast<float>(photo.qrCorners[k].first), static_cast<float>(photo.qrCorners[k].second)};
-    p.geometry.dimension = d;
-    p.geometry.moduleToImage = *cccd::qr::Perspective::quad_to_quad({Point{0, 0}, {n, 0}, {n, n}, {0, n}}, corners);
-    p.geometry.corners = corners;
-    p.geometry.moduleSize = static_cast<float>(photo.modulePx);
+    p.geometry = geometry_at_corners(photo.version, corners, static_cast<float>(photo.modulePx));
     return p;
 }
 

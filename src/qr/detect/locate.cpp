@@ -261,22 +261,20 @@ float pair_module(const image::BitMatrix& binary, const Triple& t, int p, int q)
     return t.wide[p] ? b : a;
 }
 
-// The dimensions offered, in versions from the finders' estimate: at most `below` under it, at most
-// `above` over it, and more than `from` over it.
-struct VersionWindow {
-    float below = 1.6f, above = 1.6f;
-    float from = -1e9f;
-};
-
 // Blur widens a finder's dark runs, so its modules read wide and the symbol looks small (shared printed
-// fronts with motion blur read only 1.7-2.1 versions above the estimate): the best triples are offered
-// one dimension beyond the usual window too, after their others (LocateOptions::largerDimensions).
-constexpr VersionWindow kLargerWindow{0.0f, 2.6f, 1.6f};
+// fronts with motion blur read only 1.7-2.1 versions above the estimate): the best triples are offered a
+// dimension beyond the usual window too, up to this many versions above it, after their others
+// (LocateOptions::largerDimensions).
+constexpr float kUsualVersions = 1.6f;
+constexpr float kLargerVersions = 2.6f;
+constexpr float kLargerScoreOffset = 0.6f;
 
-// Up to `take` dimensions for the triple's finders, best timing first (propose_symbols).
-void add_dimension_options(const image::ImageView& gray, const image::BitMatrix& binary, const Triple& three, const FinderTriple& tr,
-                           int index, float scoreOffset, int take, const LocateOptions& options, std::vector<SymbolCandidate>& out,
-                           VersionWindow window = {}) {
+// Up to `take` dimensions for the triple's finders within kUsualVersions of their estimate, best timing
+// first, then up to `takeLarger` of those between kUsualVersions and kLargerVersions above it
+// (propose_symbols). Returns how many it offered within the usual window.
+int add_dimension_options(const image::ImageView& gray, const image::BitMatrix& binary, const Triple& three, const FinderTriple& tr,
+                          int index, float scoreOffset, int take, int takeLarger, const LocateOptions& options,
+                          std::vector<SymbolCandidate>& out) {
     const FinderPattern& fa = three.f[0];
     const FinderPattern& fb = three.f[1];
     const FinderPattern& fc = three.f[2];
@@ -288,23 +286,24 @@ void add_dimension_options(const image::ImageView& gray, const image::BitMatrix&
     // timing row and column run right along the finder legs, where that frame is accurate even under
     // perspective).
     const int k = static_cast<int>(std::lround((est - 17.0f) / 4.0f));
+    const Point br = projective_fourth_corner(fa.center, fb.center, fc.center, fa.moduleSize, fb.moduleSize, fc.moduleSize);
     struct Option {
         int dim;
         float timing;
         float rough;
-    } options5[6];
-    int nOptions = 0;
+    };
+    Option usual[5], larger[2];
+    int nUsual = 0, nLarger = 0;
     for (int dk = -2; dk <= 3; ++dk) {
         const int dim = 17 + 4 * (k + dk);
         if (dim < 21 || dim > 177) continue;
         const float above = (static_cast<float>(dim) - est) / 4.0f;  // versions from the estimate
         const float near = std::abs(above);
-        if (above <= window.from || above > window.above || -above > window.below) continue;
+        const bool isUsual = near <= kUsualVersions;
+        if (!isUsual && (takeLarger == 0 || above <= kUsualVersions || above > kLargerVersions)) continue;
         const std::array<Point, 4> src{{{3.5f, 3.5f}, {static_cast<float>(dim) - 3.5f, 3.5f},
                                         {static_cast<float>(dim) - 3.5f, static_cast<float>(dim) - 3.5f},
                                         {3.5f, static_cast<float>(dim) - 3.5f}}};
-        const Point br = projective_fourth_corner(fa.center, fb.center, fc.center, fa.moduleSize, fb.moduleSize,
-                                                  fc.moduleSize);
         const auto affine = Perspective::quad_to_quad(src, {fa.center, fb.center, br, fc.center});
         if (!affine) continue;
         const float timing = timing_score(gray, *affine, dim, options.inverted);
@@ -314,14 +313,21 @@ void add_dimension_options(const image::ImageView& gray, const image::BitMatrix&
         // and the geometry's alignment search, 12 modules wide, is the costliest.
         const float judged = 2.0f * static_cast<float>(dim - 18);
         if (dim >= options.chanceGateDimension && timing < 0.5f + 0.25f / std::sqrt(judged)) continue;
-        options5[nOptions++] = {dim, timing - 0.05f * near, timing};
+        const Option o{dim, timing - 0.05f * near, timing};
+        if (isUsual) usual[nUsual++] = o;
+        else larger[nLarger++] = o;
     }
-    for (int i = 1; i < nOptions; ++i)  // insertion sort, best timing first (stable: nearest first on ties)
-        for (int j = i; j > 0 && options5[j].timing > options5[j - 1].timing; --j) std::swap(options5[j], options5[j - 1]);
-    for (int i = 0; i < std::min(nOptions, take); ++i)
-        out.push_back({fa.center, fb.center, fc.center, {fa.moduleSize, fb.moduleSize, fc.moduleSize},
-                       options5[i].dim, tr.score - scoreOffset - 0.1f * static_cast<float>(i), index, options5[i].rough,
-                       tr.open});
+    const auto offer = [&](Option* ranked, int n, int most, float offset) {
+        for (int i = 1; i < n; ++i)  // insertion sort, best timing first (stable: nearest first on ties)
+            for (int j = i; j > 0 && ranked[j].timing > ranked[j - 1].timing; --j) std::swap(ranked[j], ranked[j - 1]);
+        for (int i = 0; i < std::min(n, most); ++i)
+            out.push_back({fa.center, fb.center, fc.center, {fa.moduleSize, fb.moduleSize, fc.moduleSize},
+                           ranked[i].dim, tr.score - offset - 0.1f * static_cast<float>(i), index, ranked[i].rough,
+                           tr.open});
+    };
+    offer(usual, nUsual, take, scoreOffset);
+    offer(larger, nLarger, takeLarger, scoreOffset + kLargerScoreOffset);
+    return std::min(nUsual, take);
 }
 
 }  // namespace
@@ -358,22 +364,22 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
         const FinderPattern& c = finders[static_cast<size_t>(tr.bottomLeft)];
         // The triple as seen (its three best dimensions), then, when one of its finders reads wide, the
         // triple with that finder sought again (its best dimension) after them: the as-seen reading keeps
-        // its place, so symbols under strong perspective (one finder really is larger) read as before.
-        const size_t before = out.size();
-        add_dimension_options(gray, binary, Triple{{a, b, c}}, tr, static_cast<int>(t), 0.0f, 3, options, out);
+        // its place, so symbols under strong perspective (one finder really is larger) read as before. Last
+        // in score, a dimension beyond the usual window (kLargerVersions).
         // Only for the three best-ranked triples: look-alike triples in a card's print often have a wide
         // member, and extra candidates for all of them cost live frames 5-10 % at p90 (WASM, handheld clips).
-        if (++recentredTriples > 3) continue;
+        const bool best = recentredTriples++ < 3;
+        const int offered = add_dimension_options(gray, binary, Triple{{a, b, c}}, tr, static_cast<int>(t), 0.0f, 3,
+                                                  best && options.largerDimensions ? 1 : 0, options, out);
+        if (!best) continue;
         // Three finders seen whole on several lines whose timing patterns line up under no dimension: one
         // centre is off (text printed over a finder pulls it by a module, and the timing row is then sampled
         // beside itself). All three are sought again.
-        const bool seekAll = out.size() == before && tr.open == 0 && std::min({a.hits, b.hits, c.hits}) >= kStrongHits &&
+        const bool seekAll = offered == 0 && tr.open == 0 && std::min({a.hits, b.hits, c.hits}) >= kStrongHits &&
                              std::min({a.moduleSize, b.moduleSize, c.moduleSize}) >= kSoughtMinModule;
         const Triple again = recentred(gray, a, b, c, options.inverted, seekAll);
         if (again.wide[0] || again.wide[1] || again.wide[2] || seekAll)
-            add_dimension_options(gray, binary, again, tr, static_cast<int>(t), 0.3f, 1, options, out);
-        if (options.largerDimensions)
-            add_dimension_options(gray, binary, Triple{{a, b, c}}, tr, static_cast<int>(t), 0.6f, 1, options, out, kLargerWindow);
+            add_dimension_options(gray, binary, again, tr, static_cast<int>(t), 0.3f, 1, 0, options, out);
     }
     // Triples in rank order, each with its dimensions nearest first.
     std::stable_sort(out.begin(), out.end(), [](const SymbolCandidate& x, const SymbolCandidate& y) { return x.score > y.score; });
