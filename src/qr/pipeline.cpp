@@ -9,6 +9,7 @@
 #include "image/threshold_pass.hpp"
 #include "qr/fast_path.hpp"
 #include "qr/grid/format.hpp"
+#include "qr/detect/finder_rank.hpp"
 #include "qr/detect/missing_finder.hpp"
 #include "qr/tables.hpp"
 
@@ -192,6 +193,10 @@ void find_finders(FrameDecode& d, const Look& look, bool inverted, Scan scan) {
         d.result.work.templateSearches += searches;
         d.result.work.openTemplateSearches += searches;
     }
+    // Then the finders seen whole by their grey rings as well as their hits (finder_rank.hpp): small
+    // symbols on textured cards. After the third-finder search, whose pairs stay the most confirmed finders:
+    // ranked first, look-alikes with strong rings spent its budget on pairs that are no symbol's.
+    rank_finders_by_contrast(look.frame, inverted, LocateOptions{}.maxFinders, s.finders);
     for (const FinderPattern& f : s.finders) {
         d.progress.largestFinder = std::max(d.progress.largestFinder, f.moduleSize * look.scale);
         d.progress.maxHits[inverted] = std::max(d.progress.maxHits[inverted], f.hits);

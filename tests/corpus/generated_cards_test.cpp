@@ -66,6 +66,15 @@ TEST(GeneratedCards, PrintedBacks) {
     EXPECT_GE(t.read, 36);
 }
 
+// The whole card at arm's length in a 1280x720 frame: modules of 1.35 px, where the card's guilloche gives
+// finder look-alikes that more rows cross than the symbol's own (qr/detect/finder_rank.hpp).
+TEST(GeneratedCards, SmallModulesOnTexturedFronts) {
+    const Tally t = run(cardgen::Side::front, cardgen::Difficulty::ladder(1.35), 120000, 40, 1280, 720);
+    report("fronts at 1.35 px a module", t);
+    EXPECT_EQ(t.total, 40);
+    EXPECT_GE(t.read, 34);  // 32 before the finders were ranked by their rings as well
+}
+
 // Wrong text is worse than none: hard frames (small modules, glare, motion blur, JPEG) at 1280x720 and
 // below, fronts and backs, every one either the card's text or nothing.
 TEST(GeneratedCards, HardFramesNeverGiveAWrongText) {
