@@ -40,7 +40,7 @@ Scene scene(int lookAlikes, int openAfter) {
     for (int y = 0; y < s.image.height; ++y)
         for (int x = 0; x < s.image.width; ++x) {
             uint8_t& v = s.image.pixels[static_cast<size_t>(y * s.image.width + x)];
-            const unsigned cell = static_cast<unsigned>((x / 2) * 73856093) ^ static_cast<unsigned>((y / 2) * 19349663);
+            const uint32_t cell = static_cast<uint32_t>(x / 2) * 73856093u ^ static_cast<uint32_t>(y / 2) * 19349663u;
             if (v == p.background) v = static_cast<uint8_t>(100 + (cell * 2654435761u >> 24) % 100);
         }
     for (int i = 0; i < lookAlikes; ++i)
