@@ -67,12 +67,23 @@ TEST(GeneratedCards, PrintedBacks) {
 }
 
 // The whole card at arm's length in a 1280x720 frame: modules of 1.35 px, where the card's guilloche gives
-// finder look-alikes that more rows cross than the symbol's own (qr/detect/finder_rank.hpp).
+// finder look-alikes that more rows cross than the symbol's own (qr/detect/finder_rank.hpp), and blurred
+// finder centres a pixel off put the timing judge on module edges (qr/detect/timing_period.hpp).
 TEST(GeneratedCards, SmallModulesOnTexturedFronts) {
     const Tally t = run(cardgen::Side::front, cardgen::Difficulty::ladder(1.35), 120000, 40, 1280, 720);
     report("fronts at 1.35 px a module", t);
     EXPECT_EQ(t.total, 40);
-    EXPECT_GE(t.read, 34);  // 32 before the finders were ranked by their rings as well
+    // 32 before the finders were ranked by their rings as well, 34 before the timing's period and the
+    // open triples ranked by it
+    EXPECT_GE(t.read, 36);
+}
+
+// Smaller still: 1.25 px a module, about what the handheld clips show at 720p.
+TEST(GeneratedCards, SmallerModulesOnTexturedFronts) {
+    const Tally t = run(cardgen::Side::front, cardgen::Difficulty::ladder(1.25), 140000, 40, 1280, 720);
+    report("fronts at 1.25 px a module", t);
+    EXPECT_EQ(t.total, 40);
+    EXPECT_GE(t.read, 29);  // 28 before the timing's period and the open triples ranked by it
 }
 
 // Wrong text is worse than none: hard frames (small modules, glare, motion blur, JPEG) at 1280x720 and

@@ -433,3 +433,75 @@ TEST(Locate, OpenCornerFinderIsNotJudgedByItsShape) {
         EXPECT_EQ(r.symbols[0].data.text, photo.payload) << "seed " << seed;
     }
 }
+
+// A pair of finders seen whole with the third sought beside it (missing_finder.hpp) gives an open triple
+// for each place found, all shaped alike. At 1.35 px a module, with look-alike places listed before the true
+// one, the triples are chosen by how well their timing patterns line up (rank_open_triples), not by order.
+TEST(Locate, OpenTriplesOfSmallModulesAreChosenByTheirTiming) {
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("finders read wide under blur", 'M', 9);
+    ASSERT_EQ(g.size, 53);
+    testsupport::RenderParams p;
+    p.width = p.height = 320;
+    p.moduleSize = 1.35f;
+    p.angleDeg = 10;
+    p.blurSigma = 0.5f;
+    p.noise = 2;
+    const auto r = testsupport::render(g, p);
+    Binarized bf;
+    image::binarize_local(r.view(), {8, 2, 24, 8, 3, 8}, bf.scratch, bf.map, bf.b);
+    const qr::Point tl = r.moduleToImage.map({3.5f, 3.5f}), tr = r.moduleToImage.map({49.5f, 3.5f}),
+                    bl = r.moduleToImage.map({3.5f, 49.5f});
+    // The places missing_finder.cpp predicts beside the pair (tr, bl): each end turned by 90 degrees either
+    // way, and the diagonal's other ends (the true top-left and the bottom-right).
+    const qr::Point d{bl.x - tr.x, bl.y - tr.y}, n{-d.y, d.x}, mid{(tr.x + bl.x) * 0.5f, (tr.y + bl.y) * 0.5f};
+    const qr::Point br{mid.x + (mid.x - tl.x), mid.y + (mid.y - tl.y)};
+    std::vector<qr::FinderPattern> finders{{tr, 1.35f, 4, false}, {bl, 1.35f, 4, false}, {br, 1.35f, 1, true}};
+    for (const qr::Point end : {tr, bl})
+        for (const float s : {1.0f, -1.0f}) finders.push_back({{end.x + s * n.x, end.y + s * n.y}, 1.35f, 1, true});
+    finders.push_back({tl, 1.35f, 1, true});
+    qr::LocateScratch ls;
+    std::vector<qr::SymbolCandidate> c;
+    qr::propose_symbols(r.view(), bf.b, finders, {}, ls, c);
+    const auto found = std::find_if(c.begin(), c.end(), [&](const qr::SymbolCandidate& k) {
+        return k.dimension == 53 && qr::distance(k.topLeft, tl) < 1.0f;
+    });
+    ASSERT_NE(found, c.end()) << c.size() << " candidates";
+    qr::SymbolGeometry geometry;
+    ASSERT_TRUE(qr::build_geometry(r.view(), *found, false, geometry));
+    EXPECT_LT(worst_error(geometry, r, 1.35f), 0.3f);
+}
+
+// At 1.35 px a module blur fills the separators, so the walk across each finder reads it 9 modules wide and
+// the symbol versions smaller; the scan's run lengths (the finders' module size) still give the true size,
+// and below 1.8 px the dimensions offered reach up to what they give (add_dimension_options).
+TEST(Locate, SmallModulesWhoseFindersReadWideStillOfferTheTrueDimension) {
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("finders read wide under blur", 'M', 9);
+    ASSERT_EQ(g.size, 53);
+    testsupport::RenderParams p;
+    p.width = p.height = 120;
+    p.moduleSize = 1.35f;
+    p.blurSigma = 0.5f;
+    p.noise = 2;
+    const auto r = testsupport::render(g, p);
+    Binarized bf;
+    image::binarize_local(r.view(), {8, 2, 24, 8, 3, 8}, bf.scratch, bf.map, bf.b);
+    const auto separator = [](int x, int y) {
+        const auto ring = [](int cx, int cy, int x, int y) { return std::max(std::abs(x - cx), std::abs(y - cy)) == 4; };
+        return ring(3, 3, x, y) || ring(49, 3, x, y) || ring(3, 49, x, y);
+    };
+    for (int y = 0; y < r.height; ++y)
+        for (int x = 0; x < r.width; ++x) {
+            const float mx = (static_cast<float>(x) + 0.5f - r.corners[0].x) / 1.35f, my = (static_cast<float>(y) + 0.5f - r.corners[0].y) / 1.35f;
+            if (mx >= 0 && my >= 0 && mx < 53 && my < 53 && separator(static_cast<int>(mx), static_cast<int>(my)))
+                bf.b.bits[static_cast<size_t>(y) * static_cast<size_t>(r.width) + static_cast<size_t>(x)] = 1;
+        }
+    const std::vector<qr::FinderPattern> finders{{r.moduleToImage.map({3.5f, 3.5f}), 1.35f, 4, false},
+                                                 {r.moduleToImage.map({49.5f, 3.5f}), 1.35f, 4, false},
+                                                 {r.moduleToImage.map({3.5f, 49.5f}), 1.35f, 4, false}};
+    qr::LocateScratch ls;
+    std::vector<qr::SymbolCandidate> c;
+    qr::propose_symbols(r.view(), bf.b, finders, {}, ls, c);
+    ASSERT_FALSE(c.empty());
+    // The best dimension first: the timing patterns line up at 53 only.
+    EXPECT_EQ(c.front().dimension, 53);
+}

@@ -8,12 +8,24 @@
 #include "qr/detect/fourth_corner.hpp"
 #include "qr/tables.hpp"
 #include "qr/detect/template_match.hpp"
+#include "qr/detect/timing_period.hpp"
 
 namespace cccd::qr {
 namespace {
 
 // Timing score (random modules: about 0.5) a geometry needs after one refinement to get a second.
 constexpr float kSecondRefineTiming = 0.5f;
+// timing_score: below this many pixels a module, the period's power as well as the judge (timing_period.hpp),
+// for dimensions from kPhaseFreeFrom on: on their timing lines (21+ modules) an unrelated profile's power
+// stays under 0.3 (about sqrt(2 / modules)), so with the offset it stays under the chance gate
+// (LocateOptions::chanceGateDimension, the same size), while shorter lines reach it by chance and would spend
+// the work budget on look-alike triples (generated 1.4 px fronts: one read lost when all sizes had it).
+constexpr float kPhaseFreeBelow = 1.8f;
+constexpr int kPhaseFreeFrom = 37;
+constexpr float kPhaseFreeOffset = 0.25f;
+constexpr float kJudgedClearly = 0.8f;  // the judge alone then: the period would change no decision
+// propose_symbols: open triples ranked by their timing per one kept (rank_open_triples).
+constexpr int kOpenTriplesTried = 3;
 
 // Distance from a finder centre to the outside of its 7x7 square along a unit direction, in pixels: walk
 // dark (centre), light, dark (ring) and stop at the light beyond. 0 when the walk does not fit.
@@ -76,9 +88,8 @@ std::optional<Perspective> from_four(Point a, Point b, Point c, Point br, float 
     return Perspective::quad_to_quad(src, dst);
 }
 
-}  // namespace
-
-float timing_score(const image::ImageView& gray, const Perspective& h, int d, bool inverted) {
+// Each timing module judged darker or lighter than its two neighbours, as 6.3.5 says it alternates.
+float timing_judge(const image::ImageView& gray, const Perspective& h, int d, bool inverted) {
     int matches = 0, total = 0;
     for (int line = 0; line < 2; ++line) {
         float prev2 = 0, prev1 = 0;
@@ -96,6 +107,20 @@ float timing_score(const image::ImageView& gray, const Perspective& h, int d, bo
         }
     }
     return total > 0 ? static_cast<float>(matches) / static_cast<float>(total) : 0.0f;
+}
+
+}  // namespace
+
+float timing_score(const image::ImageView& gray, const Perspective& h, int d, bool inverted) {
+    const float judged = timing_judge(gray, h, d, inverted);
+    // Modules under kPhaseFreeBelow px: the judge samples module edges when the finder centres are off by
+    // half a module; the period's power does not (timing_period.hpp). Offset so that chance stays below the
+    // gates (LocateOptions, PipelineConfig) and a timing pattern (0.4+ at 1.35 px) passes them.
+    if (d < kPhaseFreeFrom || judged >= kJudgedClearly) return judged;
+    const Point o = h.map({6.5f, 6.5f}), x = h.map({7.5f, 6.5f}), y = h.map({6.5f, 7.5f});
+    const float module = 0.5f * (distance(o, x) + distance(o, y));
+    if (module >= kPhaseFreeBelow) return judged;
+    return std::max(judged, std::min(1.0f, kPhaseFreeOffset + timing_period_score(gray, h, d)));
 }
 
 // Re-finds the three finders and every alignment pattern near where the current perspective puts them, on
@@ -268,9 +293,10 @@ float pair_module(const image::BitMatrix& binary, const Triple& t, int p, int q)
 constexpr float kUsualVersions = 1.6f;
 constexpr float kLargerVersions = 2.6f;
 constexpr float kLargerScoreOffset = 0.6f;
+constexpr float kRunVersions = 2.0f;
 
-// Up to `take` dimensions for the triple's finders within kUsualVersions of their estimate, best timing
-// first, then up to `takeLarger` of those between kUsualVersions and kLargerVersions above it
+// Up to `take` dimensions for the triple's finders within kUsualVersions of their estimate (for small
+// modules, of the span between two estimates), best timing first, then up to `takeLarger` of those between kUsualVersions and kLargerVersions above it
 // (propose_symbols). Returns how many it offered within the usual window.
 int add_dimension_options(const image::ImageView& gray, const image::BitMatrix& binary, const Triple& three, const FinderTriple& tr,
                           int index, float scoreOffset, int take, int takeLarger, const LocateOptions& options,
@@ -285,20 +311,32 @@ int add_dimension_options(const image::ImageView& gray, const image::BitMatrix& 
     // patterns alternate under the frame of the three finders and the estimated fourth corner (the
     // timing row and column run right along the finder legs, where that frame is accurate even under
     // perspective).
-    const int k = static_cast<int>(std::lround((est - 17.0f) / 4.0f));
+    // Small modules: blur fills the 1-module light rings, so the walk across a finder reads it wide and the
+    // symbol small (generated 1.35 px fronts: 49 for 57), and the run lengths the scan measured (its module
+    // size) less so. The window then reaches up to their estimate as well (at most kRunVersions above),
+    // where the timing score ranks the dimensions whatever the phase (timing_period.hpp).
+    float estHigh = est;
+    if ((fa.moduleSize + fb.moduleSize + fc.moduleSize) / 3.0f < kPhaseFreeBelow) {
+        const float fromRuns = (distance(fa.center, fb.center) / ((fa.moduleSize + fb.moduleSize) * 0.5f) +
+                                distance(fa.center, fc.center) / ((fa.moduleSize + fc.moduleSize) * 0.5f)) * 0.5f + 7.0f;
+        estHigh = std::clamp(fromRuns, est, est + 4.0f * kRunVersions);
+    }
+    const int kLow = static_cast<int>(std::lround((est - 17.0f) / 4.0f)) - 2;
+    const int kHigh = static_cast<int>(std::lround((estHigh - 17.0f) / 4.0f)) + 3;
     const Point br = projective_fourth_corner(fa.center, fb.center, fc.center, fa.moduleSize, fb.moduleSize, fc.moduleSize);
     struct Option {
         int dim;
         float timing;
         float rough;
     };
-    Option usual[5], larger[2];
+    Option usual[8], larger[2];
     int nUsual = 0, nLarger = 0;
-    for (int dk = -2; dk <= 3; ++dk) {
-        const int dim = 17 + 4 * (k + dk);
+    for (int kk = kLow; kk <= kHigh; ++kk) {
+        const int dim = 17 + 4 * kk;
         if (dim < 21 || dim > 177) continue;
-        const float above = (static_cast<float>(dim) - est) / 4.0f;  // versions from the estimate
-        const float near = std::abs(above);
+        // versions above the window (negative: inside it or below)
+        const float above = (static_cast<float>(dim) - estHigh) / 4.0f;
+        const float near = std::max({0.0f, above, (est - static_cast<float>(dim)) / 4.0f});
         const bool isUsual = near <= kUsualVersions;
         if (!isUsual && (takeLarger == 0 || above <= kUsualVersions || above > kLargerVersions)) continue;
         const std::array<Point, 4> src{{{3.5f, 3.5f}, {static_cast<float>(dim) - 3.5f, 3.5f},
@@ -330,6 +368,37 @@ int add_dimension_options(const image::ImageView& gray, const image::BitMatrix& 
     return std::min(nUsual, take);
 }
 
+// Open triples in the order their timing patterns line up best, among the first kOpenTriplesTried times as
+// many as are kept (LocateOptions::maxOpenTriples), in the places those held: a pair with a third finder
+// sought beside it (missing_finder.hpp) makes a triple for each place found, all shaped alike, so their
+// scores do not tell the true place (generated 1.35 px fronts: 10 of 32 misses had it third or later).
+// Triples whose timing lines up under no dimension go last.
+void rank_open_triples(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,
+                       const LocateOptions& options, LocateScratch& scratch) {
+    struct Tried {
+        size_t slot;
+        float timing;
+        FinderTriple triple;
+    };
+    std::array<Tried, 16> tried{};
+    size_t n = 0;
+    const size_t most = std::min(tried.size(), static_cast<size_t>(kOpenTriplesTried * options.maxOpenTriples));
+    for (size_t t = 0; t < scratch.triples.size() && n < most; ++t) {
+        const FinderTriple& tr = scratch.triples[t];
+        if (tr.open == 0) continue;
+        const Triple three{{finders[static_cast<size_t>(tr.topLeft)], finders[static_cast<size_t>(tr.topRight)],
+                            finders[static_cast<size_t>(tr.bottomLeft)]}};
+        if (three.f[0].moduleSize + three.f[1].moduleSize + three.f[2].moduleSize >= 3.0f * kPhaseFreeBelow) continue;
+        scratch.trial.clear();
+        add_dimension_options(gray, binary, three, tr, static_cast<int>(t), 0.0f, 1, 0, options, scratch.trial);
+        tried[n++] = {t, scratch.trial.empty() ? -1.0f : scratch.trial.front().roughTiming, tr};
+    }
+    std::array<Tried, 16> ranked = tried;
+    for (size_t i = 1; i < n; ++i)  // insertion sort, best timing first (stable: rank order on ties)
+        for (size_t j = i; j > 0 && ranked[j].timing > ranked[j - 1].timing; --j) std::swap(ranked[j], ranked[j - 1]);
+    for (size_t i = 0; i < n; ++i) scratch.triples[tried[i].slot] = ranked[i].triple;
+}
+
 }  // namespace
 
 void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,
@@ -351,6 +420,7 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
     }
     std::stable_sort(scratch.triples.begin(), scratch.triples.begin() + static_cast<long>(nCheck),
                      [](const FinderTriple& x, const FinderTriple& y) { return x.score > y.score; });
+    rank_open_triples(gray, binary, finders, options, scratch);
     // The best maxTriples triples of finders seen whole, and the best maxOpenTriples with open ones besides:
     // those are extra, so the others are what they would be without them.
     int taken[2] = {0, 0};

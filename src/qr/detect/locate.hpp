@@ -69,6 +69,7 @@ struct SymbolCandidate {
 struct LocateScratch {
     std::vector<FinderTriple> triples;
     std::vector<SymbolCandidate> candidates;
+    std::vector<SymbolCandidate> trial;  // one triple's dimensions (propose_symbols' ranking of open triples)
 };
 
 // Clears `out` and fills it with candidates, most plausible first (at most options.maxCandidates): up to
@@ -96,7 +97,9 @@ bool geometry_for_dimension(const image::ImageView& gray, Point topLeft, Point t
                             bool inverted, SymbolGeometry& out, std::array<float, 3> finderModules = {},
                             int refinePasses = kRefinePasses);
 
-// Fraction (0..1) of timing-pattern modules darker/lighter than their neighbours as ISO/IEC 18004 6.3.5 says.
+// Fraction (0..1) of timing-pattern modules darker/lighter than their neighbours as ISO/IEC 18004 6.3.5 says;
+// for modules under 1.8 px and 37 modules or more, at least 0.25 plus the timing period's power whatever its
+// phase (timing_period.hpp), since finder centres there are good to half a module only.
 float timing_score(const image::ImageView& gray, const Perspective& moduleToImage, int dimension, bool inverted);
 
 }  // namespace cccd::qr
