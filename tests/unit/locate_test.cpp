@@ -60,6 +60,41 @@ Located locate(const testsupport::Rendered& r) {
     return out;
 }
 
+// Blur eats the light separator round each finder (6.3.3): its modules set dark in the binary image of a
+// version 9 symbol drawn axis-aligned at `modulePx`, so that walks across the finders read them 9 modules wide.
+void darken_separators(const testsupport::Rendered& r, float modulePx, image::BitMatrix& b) {
+    const auto ring = [](int cx, int cy, int x, int y) { return std::max(std::abs(x - cx), std::abs(y - cy)) == 4; };
+    for (int y = 0; y < r.height; ++y)
+        for (int x = 0; x < r.width; ++x) {
+            const float mx = (static_cast<float>(x) + 0.5f - r.corners[0].x) / modulePx;
+            const float my = (static_cast<float>(y) + 0.5f - r.corners[0].y) / modulePx;
+            if (mx < 0 || my < 0 || mx >= 53 || my >= 53) continue;
+            const int ix = static_cast<int>(mx), iy = static_cast<int>(my);
+            if (ring(3, 3, ix, iy) || ring(49, 3, ix, iy) || ring(3, 49, ix, iy))
+                b.bits[static_cast<size_t>(y) * static_cast<size_t>(r.width) + static_cast<size_t>(x)] = 1;
+        }
+}
+
+// The version 9 fixture at 1.35 px a module (the whole card at arm's length in a 720p frame), blurred,
+// and its binary image. grid.size is 53 unless the fixture is missing.
+struct SmallScene {
+    qr::ModuleGrid grid;
+    testsupport::Rendered image;
+    Binarized bin;
+};
+
+void small_version9(int side, float angleDeg, SmallScene& s) {
+    s.grid = testsupport::qrencode_fixture("finders read wide under blur", 'M', 9);
+    testsupport::RenderParams p;
+    p.width = p.height = side;
+    p.moduleSize = 1.35f;
+    p.angleDeg = angleDeg;
+    p.blurSigma = 0.5f;
+    p.noise = 2;
+    s.image = testsupport::render(s.grid, p);
+    image::binarize_local(s.image.view(), {8, 2, 24, 8, 3, 8}, s.bin.scratch, s.bin.map, s.bin.b);
+}
+
 TEST(Locate, PerspectiveWithinAFifthOfAModule) {
     struct Case {
         int version;
@@ -190,17 +225,7 @@ TEST(Locate, FindersThatReadWideStillOfferTheTrueDimensionAfterTheRest) {
     Binarized bf;
     binarize_and_find(r.view(), bf);
     ASSERT_GE(bf.f.size(), 3u);
-    // The separator modules: the ring just outside each 7 x 7 finder, inside the symbol.
-    const auto separator = [](int x, int y) {
-        const auto ring = [](int cx, int cy, int x, int y) { return std::max(std::abs(x - cx), std::abs(y - cy)) == 4; };
-        return ring(3, 3, x, y) || ring(49, 3, x, y) || ring(3, 49, x, y);
-    };
-    for (int y = 0; y < r.height; ++y)
-        for (int x = 0; x < r.width; ++x) {
-            const float mx = (static_cast<float>(x) + 0.5f - r.corners[0].x) / 3.0f, my = (static_cast<float>(y) + 0.5f - r.corners[0].y) / 3.0f;
-            if (mx >= 0 && my >= 0 && mx < 53 && my < 53 && separator(static_cast<int>(mx), static_cast<int>(my)))
-                bf.b.bits[static_cast<size_t>(y) * static_cast<size_t>(r.width) + static_cast<size_t>(x)] = 1;
-        }
+    darken_separators(r, 3.0f, bf.b);
     qr::LocateScratch ls;
     std::vector<qr::SymbolCandidate> c;
     const auto trueDimensionAt = [&c]() -> int {
@@ -438,17 +463,10 @@ TEST(Locate, OpenCornerFinderIsNotJudgedByItsShape) {
 // for each place found, all shaped alike. At 1.35 px a module, with look-alike places listed before the true
 // one, the triples are chosen by how well their timing patterns line up (rank_open_triples), not by order.
 TEST(Locate, OpenTriplesOfSmallModulesAreChosenByTheirTiming) {
-    const qr::ModuleGrid g = testsupport::qrencode_fixture("finders read wide under blur", 'M', 9);
-    ASSERT_EQ(g.size, 53);
-    testsupport::RenderParams p;
-    p.width = p.height = 320;
-    p.moduleSize = 1.35f;
-    p.angleDeg = 10;
-    p.blurSigma = 0.5f;
-    p.noise = 2;
-    const auto r = testsupport::render(g, p);
-    Binarized bf;
-    image::binarize_local(r.view(), {8, 2, 24, 8, 3, 8}, bf.scratch, bf.map, bf.b);
+    SmallScene s;
+    small_version9(320, 10, s);
+    ASSERT_EQ(s.grid.size, 53);
+    const testsupport::Rendered& r = s.image;
     const qr::Point tl = r.moduleToImage.map({3.5f, 3.5f}), tr = r.moduleToImage.map({49.5f, 3.5f}),
                     bl = r.moduleToImage.map({3.5f, 49.5f});
     // The places missing_finder.cpp predicts beside the pair (tr, bl): each end turned by 90 degrees either
@@ -461,7 +479,7 @@ TEST(Locate, OpenTriplesOfSmallModulesAreChosenByTheirTiming) {
     finders.push_back({tl, 1.35f, 1, true});
     qr::LocateScratch ls;
     std::vector<qr::SymbolCandidate> c;
-    qr::propose_symbols(r.view(), bf.b, finders, {}, ls, c);
+    qr::propose_symbols(r.view(), s.bin.b, finders, {}, ls, c);
     const auto found = std::find_if(c.begin(), c.end(), [&](const qr::SymbolCandidate& k) {
         return k.dimension == 53 && qr::distance(k.topLeft, tl) < 1.0f;
     });
@@ -475,32 +493,17 @@ TEST(Locate, OpenTriplesOfSmallModulesAreChosenByTheirTiming) {
 // the symbol versions smaller; the scan's run lengths (the finders' module size) still give the true size,
 // and below 1.8 px the dimensions offered reach up to what they give (add_dimension_options).
 TEST(Locate, SmallModulesWhoseFindersReadWideStillOfferTheTrueDimension) {
-    const qr::ModuleGrid g = testsupport::qrencode_fixture("finders read wide under blur", 'M', 9);
-    ASSERT_EQ(g.size, 53);
-    testsupport::RenderParams p;
-    p.width = p.height = 120;
-    p.moduleSize = 1.35f;
-    p.blurSigma = 0.5f;
-    p.noise = 2;
-    const auto r = testsupport::render(g, p);
-    Binarized bf;
-    image::binarize_local(r.view(), {8, 2, 24, 8, 3, 8}, bf.scratch, bf.map, bf.b);
-    const auto separator = [](int x, int y) {
-        const auto ring = [](int cx, int cy, int x, int y) { return std::max(std::abs(x - cx), std::abs(y - cy)) == 4; };
-        return ring(3, 3, x, y) || ring(49, 3, x, y) || ring(3, 49, x, y);
-    };
-    for (int y = 0; y < r.height; ++y)
-        for (int x = 0; x < r.width; ++x) {
-            const float mx = (static_cast<float>(x) + 0.5f - r.corners[0].x) / 1.35f, my = (static_cast<float>(y) + 0.5f - r.corners[0].y) / 1.35f;
-            if (mx >= 0 && my >= 0 && mx < 53 && my < 53 && separator(static_cast<int>(mx), static_cast<int>(my)))
-                bf.b.bits[static_cast<size_t>(y) * static_cast<size_t>(r.width) + static_cast<size_t>(x)] = 1;
-        }
+    SmallScene s;
+    small_version9(120, 0, s);
+    ASSERT_EQ(s.grid.size, 53);
+    const testsupport::Rendered& r = s.image;
+    darken_separators(r, 1.35f, s.bin.b);
     const std::vector<qr::FinderPattern> finders{{r.moduleToImage.map({3.5f, 3.5f}), 1.35f, 4, false},
                                                  {r.moduleToImage.map({49.5f, 3.5f}), 1.35f, 4, false},
                                                  {r.moduleToImage.map({3.5f, 49.5f}), 1.35f, 4, false}};
     qr::LocateScratch ls;
     std::vector<qr::SymbolCandidate> c;
-    qr::propose_symbols(r.view(), bf.b, finders, {}, ls, c);
+    qr::propose_symbols(r.view(), s.bin.b, finders, {}, ls, c);
     ASSERT_FALSE(c.empty());
     // The best dimension first: the timing patterns line up at 53 only.
     EXPECT_EQ(c.front().dimension, 53);
