@@ -19,7 +19,7 @@ constexpr float kSecondRefineTiming = 0.5f;
 // for dimensions from kPhaseFreeFrom on: on their timing lines (21+ modules) an unrelated profile's power
 // stays under 0.3 (about sqrt(2 / modules)), so with the offset it stays under the chance gate
 // (LocateOptions::chanceGateDimension, the same size), while shorter lines reach it by chance and would spend
-// the work budget on look-alike triples (generated 1.4 px fronts: one read lost when all sizes had it).
+// the work budget on look-alike triples (generated 1.4 px fronts: one read lost when every dimension had it).
 constexpr float kPhaseFreeBelow = 1.8f;
 constexpr int kPhaseFreeFrom = 37;
 constexpr float kPhaseFreeOffset = 0.25f;
