@@ -117,9 +117,9 @@ float timing_score(const image::ImageView& gray, const Perspective& h, int d, bo
     // half a module; the period's power does not (timing_period.hpp). Offset so that chance stays below the
     // gates (LocateOptions, PipelineConfig) and a timing pattern (0.4+ at 1.35 px) passes them.
     if (d < kPhaseFreeFrom || judged >= kJudgedClearly) return judged;
-    const Point o = h.map({6.5f, 6.5f}), x = h.map({7.5f, 6.5f}), y = h.map({6.5f, 7.5f});
-    const float module = 0.5f * (distance(o, x) + distance(o, y));
-    if (module >= kPhaseFreeBelow) return judged;
+    Point u, v;
+    local_frame(h, {6.5f, 6.5f}, u, v);
+    if (0.5f * (std::hypot(u.x, u.y) + std::hypot(v.x, v.y)) >= kPhaseFreeBelow) return judged;
     return std::max(judged, std::min(1.0f, kPhaseFreeOffset + timing_period_score(gray, h, d)));
 }
 
@@ -295,6 +295,19 @@ constexpr float kLargerVersions = 2.6f;
 constexpr float kLargerScoreOffset = 0.6f;
 constexpr float kRunVersions = 2.0f;
 
+// The dimension the triple's legs give with these module sizes along them (top-left to top-right, to
+// bottom-left): finder centres are 3.5 modules in from the symbol's edges.
+float legs_dimension(const Triple& t, float moduleAB, float moduleAC) {
+    return (distance(t.f[0].center, t.f[1].center) / moduleAB + distance(t.f[0].center, t.f[2].center) / moduleAC) * 0.5f +
+           7.0f;
+}
+
+// Modules under kPhaseFreeBelow px by the scan's run lengths: blurred finders read wide and their centres
+// are off by half a module, so the timing period ranks the dimensions (timing_score).
+bool small_modules(const Triple& t) {
+    return (t.f[0].moduleSize + t.f[1].moduleSize + t.f[2].moduleSize) / 3.0f < kPhaseFreeBelow;
+}
+
 // Up to `take` dimensions for the triple's finders within kUsualVersions of their estimate (for small
 // modules, of the span between two estimates), best timing first, then up to `takeLarger` of those between kUsualVersions and kLargerVersions above it
 // (propose_symbols). Returns how many it offered within the usual window.
@@ -304,8 +317,7 @@ int add_dimension_options(const image::ImageView& gray, const image::BitMatrix& 
     const FinderPattern& fa = three.f[0];
     const FinderPattern& fb = three.f[1];
     const FinderPattern& fc = three.f[2];
-    const float est = (distance(fa.center, fb.center) / pair_module(binary, three, 0, 1) +
-                       distance(fa.center, fc.center) / pair_module(binary, three, 0, 2)) * 0.5f + 7.0f;
+    const float est = legs_dimension(three, pair_module(binary, three, 0, 1), pair_module(binary, three, 0, 2));
     // Dimensions are 17 + 4 k (ISO/IEC 18004:2015 6.1). The estimate from module sizes can be a version
     // off for large symbols, so the neighbours within two versions are ranked by how well the timing
     // patterns alternate under the frame of the three finders and the estimated fourth corner (the
@@ -316,9 +328,9 @@ int add_dimension_options(const image::ImageView& gray, const image::BitMatrix& 
     // size) less so. The window then reaches up to their estimate as well (at most kRunVersions above),
     // where the timing score ranks the dimensions whatever the phase (timing_period.hpp).
     float estHigh = est;
-    if ((fa.moduleSize + fb.moduleSize + fc.moduleSize) / 3.0f < kPhaseFreeBelow) {
-        const float fromRuns = (distance(fa.center, fb.center) / ((fa.moduleSize + fb.moduleSize) * 0.5f) +
-                                distance(fa.center, fc.center) / ((fa.moduleSize + fc.moduleSize) * 0.5f)) * 0.5f + 7.0f;
+    if (small_modules(three)) {
+        const float fromRuns =
+            legs_dimension(three, (fa.moduleSize + fb.moduleSize) * 0.5f, (fa.moduleSize + fc.moduleSize) * 0.5f);
         estHigh = std::clamp(fromRuns, est, est + 4.0f * kRunVersions);
     }
     const int kLow = static_cast<int>(std::lround((est - 17.0f) / 4.0f)) - 2;
@@ -388,7 +400,7 @@ void rank_open_triples(const image::ImageView& gray, const image::BitMatrix& bin
         if (tr.open == 0) continue;
         const Triple three{{finders[static_cast<size_t>(tr.topLeft)], finders[static_cast<size_t>(tr.topRight)],
                             finders[static_cast<size_t>(tr.bottomLeft)]}};
-        if (three.f[0].moduleSize + three.f[1].moduleSize + three.f[2].moduleSize >= 3.0f * kPhaseFreeBelow) continue;
+        if (!small_modules(three)) continue;
         scratch.trial.clear();
         add_dimension_options(gray, binary, three, tr, static_cast<int>(t), 0.0f, 1, 0, options, scratch.trial);
         tried[n++] = {t, scratch.trial.empty() ? -1.0f : scratch.trial.front().roughTiming, tr};
