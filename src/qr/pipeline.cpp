@@ -1,8 +1,10 @@
 #include "qr/pipeline.hpp"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
+#include <span>
 
 #include "image/binarize_global.hpp"
 #include "image/downscale.hpp"
@@ -170,10 +172,30 @@ void binarize_step(FrameDecode& d, const Look& look, int step) {
     d.result.times.binarize += ms_since(t0);
 }
 
+// The centres of the first `count` finders seen whole (at most 8): the pairs find_missing_finders formed.
+struct Centres {
+    std::array<Point, 8> at{};
+    size_t count = 0;
+    std::span<const Point> view() const { return {at.data(), count}; }
+};
+Centres first_whole_centres(const std::vector<FinderPattern>& finders, int count) {
+    Centres c;
+    const size_t most = std::min(c.at.size(), static_cast<size_t>(std::max(0, count)));
+    for (const FinderPattern& f : finders)
+        if (!f.open && c.count < most) c.at[c.count++] = f.center;
+    return c;
+}
+
+// The third-finder search among the contrast-ranked finders (find_finders): pairs of modules under 1.8 px,
+// a third as clear as they are (0.9 of their contrast, not 0.45), no pair that already has a finder at one
+// of its places. Looser, the look-alikes it found took the few open slots from a symbol's own triple
+// (generated fronts: at 0.45 or in every step five lost, with larger modules or taken pairs one each).
+constexpr MissingFinderOptions kRankedPairSearch{.minContrastShare = 0.9f, .maxPairModule = 1.8f, .skipTakenPairs = true};
+
 // The finders of s.binary (inverted or not) into s.finders: those of its rows, or (Scan::add_columns, right
 // after a Scan::rows call on the same bits) of its rows and columns, as one scan of both would give.
 enum class Scan { rows, add_columns };
-void find_finders(FrameDecode& d, const Look& look, bool inverted, Scan scan) {
+void find_finders(FrameDecode& d, const Look& look, bool inverted, Scan scan, bool lastStep) {
     DecoderScratch& s = d.s;
     const auto t0 = Clock::now();
     // Open finders (no quiet zone: printed cards, dark on light) in the dark-on-light passes only: they cost
@@ -184,19 +206,27 @@ void find_finders(FrameDecode& d, const Look& look, bool inverted, Scan scan) {
     else add_column_finders(s.binary, fo, s.finder, s.finders);
     // A finder broken by text or glare beside two that were seen whole (missing_finder.hpp), on the passes
     // that look for open finders and while their budget lasts (one search round past it).
-    if (d.options.tryHarder && d.config.missingFinders && open &&
-        d.result.work.openTemplateSearches < d.budget.openTemplateSearches * d.maxSymbols) {
-        MissingFinderOptions mo;
+    const bool seek = d.options.tryHarder && d.config.missingFinders && open;
+    const auto search_missing = [&](MissingFinderOptions mo, std::span<const Point> searched) {
         mo.inverted = inverted;
         mo.pairFinders = d.config.missingFinderPairFinders;
-        const int searches = find_missing_finders(look.frame, s.finders, mo, s.finders);
+        return find_missing_finders(look.frame, s.finders, mo, s.finders, searched);
+    };
+    if (seek && d.result.work.openTemplateSearches < d.budget.openTemplateSearches * d.maxSymbols) {
+        const int searches = search_missing({}, {});
         d.result.work.templateSearches += searches;
         d.result.work.openTemplateSearches += searches;
     }
+    const Centres paired = first_whole_centres(s.finders, d.config.missingFinderPairFinders);
     // Then the finders seen whole by their grey rings as well as their hits (finder_rank.hpp): small
     // symbols on textured cards. After the third-finder search, whose pairs stay the most confirmed finders:
     // ranked first, look-alikes with strong rings spent its budget on pairs that are no symbol's.
     rank_finders_by_contrast(look.frame, inverted, LocateOptions{}.maxFinders, s.finders);
+    // In the last step, the ranked list's pairs of small modules too (kRankedPairSearch): at 1.3-1.5 px a
+    // symbol's finders are crossed by 3-5 rows and guilloche look-alikes by 20-40, so only the ranking puts
+    // its pair first (generated 1.35 px fronts: 7 of 20 misses). Not charged to the work budget: at most
+    // 18 searches (3 pairs, 6 places), and charged they starved the open candidates that read later.
+    if (seek && lastStep) search_missing(kRankedPairSearch, paired.view());
     for (const FinderPattern& f : s.finders) {
         d.progress.largestFinder = std::max(d.progress.largestFinder, f.moduleSize * look.scale);
         d.progress.maxHits[inverted] = std::max(d.progress.maxHits[inverted], f.hits);
@@ -372,10 +402,10 @@ void decode_look(FrameDecode& d, const Look& look) {
             // nothing: they double a scan's cost, their hits on a card's guilloche crowd the symbol's triple
             // out of the candidates, and no corpus read needs them in the global step.
             const bool columns = d.options.tryHarder && step > 0 && step + 1 == steps;
-            find_finders(d, look, inverted, Scan::rows);
+            find_finders(d, look, inverted, Scan::rows, columns);
             read_symbols(d, look, inverted, columns ? Tried::record : Tried::ignore);
             if (columns && !d.done()) {
-                find_finders(d, look, inverted, Scan::add_columns);
+                find_finders(d, look, inverted, Scan::add_columns, columns);
                 read_symbols(d, look, inverted, Tried::skip);
             }
             if (inverted) invert(d.s.binary);  // leave the scratch as binarized

@@ -78,6 +78,16 @@ TEST(GeneratedCards, SmallModulesOnTexturedFronts) {
     EXPECT_GE(t.read, 36);
 }
 
+// 40 more at 1.35 px, seeds the third-finder search among the contrast-ranked finders was not tuned on
+// (qr/pipeline.cpp's kRankedPairSearch): on 1.35 px fronts the scan lists look-alikes that 20-40 rows
+// cross before a symbol's finders, and only the ranking puts the pair beside a blurred third first.
+TEST(GeneratedCards, SmallModulesWhosePairOnlyTheRankingPutsFirst) {
+    const Tally t = run(cardgen::Side::front, cardgen::Difficulty::ladder(1.35), 150080, 40, 1280, 720);
+    report("more fronts at 1.35 px", t);
+    EXPECT_EQ(t.total, 40);
+    EXPECT_GE(t.read, 37);  // 36 without searching the ranked list's pairs
+}
+
 // Smaller still: 1.25 px a module, about what the handheld clips show at 720p.
 TEST(GeneratedCards, SmallerModulesOnTexturedFronts) {
     const Tally t = run(cardgen::Side::front, cardgen::Difficulty::ladder(1.25), 140000, 40, 1280, 720);

@@ -58,6 +58,60 @@ TEST(MissingFinder, FindsABrokenFinderFromTheOtherTwo) {
     }
 }
 
+// The two finders a scan sees of broken_top_left's symbol (4 px modules, not turned).
+std::vector<qr::FinderPattern> seen_pair(const testsupport::Rendered& r, float d) {
+    return {{r.moduleToImage.map({d - 3.5f, 3.5f}), 4, 20, false}, {r.moduleToImage.map({3.5f, d - 3.5f}), 4, 20, false}};
+}
+
+// find_finders searches the contrast-ranked list's pairs after the scan's: a pair searched already is
+// not searched again.
+TEST(MissingFinder, PairsSearchedBeforeAreSkipped) {
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("a finder broken by text", 'M', 4);
+    ASSERT_EQ(g.size, 33);
+    const auto r = broken_top_left(g, 4, 0);
+    const std::vector<qr::FinderPattern> seen = seen_pair(r, 33);
+    std::vector<qr::FinderPattern> f = seen;
+    const qr::Point both[2] = {seen[0].center, seen[1].center};
+    EXPECT_EQ(qr::find_missing_finders(r.view(), seen, {}, f, both), 0);
+    EXPECT_EQ(f.size(), 2u);
+    const qr::Point one[1] = {seen[1].center};  // the pair was not: one of them was paired with another
+    EXPECT_GT(qr::find_missing_finders(r.view(), seen, {}, f, one), 0);
+    EXPECT_EQ(f.size(), 3u);
+}
+
+TEST(MissingFinder, PairsOfLargerModulesThanAskedAreSkipped) {
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("a finder broken by text", 'M', 4);
+    ASSERT_EQ(g.size, 33);
+    const auto r = broken_top_left(g, 4, 0);
+    const std::vector<qr::FinderPattern> seen = seen_pair(r, 33);
+    for (const float most : {3.5f, 4.5f}) {
+        std::vector<qr::FinderPattern> f = seen;
+        qr::MissingFinderOptions o;
+        o.maxPairModule = most;
+        const int searches = qr::find_missing_finders(r.view(), seen, o, f);
+        EXPECT_EQ(f.size(), most > 4 ? 3u : 2u) << most;
+        EXPECT_EQ(searches > 0, most > 4) << most;
+    }
+}
+
+// A pair with a finder already at one of its places has its triple; asked to, the search leaves it alone
+// rather than add rivals at its other places.
+TEST(MissingFinder, PairsWithAFinderAtOneOfTheirPlacesCanBeSkipped) {
+    const qr::ModuleGrid g = testsupport::qrencode_fixture("a finder broken by text", 'M', 4);
+    ASSERT_EQ(g.size, 33);
+    const auto r = broken_top_left(g, 4, 0);
+    std::vector<qr::FinderPattern> seen = seen_pair(r, 33);
+    // A look-alike across the pair's diagonal from the broken finder (the other place across it).
+    seen.push_back({r.moduleToImage.map({33 - 3.5f, 33 - 3.5f}), 4, 1, true});
+    for (const bool skip : {false, true}) {
+        std::vector<qr::FinderPattern> f = seen;
+        qr::MissingFinderOptions o;
+        o.skipTakenPairs = skip;
+        qr::find_missing_finders(r.view(), seen, o, f);
+        EXPECT_EQ(f.size(), skip ? 3u : 4u) << skip;  // not asked: the broken finder is found beside it
+    }
+}
+
 TEST(MissingFinder, TheDecoderReadsTheSymbol) {
     const std::string text = "079203001234|123456789|Nguyễn Văn A|01012003|Nam|Hà Nội|01012021";
     const qr::ModuleGrid g = testsupport::qrencode_fixture(text, 'M', 6);

@@ -26,7 +26,11 @@ bool near_any(const std::vector<FinderPattern>& finders, const std::vector<Finde
 }  // namespace
 
 int find_missing_finders(const image::ImageView& gray, const std::vector<FinderPattern>& finders,
-                         const MissingFinderOptions& options, std::vector<FinderPattern>& out) {
+                         const MissingFinderOptions& options, std::vector<FinderPattern>& out,
+                         std::span<const Point> searched) {
+    const auto was_searched = [&](const FinderPattern& f) {
+        return std::any_of(searched.begin(), searched.end(), [&](Point p) { return p.x == f.center.x && p.y == f.center.y; });
+    };
     int searches = 0;
     std::vector<const FinderPattern*> whole;
     for (const FinderPattern& f : finders)
@@ -37,12 +41,13 @@ int find_missing_finders(const image::ImageView& gray, const std::vector<FinderP
         for (size_t j = i + 1; j < whole.size() && pairs < options.maxPairs; ++j) {
             const FinderPattern& a = *whole[i];
             const FinderPattern& b = *whole[j];
+            if (was_searched(a) && was_searched(b)) continue;
             const float ratio = std::max(a.moduleSize, b.moduleSize) / std::min(a.moduleSize, b.moduleSize);
             const float ms = (a.moduleSize + b.moduleSize) * 0.5f;
             const Point d = minus(b.center, a.center);
             const float modules = length(d) / ms;
             // Finder centres of one symbol are 14..170 modules apart along a side (6.1), √2 times that across.
-            if (ratio > 1.5f || modules < 12.0f || modules > 245.0f) continue;
+            if (ratio > 1.5f || modules < 12.0f || modules > 245.0f || ms >= options.maxPairModule) continue;
             ++pairs;
             const Point n{-d.y, d.x};  // d turned by 90 degrees, as long
             const Point unitD = scaled(d, 1.0f / length(d)), unitN = scaled(n, 1.0f / length(n));
@@ -64,11 +69,13 @@ int find_missing_finders(const image::ImageView& gray, const std::vector<FinderP
                                                contrast_at(gray, b.center, diagU, diagV, options.inverted)));
             if (own <= 0) continue;
             const float margin = 3.5f * ms;
+            const auto taken = [&](const Place& p) { return near_any(finders, added, p.at, 4.0f * ms); };
+            if (options.skipTakenPairs && std::any_of(std::begin(places), std::end(places), taken)) continue;
             for (const Place& p : places) {
                 if (p.at.x < margin || p.at.y < margin || p.at.x > static_cast<float>(gray.width) - margin ||
                     p.at.y > static_cast<float>(gray.height) - margin)
                     continue;
-                if (near_any(finders, added, p.at, 4.0f * ms)) continue;  // a finder is there: its triple exists
+                if (taken(p)) continue;  // a finder is there: its triple exists
                 TemplateSearch s;
                 s.predicted = p.at;
                 s.moduleU = p.u;

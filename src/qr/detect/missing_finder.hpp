@@ -5,6 +5,7 @@
 // their line (the pair is a side of the symbol) or across it (the pair is its diagonal). At each place the
 // grey image is searched for the finder's ring template (template_match.hpp), which works where the binary
 // image shows broken rings.
+#include <span>
 #include <vector>
 
 #include "image/image_view.hpp"
@@ -19,13 +20,20 @@ struct MissingFinderOptions {
     // A place is taken when its ring contrast is at least this share of the pair's own (the mean of theirs).
     float minContrastShare = 0.45f;
     int maxAdded = 6;
+    // Only pairs whose mean module size is under this (pixels).
+    float maxPairModule = 1e9f;
+    // Skip a pair with a finder already at one of its places: it has its triple, and finders found at its
+    // other places would only be rivals to it.
+    bool skipTakenPairs = false;
     bool inverted = false;
 };
 
 // Appends to `out` a finder (open: not seen whole, hits 1) for each place that fits the template and where
-// no finder of `finders` already is. Reads the first options.pairFinders finders that are not open.
+// no finder of `finders` already is. Reads the first options.pairFinders finders that are not open, and
+// skips a pair whose two finders are both in `searched` (centres of finders paired in an earlier call).
 // Returns the template searches made (work accounting).
 int find_missing_finders(const image::ImageView& gray, const std::vector<FinderPattern>& finders,
-                         const MissingFinderOptions& options, std::vector<FinderPattern>& out);
+                         const MissingFinderOptions& options, std::vector<FinderPattern>& out,
+                         std::span<const Point> searched = {});
 
 }  // namespace cccd::qr
