@@ -79,7 +79,12 @@ bool small_frame(const PipelineConfig& c, int width, int height) { return static
 
 WorkBudget work_budget(const PipelineConfig& c, int width, int height) {
     if (small_frame(c, width, height)) return {c.smallMaxGeometries, c.smallMaxTemplateSearches, 0, 0};
-    return {c.maxGeometries, c.maxTemplateSearches, c.maxOpenGeometries, c.maxOpenTemplateSearches};
+    return {c.maxGeometries, c.maxTemplateSearches, c.maxOpenGeometries, c.maxOpenTemplateSearches,
+            c.cardOpenTemplateSearches, c.cardMaxDimension};
+}
+
+int open_template_searches(const WorkBudget& budget, const SymbolCandidate& c) {
+    return budget.openTemplateSearches + (c.dimension <= budget.cardMaxDimension ? budget.cardOpenTemplateSearches : 0);
 }
 
 int refine_searches(int dimension) {
@@ -88,7 +93,7 @@ int refine_searches(int dimension) {
 }
 
 int searches_left(const WorkCounts& work, const SymbolCandidate& c, const WorkBudget& budget, int maxSymbols) {
-    if (c.open > 0) return budget.openTemplateSearches * maxSymbols - work.openTemplateSearches;
+    if (c.open > 0) return open_template_searches(budget, c) * maxSymbols - work.openTemplateSearches;
     return budget.templateSearches * maxSymbols - (work.templateSearches - work.openTemplateSearches);
 }
 
@@ -241,7 +246,8 @@ BudgetLeft budget_left(const FrameDecode& d, const SymbolCandidate& c) {
     const WorkCounts& w = d.result.work;
     const WorkBudget& b = d.budget;
     if (c.open > 0)
-        return w.openGeometries >= b.openGeometries * d.maxSymbols || w.openTemplateSearches >= b.openTemplateSearches * d.maxSymbols
+        return w.openGeometries >= b.openGeometries * d.maxSymbols ||
+                       w.openTemplateSearches >= open_template_searches(b, c) * d.maxSymbols
                    ? BudgetLeft::not_for_open : BudgetLeft::yes;
     return w.geometries - w.openGeometries >= b.geometries * d.maxSymbols ||
                    w.templateSearches - w.openTemplateSearches >= b.templateSearches * d.maxSymbols

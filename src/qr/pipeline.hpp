@@ -58,6 +58,12 @@ struct PipelineConfig {
     int missingFinderPairFinders = 3;  // pairs among this many of the most confirmed whole finders
     int maxOpenGeometries = 12;
     int maxOpenTemplateSearches = 80;  // the third-finder searches count here too
+    // Open candidates of a card's size get this many more: a chip card's symbol is version 7-9 at level M
+    // (95-152 bytes), so up to version 10. The third-finder searches of the earlier steps spend the budget
+    // above first, and on 1.35 px fronts the symbol's own triple often came after it was gone. Larger
+    // open look-alikes stay within it (with 40 more for all, a version 24 one took shared front card-0005).
+    int cardOpenTemplateSearches = 40;
+    int cardMaxDimension = 57;
     // No "texture" shortcut (skipping the harder steps on frames full of finder look-alikes): a large noisy
     // symbol is itself full of look-alikes, and neither their number nor their strength told it from noise.
     int harderMinHits = 3;    // harderOnly steps run only after a finder confirmed on this many scan lines
@@ -93,6 +99,8 @@ struct WorkBudget {
     int templateSearches = 0;
     int openGeometries = 0;  // and for candidates with open finders, besides (WorkCounts)
     int openTemplateSearches = 0;
+    int cardOpenTemplateSearches = 40;  // more for open candidates up to cardMaxDimension (PipelineConfig)
+    int cardMaxDimension = 0;
 };
 WorkBudget work_budget(const PipelineConfig& config, int width, int height);
 // Whether a width x height frame is under config.smallFramePixels (its tight budget above).
@@ -102,6 +110,8 @@ bool small_frame(const PipelineConfig& config, int width, int height);
 // are left in the budget for a candidate like `c` (open finders or not).
 int refine_searches(int dimension);
 int searches_left(const WorkCounts& work, const SymbolCandidate& c, const WorkBudget& budget, int maxSymbols);
+// The open template searches a frame may spend in all by the time it tries an open candidate like `c`.
+int open_template_searches(const WorkBudget& budget, const SymbolCandidate& c);
 
 // Adds a candidate's geometries and template searches to the counts (and to the open ones', if it has open
 // finders).

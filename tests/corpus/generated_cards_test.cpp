@@ -88,6 +88,16 @@ TEST(GeneratedCards, SmallModulesWhosePairOnlyTheRankingPutsFirst) {
     EXPECT_GE(t.read, 37);  // 36 without searching the ranked list's pairs
 }
 
+// And 40 more, where the symbol's open triple comes after the first third-finder searches of every step
+// spent the open budget (qr/pipeline.hpp's cardOpenTemplateSearches).
+TEST(GeneratedCards, SmallModulesWhoseTripleComesLate) {
+    const Tally t = run(cardgen::Side::front, cardgen::Difficulty::ladder(1.35), 150240, 40, 1280, 720);
+    report("40 more fronts at 1.35 px", t);
+    EXPECT_EQ(t.total, 40);
+    // 34 without the card-sized open budget, 33 without it and the ranked pairs' third-finder search
+    EXPECT_GE(t.read, 35);
+}
+
 // Smaller still: 1.25 px a module, about what the handheld clips show at 720p.
 TEST(GeneratedCards, SmallerModulesOnTexturedFronts) {
     const Tally t = run(cardgen::Side::front, cardgen::Difficulty::ladder(1.25), 140000, 40, 1280, 720);

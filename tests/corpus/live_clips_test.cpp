@@ -144,17 +144,27 @@ std::pair<ClipTally, ClipTally> against(cardgen::Side side, unsigned seed, const
 }
 
 // A card at arm's length in 720p (modules 1.1-1.4 px): its finders show only in the frame's centre
-// enlarged 2x (LiveConfig::enlarge), so the first read comes frames earlier than without it.
+// enlarged 2x (LiveConfig::enlarge), so the first read comes earlier than without it. Over clips of five
+// seeds, a front and a back each (one seed under the sanitizers): one clip alone says little, since the
+// decoder's own reach at small modules moves the frame a clip first reads at without enlarging.
 TEST(LiveClips, EnlargedCentreReadsTheFarCardEarlier) {
     live::LiveConfig without;
     without.enlarge = false;
-    for (const auto& [side, seed] : {std::pair{cardgen::Side::back, 42u}, {cardgen::Side::front, 7u}}) {
-        const auto [with, plain] = against(side, seed, without, "without");
-        // Measured: back 25 against 35, front 29 against 51.
-        ASSERT_GE(with.liveFirst, 0);
-        EXPECT_LE(with.liveFirst + 5, plain.liveFirst < 0 ? 90 : plain.liveFirst);
-        EXPECT_GE(with.liveReads, plain.liveReads);
-    }
+    const unsigned seeds = kSanitized ? 1 : 5;
+    int firstWith = 0, firstWithout = 0, readsWith = 0, readsWithout = 0, later = 0;
+    for (unsigned seed = 41; seed < 41 + seeds; ++seed)
+        for (const cardgen::Side side : {cardgen::Side::back, cardgen::Side::front}) {
+            const auto [with, plain] = against(side, seed, without, "without");
+            ASSERT_GE(with.liveFirst, 0);
+            const int plainFirst = plain.liveFirst < 0 ? 90 : plain.liveFirst;
+            firstWith += with.liveFirst, firstWithout += plainFirst, later += with.liveFirst > plainFirst ? 1 : 0;
+            readsWith += with.liveReads, readsWithout += plain.liveReads;
+        }
+    // Measured (seeds 41-45): first reads at 221 against 348 frames in all, none later; 409 against 384
+    // frames read.
+    EXPECT_EQ(later, 0);
+    EXPECT_LE(firstWith + 5 * 2 * static_cast<int>(seeds), firstWithout);
+    EXPECT_GE(readsWith, readsWithout);
 }
 
 // The enlarged centre on every frame where nothing was seen, with the fitted equalizer on its grids, reads

@@ -43,7 +43,7 @@ void expect_bounded(const qr::DecodeResult& r) {
     EXPECT_LE(r.work.geometries - r.work.openGeometries, c.maxGeometries + 1);  // that one's affine retry
     EXPECT_LE(r.work.openGeometries, c.maxOpenGeometries + 1);
     EXPECT_LE(r.work.templateSearches - r.work.openTemplateSearches, c.maxTemplateSearches + kOneCandidateSearches);
-    EXPECT_LE(r.work.openTemplateSearches, c.maxOpenTemplateSearches + kOneCandidateSearches);
+    EXPECT_LE(r.work.openTemplateSearches, c.maxOpenTemplateSearches + c.cardOpenTemplateSearches + kOneCandidateSearches);
     // Up to three sampled geometries per candidate, each decoded plain and equalized (sample.hpp).
     EXPECT_LE(r.work.grids, 2 * 3 * (c.maxGeometries + 1 + c.maxOpenGeometries + 1));
 }
@@ -78,6 +78,25 @@ TEST(WorkBound, SmallNoiseUsesLittleWork) {
             EXPECT_LE(r.work.templateSearches, c.smallMaxTemplateSearches + kOneCandidateSearches);
         }
     }
+}
+
+// Open candidates of a card's size (up to version 10) may spend more than larger ones; tight crops none.
+TEST(WorkBound, CardSizedOpenCandidatesGetMore) {
+    const qr::PipelineConfig c = qr::default_pipeline_config();
+    const qr::WorkBudget b = qr::work_budget(c, 1280, 720);
+    qr::SymbolCandidate card, larger, whole;
+    card.open = larger.open = 1;
+    card.dimension = 57;  // version 10
+    larger.dimension = 61;
+    whole.dimension = 57;
+    EXPECT_EQ(qr::open_template_searches(b, card), c.maxOpenTemplateSearches + c.cardOpenTemplateSearches);
+    EXPECT_EQ(qr::open_template_searches(b, larger), c.maxOpenTemplateSearches);
+    qr::WorkCounts spent;
+    spent.templateSearches = spent.openTemplateSearches = c.maxOpenTemplateSearches;  // all on open candidates
+    EXPECT_EQ(qr::searches_left(spent, card, b, 1), c.cardOpenTemplateSearches);
+    EXPECT_EQ(qr::searches_left(spent, larger, b, 1), 0);
+    EXPECT_EQ(qr::searches_left(spent, whole, b, 1), c.maxTemplateSearches);  // the whole budget is apart
+    EXPECT_EQ(qr::open_template_searches(qr::work_budget(c, 120, 120), card), 0);
 }
 
 TEST(WorkBound, CountsAreReportedForAFrameWithACode) {
