@@ -1,7 +1,6 @@
 #include "qr/pipeline.hpp"
 
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include <cmath>
 #include <span>
@@ -177,20 +176,6 @@ void binarize_step(FrameDecode& d, const Look& look, int step) {
     d.result.times.binarize += ms_since(t0);
 }
 
-// The centres of the first `count` finders seen whole (at most 8): the pairs find_missing_finders formed.
-struct Centres {
-    std::array<Point, 8> at{};
-    size_t count = 0;
-    std::span<const Point> view() const { return {at.data(), count}; }
-};
-Centres first_whole_centres(const std::vector<FinderPattern>& finders, int count) {
-    Centres c;
-    const size_t most = std::min(c.at.size(), static_cast<size_t>(std::max(0, count)));
-    for (const FinderPattern& f : finders)
-        if (!f.open && c.count < most) c.at[c.count++] = f.center;
-    return c;
-}
-
 // The third-finder search among the contrast-ranked finders (find_finders): pairs of modules under 1.8 px,
 // a third as clear as they are (0.9 of their contrast, not 0.45), no pair that already has a finder at one
 // of its places. Looser, the look-alikes it found took the few open slots from a symbol's own triple
@@ -222,7 +207,7 @@ void find_finders(FrameDecode& d, const Look& look, bool inverted, Scan scan, bo
         d.result.work.templateSearches += searches;
         d.result.work.openTemplateSearches += searches;
     }
-    const Centres paired = first_whole_centres(s.finders, d.config.missingFinderPairFinders);
+    const PairedCentres paired = paired_centres(s.finders, d.config.missingFinderPairFinders);
     // Then the finders seen whole by their grey rings as well as their hits (finder_rank.hpp): small
     // symbols on textured cards. After the third-finder search, whose pairs stay the most confirmed finders:
     // ranked first, look-alikes with strong rings spent its budget on pairs that are no symbol's.

@@ -99,7 +99,7 @@ struct WorkBudget {
     int templateSearches = 0;
     int openGeometries = 0;  // and for candidates with open finders, besides (WorkCounts)
     int openTemplateSearches = 0;
-    int cardOpenTemplateSearches = 40;  // more for open candidates up to cardMaxDimension (PipelineConfig)
+    int cardOpenTemplateSearches = 0;  // more for open candidates up to cardMaxDimension (PipelineConfig)
     int cardMaxDimension = 0;
 };
 WorkBudget work_budget(const PipelineConfig& config, int width, int height);

@@ -23,7 +23,22 @@ bool near_any(const std::vector<FinderPattern>& finders, const std::vector<Finde
     return std::any_of(finders.begin(), finders.end(), near) || std::any_of(added.begin(), added.end(), near);
 }
 
+// Calls f on each finder the search pairs: the first `count` seen whole.
+template <typename F>
+void for_each_pair_finder(const std::vector<FinderPattern>& finders, int count, F f) {
+    int n = 0;
+    for (const FinderPattern& p : finders)
+        if (!p.open && n < count) f(p), ++n;
+}
+
 }  // namespace
+
+PairedCentres paired_centres(const std::vector<FinderPattern>& finders, int pairFinders) {
+    PairedCentres c;
+    for_each_pair_finder(finders, std::min(pairFinders, static_cast<int>(c.at.size())),
+                         [&](const FinderPattern& f) { c.at[c.count++] = f.center; });
+    return c;
+}
 
 int find_missing_finders(const image::ImageView& gray, const std::vector<FinderPattern>& finders,
                          const MissingFinderOptions& options, std::vector<FinderPattern>& out,
@@ -33,8 +48,7 @@ int find_missing_finders(const image::ImageView& gray, const std::vector<FinderP
     };
     int searches = 0;
     std::vector<const FinderPattern*> whole;
-    for (const FinderPattern& f : finders)
-        if (!f.open && static_cast<int>(whole.size()) < options.pairFinders) whole.push_back(&f);
+    for_each_pair_finder(finders, options.pairFinders, [&](const FinderPattern& f) { whole.push_back(&f); });
     std::vector<FinderPattern> added;
     int pairs = 0;
     for (size_t i = 0; i < whole.size(); ++i)
@@ -63,14 +77,14 @@ int find_missing_finders(const image::ImageView& gray, const std::vector<FinderP
             const Place places[6] = {{plus(a.center, n), sideU, sideV},   {minus(a.center, n), sideU, sideV},
                                      {plus(b.center, n), sideU, sideV},   {minus(b.center, n), sideU, sideV},
                                      {plus(mid, scaled(n, 0.5f)), diagU, diagV}, {minus(mid, scaled(n, 0.5f)), diagU, diagV}};
+            const auto taken = [&](const Place& p) { return near_any(finders, added, p.at, 4.0f * ms); };
+            if (options.skipTakenPairs && std::any_of(std::begin(places), std::end(places), taken)) continue;
             const float own = 0.5f * (std::max(contrast_at(gray, a.center, sideU, sideV, options.inverted),
                                                contrast_at(gray, a.center, diagU, diagV, options.inverted)) +
                                       std::max(contrast_at(gray, b.center, sideU, sideV, options.inverted),
                                                contrast_at(gray, b.center, diagU, diagV, options.inverted)));
             if (own <= 0) continue;
             const float margin = 3.5f * ms;
-            const auto taken = [&](const Place& p) { return near_any(finders, added, p.at, 4.0f * ms); };
-            if (options.skipTakenPairs && std::any_of(std::begin(places), std::end(places), taken)) continue;
             for (const Place& p : places) {
                 if (p.at.x < margin || p.at.y < margin || p.at.x > static_cast<float>(gray.width) - margin ||
                     p.at.y > static_cast<float>(gray.height) - margin)

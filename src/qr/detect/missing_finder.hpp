@@ -5,6 +5,7 @@
 // their line (the pair is a side of the symbol) or across it (the pair is its diagonal). At each place the
 // grey image is searched for the finder's ring template (template_match.hpp), which works where the binary
 // image shows broken rings.
+#include <array>
 #include <span>
 #include <vector>
 
@@ -35,5 +36,14 @@ struct MissingFinderOptions {
 int find_missing_finders(const image::ImageView& gray, const std::vector<FinderPattern>& finders,
                          const MissingFinderOptions& options, std::vector<FinderPattern>& out,
                          std::span<const Point> searched = {});
+
+// The centres of the finders find_missing_finders pairs with options.pairFinders = pairFinders (at most 8):
+// a later call given them as `searched` skips the pairs this one searched.
+struct PairedCentres {
+    std::array<Point, 8> at{};
+    size_t count = 0;
+    std::span<const Point> view() const { return {at.data(), count}; }
+};
+PairedCentres paired_centres(const std::vector<FinderPattern>& finders, int pairFinders);
 
 }  // namespace cccd::qr
