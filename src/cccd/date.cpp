@@ -1,6 +1,6 @@
 #include "cccd/date.hpp"
 
-#include <cstdio>
+#include <algorithm>
 
 #include "cccd/digits.hpp"
 
@@ -50,9 +50,20 @@ std::string to_iso(const Date& d) {
         return {digit(d.year / 1000), digit(d.year / 100), digit(d.year / 10), digit(d.year), '-',
                 digit(d.month / 10), digit(d.month), '-', digit(d.day / 10), digit(d.day)};
     }
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return buf;
+    // What "%04d-%02d-%02d" writes, without printf in the .wasm (json_writer.cpp).
+    std::string out;
+    const auto padded = [&](int v, int width) {
+        const std::string digits = std::to_string(v < 0 ? -static_cast<long long>(v) : static_cast<long long>(v));
+        if (v < 0) out += '-', --width;
+        out.append(static_cast<size_t>(std::max(0, width - static_cast<int>(digits.size()))), '0');
+        out += digits;
+    };
+    padded(d.year, 4);
+    out += '-';
+    padded(d.month, 2);
+    out += '-';
+    padded(d.day, 2);
+    return out;
 }
 
 int whole_years_between(const Date& from, const Date& to) {

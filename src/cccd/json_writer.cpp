@@ -1,7 +1,6 @@
 #include "cccd/json_writer.hpp"
 
 #include <cmath>
-#include <cstdio>
 
 #include "cccd/utf8.hpp"
 
@@ -81,12 +80,30 @@ JsonWriter& JsonWriter::value(long long n) { separate(); out_ += std::to_string(
 JsonWriter& JsonWriter::null() { separate(); out_ += "null"; return *this; }
 JsonWriter& JsonWriter::raw(std::string_view json) { separate(); out_ += json; return *this; }
 
+// Three decimals, as printf's "%.3f" writes them, by hand: printf would bring its whole formatter (7 KB)
+// into the .wasm for this one use (and to_iso's fallback, date.cpp). Exact while the whole part is under
+// 2^53 (frame coordinates and module sizes are far under it); beyond, the last digits may differ.
 JsonWriter& JsonWriter::value(double d) {
     separate();
     if (!std::isfinite(d)) { out_ += "null"; return *this; }
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3f", d);
-    out_ += buf;
+    if (d < 0) out_ += '-';
+    const double a = std::fabs(d);
+    double whole = std::floor(a);
+    double thousandths = std::round((a - whole) * 1000.0);  // a - whole is exact
+    if (thousandths >= 1000.0) whole += 1.0, thousandths = 0.0;
+    char digits[400];  // DBL_MAX has 309 digits
+    size_t n = 0;
+    do {
+        const double r = std::fmod(whole, 10.0);
+        digits[n++] = static_cast<char>('0' + static_cast<int>(r));
+        whole = (whole - r) / 10.0;
+    } while (whole >= 1.0 && n < sizeof digits);
+    while (n > 0) out_ += digits[--n];
+    const int t = static_cast<int>(thousandths);
+    out_ += '.';
+    out_ += static_cast<char>('0' + t / 100);
+    out_ += static_cast<char>('0' + t / 10 % 10);
+    out_ += static_cast<char>('0' + t % 10);
     return *this;
 }
 

@@ -128,6 +128,7 @@ TEST(ToIso, PadsEveryComponent) {
 TEST(ToIso, WritesFieldsBeyondFourAndTwoDigitsInFull) {
     EXPECT_EQ(cccd::to_iso({12026, 1, 2}), "12026-01-02");
     EXPECT_EQ(cccd::to_iso({2026, 123, 7}), "2026-123-07");
+    EXPECT_EQ(cccd::to_iso({-5, 1, -2}), "-005-01--2");  // as "%04d-%02d-%02d" writes them
 }
 
 TEST(DateOrder, ComparesYearThenMonthThenDay) {

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include <cctype>
 #include <cmath>
 #include <limits>
@@ -160,6 +162,19 @@ TEST(JsonWriter, Numbers) {
         {-std::numeric_limits<double>::infinity(), "null"},
     };
     for (const auto& c : cases) EXPECT_EQ(JsonWriter().value(c.d).str(), c.json) << c.d;
+    EXPECT_EQ(JsonWriter().value(-0.0004).str(), "-0.000");
+    EXPECT_EQ(JsonWriter().value(1e20).str(), "100000000000000000000.000");
+}
+
+// The writer formats by hand (no printf in the .wasm): the same text as printf's "%.3f" over the values a
+// scan writes (frame coordinates and module sizes, as floats).
+TEST(JsonWriter, NumbersAsPrintfWritesThem) {
+    for (int i = -20000; i <= 200000; ++i) {
+        const double d = static_cast<double>(static_cast<float>(i) / 7.3f);
+        char expected[64];
+        std::snprintf(expected, sizeof expected, "%.3f", d);
+        ASSERT_EQ(JsonWriter().value(d).str(), expected) << i;
+    }
     EXPECT_EQ(JsonWriter().value(0).str(), "0");
     EXPECT_EQ(JsonWriter().value(-42).str(), "-42");
     EXPECT_EQ(JsonWriter().value(std::numeric_limits<long long>::min()).str(), "-9223372036854775808");

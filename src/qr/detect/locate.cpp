@@ -6,6 +6,7 @@
 #include "image/bilinear.hpp"
 #include "qr/detect/fit.hpp"
 #include "qr/detect/fourth_corner.hpp"
+#include "qr/small_sort.hpp"
 #include "qr/tables.hpp"
 #include "qr/detect/template_match.hpp"
 #include "qr/detect/timing_period.hpp"
@@ -368,8 +369,8 @@ int add_dimension_options(const image::ImageView& gray, const image::BitMatrix& 
         else larger[nLarger++] = o;
     }
     const auto offer = [&](Option* ranked, int n, int most, float offset) {
-        for (int i = 1; i < n; ++i)  // insertion sort, best timing first (stable: nearest first on ties)
-            for (int j = i; j > 0 && ranked[j].timing > ranked[j - 1].timing; --j) std::swap(ranked[j], ranked[j - 1]);
+        // best timing first (stable: nearest first on ties)
+        insertion_sort(ranked, ranked + n, [](const Option& x, const Option& y) { return x.timing > y.timing; });
         for (int i = 0; i < std::min(n, most); ++i)
             out.push_back({fa.center, fb.center, fc.center, {fa.moduleSize, fb.moduleSize, fc.moduleSize},
                            ranked[i].dim, tr.score - offset - 0.1f * static_cast<float>(i), index, ranked[i].rough,
@@ -406,8 +407,8 @@ void rank_open_triples(const image::ImageView& gray, const image::BitMatrix& bin
         tried[n++] = {t, scratch.trial.empty() ? -1.0f : scratch.trial.front().roughTiming, tr};
     }
     std::array<Tried, 16> ranked = tried;
-    for (size_t i = 1; i < n; ++i)  // insertion sort, best timing first (stable: rank order on ties)
-        for (size_t j = i; j > 0 && ranked[j].timing > ranked[j - 1].timing; --j) std::swap(ranked[j], ranked[j - 1]);
+    // best timing first (stable: rank order on ties)
+    insertion_sort(ranked.begin(), ranked.begin() + static_cast<long>(n), [](const Tried& x, const Tried& y) { return x.timing > y.timing; });
     for (size_t i = 0; i < n; ++i) scratch.triples[tried[i].slot] = ranked[i].triple;
 }
 
@@ -430,8 +431,8 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
                                        finders[static_cast<size_t>(tr.bottomLeft)].center);
         tr.score -= 2.0f * std::max(0.0f, skew - 0.14f);
     }
-    std::stable_sort(scratch.triples.begin(), scratch.triples.begin() + static_cast<long>(nCheck),
-                     [](const FinderTriple& x, const FinderTriple& y) { return x.score > y.score; });
+    insertion_sort(scratch.triples.begin(), scratch.triples.begin() + static_cast<long>(nCheck),
+                   [](const FinderTriple& x, const FinderTriple& y) { return x.score > y.score; });
     rank_open_triples(gray, binary, finders, options, scratch);
     // The best maxTriples triples of finders seen whole, and the best maxOpenTriples with open ones besides:
     // those are extra, so the others are what they would be without them.
@@ -464,7 +465,7 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
             add_dimension_options(gray, binary, again, tr, static_cast<int>(t), 0.3f, 1, 0, options, out);
     }
     // Triples in rank order, each with its dimensions nearest first.
-    std::stable_sort(out.begin(), out.end(), [](const SymbolCandidate& x, const SymbolCandidate& y) { return x.score > y.score; });
+    insertion_sort(out.begin(), out.end(), [](const SymbolCandidate& x, const SymbolCandidate& y) { return x.score > y.score; });
     int kept[2] = {0, 0};
     const int keep[2] = {options.maxCandidates, options.maxOpenCandidates};
     std::erase_if(out, [&](const SymbolCandidate& c) { return kept[c.open > 0]++ >= keep[c.open > 0]; });

@@ -12,6 +12,7 @@
 #include "qr/grid/codewords.hpp"
 #include "qr/grid/format.hpp"
 #include "qr/grid/function_patterns.hpp"
+#include "qr/small_sort.hpp"
 #include "qr/grid/reed_solomon.hpp"
 #include "qr/tables.hpp"
 
@@ -70,8 +71,8 @@ RsOutcome correct_with_erasures(std::span<uint8_t> block, std::span<const uint8_
     int doubtful = 0;
     for (size_t i = 0; i < sure.size() && i < order.size(); ++i)
         if (sure[i] < kDoubtful) order[static_cast<size_t>(doubtful++)] = static_cast<int>(i);
-    std::stable_sort(order.begin(), order.begin() + doubtful,
-                     [&](int a, int b) { return sure[static_cast<size_t>(a)] < sure[static_cast<size_t>(b)]; });
+    insertion_sort(order.begin(), order.begin() + doubtful,
+                   [&](int a, int b) { return sure[static_cast<size_t>(a)] < sure[static_cast<size_t>(b)]; });
     // As many as the budget allows (no errors elsewhere), then two fewer at a time (each pair of erasures
     // given back pays for one more error elsewhere): generalized minimum distance decoding.
     const int most = std::min(doubtful, 2 * maxErrors);
