@@ -95,6 +95,7 @@ void add(qr::DecodeResult& total, const qr::DecodeResult& r) {
     total.work.candidates += r.work.candidates, total.work.geometries += r.work.geometries;
     total.work.templateSearches += r.work.templateSearches, total.work.grids += r.work.grids;
     total.work.openGeometries += r.work.openGeometries, total.work.openTemplateSearches += r.work.openTemplateSearches;
+    total.work.pairGeometries += r.work.pairGeometries, total.work.pairTemplateSearches += r.work.pairTemplateSearches;
 }
 
 // A new track, holding nothing yet, for a symbol of this size.

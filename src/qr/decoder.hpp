@@ -48,6 +48,11 @@ struct WorkCounts {
     // have a budget of their own, so that a symbol with a quiet zone is read with the same work as before.
     int openGeometries = 0;
     int openTemplateSearches = 0;
+    // And those of candidates with a finder placed by prediction (qr/detect/pair_candidates.hpp), the last
+    // resort of a frame's last step: a budget of their own too, so that later looks (reduced frames) find
+    // the open budget as it was. Not counted as open.
+    int pairGeometries = 0;
+    int pairTemplateSearches = 0;
 };
 
 struct DecodeResult {

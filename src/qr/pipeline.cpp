@@ -12,6 +12,7 @@
 #include "qr/grid/format.hpp"
 #include "qr/detect/finder_rank.hpp"
 #include "qr/detect/missing_finder.hpp"
+#include "qr/detect/pair_candidates.hpp"
 #include "qr/tables.hpp"
 
 namespace cccd::qr {
@@ -79,7 +80,7 @@ bool small_frame(const PipelineConfig& c, int width, int height) { return static
 WorkBudget work_budget(const PipelineConfig& c, int width, int height) {
     if (small_frame(c, width, height)) return {c.smallMaxGeometries, c.smallMaxTemplateSearches, 0, 0};
     return {c.maxGeometries, c.maxTemplateSearches, c.maxOpenGeometries, c.maxOpenTemplateSearches,
-            c.cardOpenTemplateSearches, c.cardMaxDimension};
+            c.cardOpenTemplateSearches, c.cardMaxDimension, 2 * c.pairCandidates, c.pairTemplateSearches};
 }
 
 int open_template_searches(const WorkBudget& budget, const SymbolCandidate& c) {
@@ -92,16 +93,21 @@ int refine_searches(int dimension) {
 }
 
 int searches_left(const WorkCounts& work, const SymbolCandidate& c, const WorkBudget& budget, int maxSymbols) {
+    if (c.placed) return budget.pairTemplateSearches * maxSymbols - work.pairTemplateSearches;
     if (c.open > 0) return open_template_searches(budget, c) * maxSymbols - work.openTemplateSearches;
-    return budget.templateSearches * maxSymbols - (work.templateSearches - work.openTemplateSearches);
+    return budget.templateSearches * maxSymbols - (work.templateSearches - work.openTemplateSearches - work.pairTemplateSearches);
 }
 
 void count_work(WorkCounts& work, const SymbolCandidate& c, int geometries, int templateSearches) {
     work.geometries += geometries;
     work.templateSearches += templateSearches;
-    if (c.open == 0) return;
-    work.openGeometries += geometries;
-    work.openTemplateSearches += templateSearches;
+    if (c.placed) {
+        work.pairGeometries += geometries;
+        work.pairTemplateSearches += templateSearches;
+    } else if (c.open > 0) {
+        work.openGeometries += geometries;
+        work.openTemplateSearches += templateSearches;
+    }
 }
 
 GridDecodeResult sample_and_decode(const image::ImageView& frame, const image::ThresholdMap& levels, const SymbolGeometry& g,
@@ -230,12 +236,15 @@ enum class BudgetLeft { yes, not_for_open, no };
 BudgetLeft budget_left(const FrameDecode& d, const SymbolCandidate& c) {
     const WorkCounts& w = d.result.work;
     const WorkBudget& b = d.budget;
+    if (c.placed)
+        return w.pairGeometries >= b.pairGeometries * d.maxSymbols || w.pairTemplateSearches >= b.pairTemplateSearches * d.maxSymbols
+                   ? BudgetLeft::not_for_open : BudgetLeft::yes;
     if (c.open > 0)
         return w.openGeometries >= b.openGeometries * d.maxSymbols ||
                        w.openTemplateSearches >= open_template_searches(b, c) * d.maxSymbols
                    ? BudgetLeft::not_for_open : BudgetLeft::yes;
-    return w.geometries - w.openGeometries >= b.geometries * d.maxSymbols ||
-                   w.templateSearches - w.openTemplateSearches >= b.templateSearches * d.maxSymbols
+    return w.geometries - w.openGeometries - w.pairGeometries >= b.geometries * d.maxSymbols ||
+                   w.templateSearches - w.openTemplateSearches - w.pairTemplateSearches >= b.templateSearches * d.maxSymbols
                ? BudgetLeft::no : BudgetLeft::yes;
 }
 
@@ -373,6 +382,26 @@ void read_symbols(FrameDecode& d, const Look& look, bool inverted, Tried tried) 
     }
 }
 
+// The last resort of a look's last step (PipelineConfig::pairCandidates): candidates from the most confirmed
+// finder pairs with the third placed by prediction, on a budget of their own (WorkCounts::pairGeometries):
+// the open candidates before them may have spent the open budget, and the reduced frames after them would
+// find it spent.
+void read_pair_candidates(FrameDecode& d, const Look& look) {
+    DecoderScratch& s = d.s;
+    if (d.config.pairCandidates <= 0) return;
+    auto t0 = Clock::now();
+    PairCandidateOptions po;
+    po.pairFinders = d.config.missingFinderPairFinders;
+    po.maxCandidates = d.config.pairCandidates;
+    propose_pair_candidates(look.frame, s.binary, s.finders, po, s.pairCandidates);
+    d.result.times.locate += ms_since(t0);
+    d.result.work.candidates += static_cast<int>(s.pairCandidates.size());
+    for (const SymbolCandidate& c : s.pairCandidates) {
+        if (c.dimension > d.config.maxDimension || budget_left(d, c) != BudgetLeft::yes) continue;
+        if (try_candidate(d, look, c, false)) break;
+    }
+}
+
 // The binarizations of one look, each read dark on light and then (tryInverted) light on dark.
 void decode_look(FrameDecode& d, const Look& look) {
     const int steps = std::min(look.steps, static_cast<int>(d.config.steps.size()));
@@ -398,6 +427,7 @@ void decode_look(FrameDecode& d, const Look& look) {
             if (columns && !d.done()) {
                 find_finders(d, look, inverted, Scan::add_columns, columns);
                 read_symbols(d, look, inverted, Tried::skip);
+                if (!inverted && look.scale == 1.0f && !d.done()) read_pair_candidates(d, look);
             }
             if (inverted) invert(d.s.binary);  // leave the scratch as binarized
         }

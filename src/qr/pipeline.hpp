@@ -56,6 +56,11 @@ struct PipelineConfig {
     // With tryHarder: look for a third finder beside two (missing_finder.hpp) in every step after the fast path.
     bool missingFinders = true;
     int missingFinderPairFinders = 3;  // pairs among this many of the most confirmed whole finders
+    // With tryHarder, when the last step's rows and columns read nothing: candidates from two finders with
+    // the third placed where they say (pair_candidates.hpp: a finder washed out by glare), at most this many,
+    // with a budget of their own: two geometries each and this many template searches.
+    int pairCandidates = 3;
+    int pairTemplateSearches = 50;
     int maxOpenGeometries = 12;
     int maxOpenTemplateSearches = 80;  // the third-finder searches count here too
     // Open candidates of a card's size get this many more: a chip card's symbol is version 7-9 at level M
@@ -101,6 +106,8 @@ struct WorkBudget {
     int openTemplateSearches = 0;
     int cardOpenTemplateSearches = 0;  // more for open candidates up to cardMaxDimension (PipelineConfig)
     int cardMaxDimension = 0;
+    int pairGeometries = 0;  // for candidates with a finder placed by prediction (WorkCounts)
+    int pairTemplateSearches = 0;
 };
 WorkBudget work_budget(const PipelineConfig& config, int width, int height);
 // Whether a width x height frame is under config.smallFramePixels (its tight budget above).
@@ -113,8 +120,8 @@ int searches_left(const WorkCounts& work, const SymbolCandidate& c, const WorkBu
 // The open template searches a frame may spend in all by the time it tries an open candidate like `c`.
 int open_template_searches(const WorkBudget& budget, const SymbolCandidate& c);
 
-// Adds a candidate's geometries and template searches to the counts (and to the open ones', if it has open
-// finders).
+// Adds a candidate's geometries and template searches to the counts (and to the pair candidates' if it has
+// a placed finder, else to the open ones' if it has open finders).
 void count_work(WorkCounts& work, const SymbolCandidate& c, int geometries, int templateSearches);
 
 // A symbol located (timing patterns alternate) but not decoded: live scanning (live/live_scan.hpp) samples
@@ -134,6 +141,7 @@ struct DecoderScratch {
     std::vector<FinderPattern> finders;
     LocateScratch locate;
     std::vector<SymbolCandidate> candidates;
+    std::vector<SymbolCandidate> pairCandidates;
     std::vector<SymbolCandidate> tried;  // a step's candidates tried on its rows' finders
     SymbolGeometry geometry;
     SampleScratch sample;

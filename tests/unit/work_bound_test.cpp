@@ -40,12 +40,16 @@ void expect_bounded(const qr::DecodeResult& r) {
     const qr::PipelineConfig c = qr::default_pipeline_config();
     EXPECT_FALSE(r.found());
     // Each budget (finders seen whole; open finders) may be passed by the last candidate it let through.
-    EXPECT_LE(r.work.geometries - r.work.openGeometries, c.maxGeometries + 1);  // that one's affine retry
+    const int whole = r.work.geometries - r.work.openGeometries - r.work.pairGeometries;
+    EXPECT_LE(whole, c.maxGeometries + 1);  // that one's affine retry
     EXPECT_LE(r.work.openGeometries, c.maxOpenGeometries + 1);
-    EXPECT_LE(r.work.templateSearches - r.work.openTemplateSearches, c.maxTemplateSearches + kOneCandidateSearches);
+    EXPECT_LE(r.work.pairGeometries, 2 * c.pairCandidates + 1);
+    EXPECT_LE(r.work.templateSearches - r.work.openTemplateSearches - r.work.pairTemplateSearches,
+              c.maxTemplateSearches + kOneCandidateSearches);
     EXPECT_LE(r.work.openTemplateSearches, c.maxOpenTemplateSearches + c.cardOpenTemplateSearches + kOneCandidateSearches);
+    EXPECT_LE(r.work.pairTemplateSearches, c.pairTemplateSearches + kOneCandidateSearches);
     // Up to three sampled geometries per candidate, each decoded plain and equalized (sample.hpp).
-    EXPECT_LE(r.work.grids, 2 * 3 * (c.maxGeometries + 1 + c.maxOpenGeometries + 1));
+    EXPECT_LE(r.work.grids, 2 * 3 * (c.maxGeometries + 1 + c.maxOpenGeometries + 1 + 2 * c.pairCandidates + 1));
 }
 
 TEST(WorkBound, NoiseFramesStayUnderTheCaps) {

@@ -27,6 +27,9 @@ constexpr float kPhaseFreeOffset = 0.25f;
 constexpr float kJudgedClearly = 0.8f;  // the judge alone then: the period would change no decision
 // propose_symbols: open triples ranked by their timing per one kept (rank_open_triples).
 constexpr int kOpenTriplesTried = 3;
+// refine: a finder whose ring contrast is at most this share of the other two's mean is left out of the fit
+// (at 0.25 a generated 1.5 px front that read before was lost; at 0.1 one the pair candidates read).
+constexpr float kFaintFinderShare = 0.15f;
 
 // Distance from a finder centre to the outside of its 7x7 square along a unit direction, in pixels: walk
 // dark (centre), light, dark (ring) and stop at the light beyond. 0 when the walk does not fit.
@@ -135,21 +138,37 @@ std::optional<Perspective> refine(const image::ImageView& gray, const Perspectiv
     size_t n = 0;
     const float dim = static_cast<float>(d);
     const Point finders[3] = {{3.5f, 3.5f}, {dim - 3.5f, 3.5f}, {3.5f, dim - 3.5f}};
-    float finderContrast = 0;
-    for (const Point& f : finders) {
+    TemplateMatch found[3];
+    for (int k = 0; k < 3; ++k) {
         TemplateSearch ts;
-        ts.predicted = h.map(f);
-        local_frame(h, f, ts.moduleU, ts.moduleV);
+        ts.predicted = h.map(finders[k]);
+        local_frame(h, finders[k], ts.moduleU, ts.moduleV);
         ts.radiusModules = 0.75f;
         ts.coarseStep = 0.25f;
         ts.inverted = inverted;
-        const TemplateMatch m = best_template_match(gray, kFinderTemplate, ts);
+        found[k] = best_template_match(gray, kFinderTemplate, ts);
         ++searches;
-        if (m.contrast <= 0) return std::nullopt;
-        finderContrast += m.contrast / 3.0f;
-        src[n] = f;
-        dst[n++] = m.center;
     }
+    // A finder with a fraction of the others' ring contrast is washed out (glare) or not there (a finder
+    // placed by prediction, pair_candidates.hpp): it is left out of the fit, which the other two and the
+    // alignment patterns then carry, rather than leaving the geometry unrefined.
+    const float total = found[0].contrast + found[1].contrast + found[2].contrast;
+    float finderContrast = 0;
+    int faint = -1;
+    for (int k = 0; k < 3; ++k) {
+        const float others = (total - found[k].contrast) * 0.5f;
+        if (found[k].contrast <= kFaintFinderShare * others) {
+            if (faint >= 0 || others <= 0) return std::nullopt;  // two faint: no symbol's finders
+            faint = k;
+        }
+    }
+    for (int k = 0; k < 3; ++k) {
+        if (k == faint) continue;
+        finderContrast += found[k].contrast * 0.5f;
+        src[n] = finders[k];
+        dst[n++] = found[k].center;
+    }
+    if (faint < 0) finderContrast = total / 3.0f;
     const std::span<const uint8_t> pos = alignment_centers(version_for_size(d));
     const int count = static_cast<int>(pos.size());
     for (int j = 0; j < count; ++j)
@@ -169,7 +188,7 @@ std::optional<Perspective> refine(const image::ImageView& gray, const Perspectiv
             src[n] = a;
             dst[n++] = m.center;
         }
-    if (n == 3) {
+    if (n == 3 && faint < 0) {
         src[n] = {dim - 3.5f, dim - 3.5f};
         dst[n++] = projective_fourth_corner(dst[0], dst[1], dst[2], ms[0], ms[1], ms[2]);
     }
@@ -469,6 +488,16 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
     int kept[2] = {0, 0};
     const int keep[2] = {options.maxCandidates, options.maxOpenCandidates};
     std::erase_if(out, [&](const SymbolCandidate& c) { return kept[c.open > 0]++ >= keep[c.open > 0]; });
+}
+
+void propose_triple(const image::ImageView& gray, const image::BitMatrix& binary, const std::array<FinderPattern, 3>& triple,
+                    int placed, const LocateOptions& options, std::vector<SymbolCandidate>& out) {
+    Triple t{{triple[0], triple[1], triple[2]}};
+    if (placed >= 0 && placed < 3) t.wide[placed] = true;  // pair_module then reads its partner's width alone
+    const FinderTriple tr{0, 1, 2, 0.0f, 1};
+    const size_t before = out.size();
+    add_dimension_options(gray, binary, t, tr, 0, 0.0f, 1, 0, options, out);
+    if (out.size() > before) out.back().placed = placed >= 0;
 }
 
 bool build_geometry(const image::ImageView& gray, const SymbolCandidate& c, bool inverted, SymbolGeometry& out,

@@ -64,6 +64,7 @@ struct SymbolCandidate {
     int triple = 0;
     float roughTiming = 0;  // timing score under the finders' frame (propose_symbols' gate)
     int open = 0;           // open finders among the three (finder.hpp)
+    bool placed = false;    // one of them placed by prediction, not seen (pair_candidates.hpp)
 };
 
 struct LocateScratch {
@@ -76,6 +77,13 @@ struct LocateScratch {
 // three dimensions per triple, best timing first.
 void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,
                      const LocateOptions& options, LocateScratch& scratch, std::vector<SymbolCandidate>& out);
+
+// The best dimension's candidate for one oriented triple (top-left, top-right, bottom-left), as
+// propose_symbols offers it, appended to `out` (nothing when no dimension's timing lines up). `placed`: the
+// index of a finder placed by prediction rather than seen (pair_candidates.hpp), whose widths are not
+// used (SymbolCandidate::placed is then set), or -1. It counts as open (SymbolCandidate::open = 1).
+void propose_triple(const image::ImageView& gray, const image::BitMatrix& binary, const std::array<FinderPattern, 3>& triple,
+                    int placed, const LocateOptions& options, std::vector<SymbolCandidate>& out);
 
 // The candidate's geometry: alignment pattern, `refinePasses` refinements on every pattern, timing score.
 bool build_geometry(const image::ImageView& gray, const SymbolCandidate& candidate, bool inverted, SymbolGeometry& out,

@@ -33,6 +33,30 @@ void for_each_pair_finder(const std::vector<FinderPattern>& finders, int count, 
 
 }  // namespace
 
+bool finder_pair_fits(const FinderPattern& a, const FinderPattern& b) {
+    const float ratio = std::max(a.moduleSize, b.moduleSize) / std::min(a.moduleSize, b.moduleSize);
+    const float modules = length(minus(b.center, a.center)) / ((a.moduleSize + b.moduleSize) * 0.5f);
+    // Finder centres of one symbol are 14..170 modules apart along a side (6.1), √2 times that across.
+    return ratio <= 1.5f && modules >= 12.0f && modules <= 245.0f;
+}
+
+std::array<ThirdPlace, 6> third_places(const FinderPattern& a, const FinderPattern& b) {
+    const float ms = (a.moduleSize + b.moduleSize) * 0.5f;
+    const Point d = minus(b.center, a.center);
+    const Point n{-d.y, d.x};  // d turned by 90 degrees, as long
+    const Point unitD = scaled(d, 1.0f / length(d)), unitN = scaled(n, 1.0f / length(n));
+    const Point sideU = scaled(unitD, ms), sideV = scaled(unitN, ms);
+    const Point diagU = scaled(plus(unitD, unitN), ms / std::sqrt(2.0f));
+    const Point diagV = scaled(minus(unitN, unitD), ms / std::sqrt(2.0f));
+    const Point mid = scaled(plus(a.center, b.center), 0.5f);
+    return {{{plus(a.center, n), sideU, sideV, 0},
+             {minus(a.center, n), sideU, sideV, 0},
+             {plus(b.center, n), sideU, sideV, 1},
+             {minus(b.center, n), sideU, sideV, 1},
+             {plus(mid, scaled(n, 0.5f)), diagU, diagV, 2},
+             {minus(mid, scaled(n, 0.5f)), diagU, diagV, 2}}};
+}
+
 PairedCentres paired_centres(const std::vector<FinderPattern>& finders, int pairFinders) {
     PairedCentres c;
     for_each_pair_finder(finders, std::min(pairFinders, static_cast<int>(c.at.size())),
@@ -56,36 +80,23 @@ int find_missing_finders(const image::ImageView& gray, const std::vector<FinderP
             const FinderPattern& a = *whole[i];
             const FinderPattern& b = *whole[j];
             if (was_searched(a) && was_searched(b)) continue;
-            const float ratio = std::max(a.moduleSize, b.moduleSize) / std::min(a.moduleSize, b.moduleSize);
             const float ms = (a.moduleSize + b.moduleSize) * 0.5f;
-            const Point d = minus(b.center, a.center);
-            const float modules = length(d) / ms;
-            // Finder centres of one symbol are 14..170 modules apart along a side (6.1), √2 times that across.
-            if (ratio > 1.5f || modules < 12.0f || modules > 245.0f || ms >= options.maxPairModule) continue;
+            if (!finder_pair_fits(a, b) || ms >= options.maxPairModule) continue;
             ++pairs;
-            const Point n{-d.y, d.x};  // d turned by 90 degrees, as long
-            const Point unitD = scaled(d, 1.0f / length(d)), unitN = scaled(n, 1.0f / length(n));
+            const std::array<ThirdPlace, 6> places = third_places(a, b);
+            const auto taken = [&](const ThirdPlace& p) { return near_any(finders, added, p.at, 4.0f * ms); };
+            if (options.skipTakenPairs && std::any_of(places.begin(), places.end(), taken)) continue;
             // The pair's own contrast, with the module axes along and across their line (a side), is what a
             // finder of this symbol shows here; across a diagonal the axes are turned by 45 degrees.
-            struct Place {
-                Point at, u, v;
-            };
-            const Point sideU = scaled(unitD, ms), sideV = scaled(unitN, ms);
-            const Point diagU = scaled(plus(unitD, unitN), ms / std::sqrt(2.0f));
-            const Point diagV = scaled(minus(unitN, unitD), ms / std::sqrt(2.0f));
-            const Point mid = scaled(plus(a.center, b.center), 0.5f);
-            const Place places[6] = {{plus(a.center, n), sideU, sideV},   {minus(a.center, n), sideU, sideV},
-                                     {plus(b.center, n), sideU, sideV},   {minus(b.center, n), sideU, sideV},
-                                     {plus(mid, scaled(n, 0.5f)), diagU, diagV}, {minus(mid, scaled(n, 0.5f)), diagU, diagV}};
-            const auto taken = [&](const Place& p) { return near_any(finders, added, p.at, 4.0f * ms); };
-            if (options.skipTakenPairs && std::any_of(std::begin(places), std::end(places), taken)) continue;
-            const float own = 0.5f * (std::max(contrast_at(gray, a.center, sideU, sideV, options.inverted),
-                                               contrast_at(gray, a.center, diagU, diagV, options.inverted)) +
-                                      std::max(contrast_at(gray, b.center, sideU, sideV, options.inverted),
-                                               contrast_at(gray, b.center, diagU, diagV, options.inverted)));
+            const ThirdPlace& side = places[0];
+            const ThirdPlace& diagonal = places[4];
+            const float own = 0.5f * (std::max(contrast_at(gray, a.center, side.u, side.v, options.inverted),
+                                               contrast_at(gray, a.center, diagonal.u, diagonal.v, options.inverted)) +
+                                      std::max(contrast_at(gray, b.center, side.u, side.v, options.inverted),
+                                               contrast_at(gray, b.center, diagonal.u, diagonal.v, options.inverted)));
             if (own <= 0) continue;
             const float margin = 3.5f * ms;
-            for (const Place& p : places) {
+            for (const ThirdPlace& p : places) {
                 if (p.at.x < margin || p.at.y < margin || p.at.x > static_cast<float>(gray.width) - margin ||
                     p.at.y > static_cast<float>(gray.height) - margin)
                     continue;

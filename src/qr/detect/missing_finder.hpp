@@ -14,6 +14,17 @@
 
 namespace cccd::qr {
 
+// Where a third finder of the symbol two finders a and b belong to can be: beside either end of their line
+// (the pair is a side: places 0-3) or across its middle (the pair is the diagonal: places 4-5). u, v: one
+// module along the symbol's axes there, if the symbol is seen square.
+struct ThirdPlace {
+    Point at, u, v;
+    int corner;  // the triple's corner (top-left) finder: 0 = a, 1 = b, 2 = the place itself
+};
+// Whether a and b can be two finders of one symbol: similar modules, 12 to 245 modules apart.
+bool finder_pair_fits(const FinderPattern& a, const FinderPattern& b);
+std::array<ThirdPlace, 6> third_places(const FinderPattern& a, const FinderPattern& b);
+
 struct MissingFinderOptions {
     int maxPairs = 10;        // pairs among the most confirmed finders seen whole
     int pairFinders = 5;      // finders the pairs are formed from

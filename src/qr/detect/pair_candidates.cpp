@@ -1,0 +1,60 @@
+#include "qr/detect/pair_candidates.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "qr/detect/missing_finder.hpp"
+#include "qr/small_sort.hpp"
+
+namespace cccd::qr {
+
+void propose_pair_candidates(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,
+                             const PairCandidateOptions& options, std::vector<SymbolCandidate>& out) {
+    out.clear();
+    // The finders seen whole on the most lines (the list itself may be ranked otherwise: finder_rank.hpp).
+    // Inserted into a short list (no std::stable_sort code in the .wasm: small_sort.hpp).
+    std::array<const FinderPattern*, 8> top{};
+    const size_t most = std::min(top.size(), static_cast<size_t>(std::max(0, options.pairFinders)));
+    size_t n = 0;
+    for (const FinderPattern& f : finders) {
+        if (f.open) continue;
+        size_t at = n;
+        while (at > 0 && top[at - 1]->hits < f.hits) --at;  // after those seen on as many lines
+        if (at >= most) continue;
+        n = std::min(n + 1, most);
+        for (size_t k = n - 1; k > at; --k) top[k] = top[k - 1];
+        top[at] = &f;
+    }
+    int pairs = 0;
+    LocateOptions lo;
+    lo.inverted = options.inverted;
+    for (size_t i = 0; i < n; ++i)
+        for (size_t j = i + 1; j < n; ++j) {
+            const FinderPattern& a = *top[i];
+            const FinderPattern& b = *top[j];
+            const int pairIndex = pairs++;
+            if (!finder_pair_fits(a, b)) continue;
+            for (const ThirdPlace& p : third_places(a, b)) {
+                const FinderPattern placed{p.at, (a.moduleSize + b.moduleSize) * 0.5f, 0, true};
+                const FinderPattern* corner = p.corner == 0 ? &a : p.corner == 1 ? &b : &placed;
+                const FinderPattern* legs[2] = {p.corner == 0 ? &b : &a, p.corner == 2 ? &b : &placed};
+                // Oriented as triples.hpp orients them: (top-right - top-left) x (bottom-left - top-left) > 0.
+                const Point u{legs[0]->center.x - corner->center.x, legs[0]->center.y - corner->center.y};
+                const Point v{legs[1]->center.x - corner->center.x, legs[1]->center.y - corner->center.y};
+                if (u.x * v.y - u.y * v.x < 0) std::swap(legs[0], legs[1]);
+                const std::array<FinderPattern, 3> triple{*corner, *legs[0], *legs[1]};
+                const int placedAt = corner == &placed ? 0 : legs[0] == &placed ? 1 : 2;
+                const size_t before = out.size();
+                propose_triple(gray, binary, triple, placedAt, lo, out);
+                if (out.size() > before && out.back().roughTiming < options.minRoughTiming) out.pop_back();
+                if (out.size() > before) out.back().triple = pairIndex;
+            }
+        }
+    // Pairs in order (the most confirmed first), each pair's places by rough timing.
+    insertion_sort(out.begin(), out.end(), [](const SymbolCandidate& x, const SymbolCandidate& y) {
+        return x.triple != y.triple ? x.triple < y.triple : x.roughTiming > y.roughTiming;
+    });
+    if (out.size() > static_cast<size_t>(options.maxCandidates)) out.resize(static_cast<size_t>(options.maxCandidates));
+}
+
+}  // namespace cccd::qr

@@ -1,0 +1,32 @@
+#pragma once
+// Symbol candidates from two finder patterns alone, the third put where the two say it is: a glare spot on
+// a card's laminate can wash one finder out so that neither a scan line nor its ring template (the
+// third-finder search, missing_finder.hpp) finds it, while the other two are seen on many lines. The
+// refinement (locate.hpp) then fits the geometry to the two finders and the alignment patterns (ISO/IEC
+// 18004:2015 6.3.6) and the timing patterns judge it, so the placed finder need only be near.
+#include <array>
+#include <span>
+#include <vector>
+
+#include "image/bit_matrix.hpp"
+#include "image/image_view.hpp"
+#include "qr/detect/finder.hpp"
+#include "qr/detect/locate.hpp"
+
+namespace cccd::qr {
+
+struct PairCandidateOptions {
+    int pairFinders = 3;    // pairs among this many of the finders seen whole on the most scan lines
+    int maxCandidates = 3;
+    // Rough timing (SymbolCandidate::roughTiming) a candidate needs: random modules score about 0.5.
+    float minRoughTiming = 0.55f;
+    bool inverted = false;
+};
+
+// Clears `out` and fills it with candidates, best rough timing first: for each pair of finders and each of
+// the six places its third can be (third_places), the triple with a finder placed there (SymbolCandidate::
+// open = 1), at its best dimension.
+void propose_pair_candidates(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,
+                             const PairCandidateOptions& options, std::vector<SymbolCandidate>& out);
+
+}  // namespace cccd::qr
