@@ -17,15 +17,16 @@ namespace cccd::qr {
 
 struct PairCandidateOptions {
     int pairFinders = 3;    // pairs among this many of the finders seen whole on the most scan lines
-    int maxCandidates = 3;
+    int maxCandidates = 3;  // kept, in the order below (PipelineConfig::pairCandidates)
     // Rough timing (SymbolCandidate::roughTiming) a candidate needs: random modules score about 0.5.
     float minRoughTiming = 0.55f;
     bool inverted = false;
 };
 
-// Clears `out` and fills it with candidates, best rough timing first: for each pair of finders and each of
-// the six places its third can be (third_places), the triple with a finder placed there (SymbolCandidate::
-// open = 1), at its best dimension.
+// Clears `out` and fills it with candidates: for each pair of finders and each of the six places its third
+// can be (third_places), the triple with a finder placed there (SymbolCandidate::placed, open = 1) at its
+// best dimension; the most confirmed pair's first (SymbolCandidate::triple: the pair's rank), each pair's
+// by rough timing, best first.
 void propose_pair_candidates(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,
                              const PairCandidateOptions& options, std::vector<SymbolCandidate>& out);
 
