@@ -50,9 +50,13 @@ const seen = (r) => [r.found, r.text, r.corners];
 const read = (r) => [r.found, r.text];
 
 // Each photo scanned as RGBA and as `toLuma` of it (or by `scanAs(scanner, rgba)`) must give the same
-// `pick` of the result; at least `minFound` of them must be read.
+// `pick` of the result; at least `minFound` of them must be read. With `halfSizeOnly`, only photos that both
+// read are compared and counted: the two frames are the same at half size only (blockMeanLuma), so a photo
+// the first look does not read is sought at full size in two different frames, and may read in one alone
+// (sample corpus cccd-synth/normal card-0018, read at full size since the pair candidates of
+// qr/detect/pair_candidates.hpp, from the RGBA's per-pixel plane but not from the blocky one).
 async function compareScans(t, { width, count, minModulePx, scale = 1, toLuma,
-  scanAs = (s, rgba) => s.scanImageData(toLuma(rgba)), pick, minFound }) {
+  scanAs = (s, rgba) => s.scanImageData(toLuma(rgba)), pick, minFound, halfSizeOnly = false }) {
   const files = photos(t, width, count, minModulePx);
   if (!files.length) return;
   const s = await createScanner();
@@ -60,7 +64,9 @@ async function compareScans(t, { width, count, minModulePx, scale = 1, toLuma,
   for (const file of files) {
     const rgba = readPixels(file, 'rgba', { scale });
     const a = s.scanImageData(rgba);
-    assert.deepEqual(pick(a), pick(scanAs(s, rgba)), file);
+    const b = scanAs(s, rgba);
+    if (halfSizeOnly && !(a.found && b.found)) continue;
+    assert.deepEqual(pick(a), pick(b), file);
     if (a.found) ++found;
   }
   assert.ok(found >= minFound, `only ${found} of ${files.length} photos read`);
@@ -73,7 +79,8 @@ test('full size (640x480, no half-size look): RGBA scans exactly like its lumina
 // Photos enlarged 2x (bicubic: blocks of different colours) whose modules were 2.5 px or more, so they are
 // that in the half-size frame too and the first look reads the symbol there, from the reduced plane alone.
 test('half size: RGBA scans exactly like the luminance of each 2x2 block\'s mean colour computed in JS', (t) =>
-  compareScans(t, { width: 1280, count: 5, minModulePx: 2.5, scale: 2, toLuma: blockMeanLuma, pick: seen, minFound: 3 }));
+  compareScans(t, { width: 1280, count: 5, minModulePx: 2.5, scale: 2, toLuma: blockMeanLuma, pick: seen, minFound: 3,
+    halfSizeOnly: true }));
 
 // The half-size plane differs by a level or two (mean colour vs mean luma), so corners may move by a
 // fraction of a pixel; what is read must not change.
