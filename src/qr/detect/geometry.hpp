@@ -18,6 +18,12 @@ inline Point centre_of(const std::array<Point, 4>& q) {
     return {(q[0].x + q[1].x + q[2].x + q[3].x) / 4, (q[0].y + q[1].y + q[2].y + q[3].y) / 4};
 }
 
+// (b - a) x (c - a): positive when a, b, c turn as a triple's top-left, top-right and bottom-left do in
+// image coordinates (y down) for a symbol seen from the front (triples.hpp).
+inline float turn(Point a, Point b, Point c) {
+    return (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+}
+
 // x' = (a x + b y + c) / (g x + h y + 1), y' = (d x + e y + f) / (g x + h y + 1)
 struct Perspective {
     std::array<double, 9> m{};  // a b c d e f g h 1, row-major 3x3

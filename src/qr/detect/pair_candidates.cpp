@@ -38,10 +38,8 @@ void propose_pair_candidates(const image::ImageView& gray, const image::BitMatri
                 const FinderPattern placed{p.at, (a.moduleSize + b.moduleSize) * 0.5f, 0, true};
                 const FinderPattern* corner = p.corner == 0 ? &a : p.corner == 1 ? &b : &placed;
                 const FinderPattern* legs[2] = {p.corner == 0 ? &b : &a, p.corner == 2 ? &b : &placed};
-                // Oriented as triples.hpp orients them: (top-right - top-left) x (bottom-left - top-left) > 0.
-                const Point u{legs[0]->center.x - corner->center.x, legs[0]->center.y - corner->center.y};
-                const Point v{legs[1]->center.x - corner->center.x, legs[1]->center.y - corner->center.y};
-                if (u.x * v.y - u.y * v.x < 0) std::swap(legs[0], legs[1]);
+                // Oriented as triples.hpp orients them.
+                if (turn(corner->center, legs[0]->center, legs[1]->center) < 0) std::swap(legs[0], legs[1]);
                 const std::array<FinderPattern, 3> triple{*corner, *legs[0], *legs[1]};
                 const int placedAt = corner == &placed ? 0 : legs[0] == &placed ? 1 : 2;
                 const size_t before = out.size();

@@ -69,10 +69,8 @@ void rank_triples(std::span<const FinderPattern> finders, int maxFinders, std::v
                     const FinderPattern& fc = finders[idx[(corner + 2) % 3]];
                     const float s = shape_score(fa, fb, fc);
                     if (s == kImplausible) continue;
-                    const float cross = (fb.center.x - fa.center.x) * (fc.center.y - fa.center.y) -
-                                        (fb.center.y - fa.center.y) * (fc.center.x - fa.center.x);
                     FinderTriple t{idx[corner], idx[(corner + 1) % 3], idx[(corner + 2) % 3], 0};
-                    if (cross < 0) std::swap(t.topRight, t.bottomLeft);
+                    if (turn(fa.center, fb.center, fc.center) < 0) std::swap(t.topRight, t.bottomLeft);
                     const int hits = std::min({fa.hits, fb.hits, fc.hits});
                     t.score = s + 0.1f * static_cast<float>(std::min(hits, 5)) - (hypotenuse ? 0.0f : 0.2f) -
                               kOpenPenalty * static_cast<float>(opened);
