@@ -93,7 +93,7 @@ int refine_searches(int dimension) {
 }
 
 int searches_left(const WorkCounts& work, const SymbolCandidate& c, const WorkBudget& budget, int maxSymbols) {
-    if (c.placed) return budget.pairTemplateSearches * maxSymbols - work.pairTemplateSearches;
+    if (c.placed >= 0) return budget.pairTemplateSearches * maxSymbols - work.pairTemplateSearches;
     if (c.open > 0) return open_template_searches(budget, c) * maxSymbols - work.openTemplateSearches;
     return budget.templateSearches * maxSymbols - (work.templateSearches - work.openTemplateSearches - work.pairTemplateSearches);
 }
@@ -101,7 +101,7 @@ int searches_left(const WorkCounts& work, const SymbolCandidate& c, const WorkBu
 void count_work(WorkCounts& work, const SymbolCandidate& c, int geometries, int templateSearches) {
     work.geometries += geometries;
     work.templateSearches += templateSearches;
-    if (c.placed) {
+    if (c.placed >= 0) {
         work.pairGeometries += geometries;
         work.pairTemplateSearches += templateSearches;
     } else if (c.open > 0) {
@@ -236,7 +236,7 @@ enum class BudgetLeft { yes, not_for_open, no };
 BudgetLeft budget_left(const FrameDecode& d, const SymbolCandidate& c) {
     const WorkCounts& w = d.result.work;
     const WorkBudget& b = d.budget;
-    if (c.placed)
+    if (c.placed >= 0)
         return w.pairGeometries >= b.pairGeometries * d.maxSymbols || w.pairTemplateSearches >= b.pairTemplateSearches * d.maxSymbols
                    ? BudgetLeft::not_for_open : BudgetLeft::yes;
     if (c.open > 0)
@@ -393,6 +393,7 @@ void read_pair_candidates(FrameDecode& d, const Look& look) {
     PairCandidateOptions po;
     po.pairFinders = d.config.missingFinderPairFinders;
     po.maxCandidates = d.config.pairCandidates;
+    po.placedSearches = d.config.pairPlacedSearches;
     propose_pair_candidates(look.frame, s.binary, s.finders, po, s.pairCandidates);
     d.result.times.locate += ms_since(t0);
     d.result.work.candidates += static_cast<int>(s.pairCandidates.size());

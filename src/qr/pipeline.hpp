@@ -61,6 +61,9 @@ struct PipelineConfig {
     // with a budget of their own: two geometries each and this many template searches.
     int pairCandidates = 3;
     int pairTemplateSearches = 50;
+    // Of those, this many first placed where their timing patterns line up (place_by_timing.hpp); 0: as
+    // predicted.
+    int pairPlacedSearches = 4;
     int maxOpenGeometries = 12;
     int maxOpenTemplateSearches = 80;  // the third-finder searches count here too
     // Open candidates of a card's size get this many more: a chip card's symbol is version 7-9 at level M

@@ -110,7 +110,20 @@ TEST(GeneratedCards, FrontsWithAHotSpotOfGlare) {
                         [](cardgen::CardSpec& spec) { spec.hotSpots = 1, spec.glareStrength = 0.9; });
     report("fronts with a hot spot", t);
     EXPECT_EQ(t.total, count);
-    EXPECT_GE(t.read, kSanitized ? 30 : 93);  // 28 and 87 without the pair candidates
+    // 28 and 87 without the pair candidates, 30 and 93 with their third placed as predicted
+    EXPECT_GE(t.read, kSanitized ? 31 : 95);
+}
+
+// The same on backs (2024 card, 11 mm symbol): under a card's lean the third finder placed as if the symbol
+// were seen square lands modules off, and is moved to where the timing patterns line up
+// (qr/detect/place_by_timing.hpp). Seeds not used in tuning.
+TEST(GeneratedCards, BacksWithAHotSpotOfGlare) {
+    const int count = kSanitized ? 40 : 120;
+    const Tally t = run(cardgen::Side::back, cardgen::Difficulty::normal(), 200000, count, 1920, 1080,
+                        [](cardgen::CardSpec& spec) { spec.hotSpots = 1, spec.glareStrength = 0.9; });
+    report("backs with a hot spot", t);
+    EXPECT_EQ(t.total, count);
+    EXPECT_GE(t.read, kSanitized ? 33 : 94);  // 32 and 89 with the third placed as predicted
 }
 
 // Smaller still: 1.25 px a module, about what the handheld clips show at 720p.

@@ -65,7 +65,7 @@ void render_into(const cccd::qr::ModuleGrid& input, const RenderParams& p, Rende
     const auto place = [&](float x, float y) {  // x, y in [-1, 1]; tilt stretches the right side
         const float s = 1 + p.tilt * x * 0.5f;
         const float px = x * half * s, py = y * half * s;
-        return Point{cx + px * ca - py * sa, cy + px * sa + py * ca};
+        return Point{cx + (px * ca - py * sa) * p.squash, cy + px * sa + py * ca};
     };
     out.corners = {place(-1, -1), place(1, -1), place(1, 1), place(-1, 1)};
     const std::array<Point, 4> square{{{0, 0}, {d, 0}, {d, d}, {0, d}}};

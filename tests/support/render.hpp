@@ -18,6 +18,8 @@ struct RenderParams {
     float moduleSize = 4;        // pixels per module (before tilt)
     float angleDeg = 0;          // rotation, clockwise on screen
     float tilt = 0;              // perspective: the right edge is (1 + tilt) as long as the left one
+    float squash = 1;            // the image's x scaled by this after rotating: a symbol seen obliquely from
+                                 // afar (its sides no longer square nor equally long)
     float centerX = -1, centerY = -1;  // symbol centre; -1: the image centre
     float blurSigma = 0;         // Gaussian blur, pixels
     float noise = 0;             // Gaussian noise sigma, grey levels

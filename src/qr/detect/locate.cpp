@@ -497,7 +497,7 @@ void propose_triple(const image::ImageView& gray, const image::BitMatrix& binary
     const FinderTriple tr{0, 1, 2, 0.0f, 1};
     const size_t before = out.size();
     add_dimension_options(gray, binary, t, tr, 0, 0.0f, 1, 0, options, out);
-    if (out.size() > before) out.back().placed = placed >= 0;
+    if (out.size() > before && placed >= 0 && placed < 3) out.back().placed = placed;
 }
 
 bool build_geometry(const image::ImageView& gray, const SymbolCandidate& c, bool inverted, SymbolGeometry& out,

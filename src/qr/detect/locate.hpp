@@ -64,7 +64,8 @@ struct SymbolCandidate {
     int triple = 0;
     float roughTiming = 0;  // timing score under the finders' frame (propose_symbols' gate)
     int open = 0;           // open finders among the three (finder.hpp)
-    bool placed = false;    // one of them placed by prediction, not seen (pair_candidates.hpp)
+    int placed = -1;        // which of them (0 top-left, 1 top-right, 2 bottom-left) was placed by
+                            // prediction, not seen (pair_candidates.hpp); -1 none
 };
 
 struct LocateScratch {

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "qr/detect/missing_finder.hpp"
+#include "qr/detect/place_by_timing.hpp"
 #include "qr/small_sort.hpp"
 
 namespace cccd::qr {
@@ -52,7 +54,19 @@ void propose_pair_candidates(const image::ImageView& gray, const image::BitMatri
     insertion_sort(out.begin(), out.end(), [](const SymbolCandidate& x, const SymbolCandidate& y) {
         return x.triple != y.triple ? x.triple < y.triple : x.roughTiming > y.roughTiming;
     });
-    if (out.size() > static_cast<size_t>(options.maxCandidates)) out.resize(static_cast<size_t>(options.maxCandidates));
+    // The first of them placed where their timing patterns line up. Those that then line up far beyond
+    // chance go first; the rest keep this order: a place the search moved lines up better than one it left
+    // where it was by the search's own reach, so their scores do not compare (generated hard fronts: the
+    // true place, left, came after look-alikes that the search lifted to 0.79).
+    if (options.placedSearches > 0) {
+        if (out.size() > static_cast<size_t>(options.placedSearches)) out.erase(out.begin() + options.placedSearches, out.end());
+        for (SymbolCandidate& c : out) place_by_timing(gray, c, options.inverted);
+        insertion_sort(out.begin(), out.end(), [&](const SymbolCandidate& x, const SymbolCandidate& y) {
+            return timing_sigmas(x.roughTiming, x.dimension) >= options.clearSigmas &&
+                   timing_sigmas(y.roughTiming, y.dimension) < options.clearSigmas;
+        });
+    }
+    if (out.size() > static_cast<size_t>(options.maxCandidates)) out.erase(out.begin() + options.maxCandidates, out.end());
 }
 
 }  // namespace cccd::qr
