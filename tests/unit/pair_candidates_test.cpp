@@ -218,6 +218,45 @@ TEST(PairCandidates, TheDecoderReadsObliqueSymbolsWhenThePlaceIsSearched) {
     EXPECT_LE(readAsPredicted, 1);
 }
 
+// A card front's header text runs into the top-left finder, which the scan then sees only open
+// (finder.hpp); here glare also washes out the top-right one. The open finder pairs with the whole
+// bottom-left one: no pair of whole finders is the symbol's.
+TEST(PairCandidates, AnOpenFinderPairsWithAWholeOne) {
+    const qr::ModuleGrid g = testsupport::qrencode_fixture(kText, 'M', 7);
+    ASSERT_EQ(g.size, 45);
+    const float d = static_cast<float>(g.size);
+    for (float angle : {0.0f, 25.0f, 140.0f}) {
+        const auto r = washed_out(g, 1, angle, 0.08f);
+        const Seen s = scan(r);
+        qr::Point at[3];
+        for (int k = 0; k < 3; ++k) at[k] = r.moduleToImage.map(finder_module(k, d));
+        const auto right = [&](const std::vector<qr::SymbolCandidate>& out) {
+            return std::any_of(out.begin(), out.end(), [&](const qr::SymbolCandidate& c) {
+                return c.dimension == g.size && dist(c.topLeft, at[0]) < 1.5f * 3 && dist(c.topRight, at[1]) < 1.5f * 3 &&
+                       dist(c.bottomLeft, at[2]) < 1.5f * 3;
+            });
+        };
+        // The finders as the scan would list them with text touching the top-left one: that one open.
+        std::vector<qr::FinderPattern> withText, without;
+        for (qr::FinderPattern f : s.finders) {
+            const bool topLeft = dist(f.center, at[0]) < 3 * 3.0f;
+            if (!topLeft) without.push_back(f);
+            f.open = f.open || topLeft;
+            withText.push_back(f);
+        }
+        ASSERT_LT(without.size(), withText.size()) << angle;
+        // Every candidate the pairs give (the decoder tries the whole pairs' first: here two look-alikes
+        // seen on a line each pair with the bottom-left finder and take its three).
+        qr::PairCandidateOptions all;
+        all.maxCandidates = all.placedSearches = 36;
+        std::vector<qr::SymbolCandidate> out;
+        qr::propose_pair_candidates(r.view(), s.binary, withText, all, out);
+        EXPECT_TRUE(right(out)) << angle << ": " << out.size() << " candidates";
+        qr::propose_pair_candidates(r.view(), s.binary, without, all, out);
+        EXPECT_FALSE(right(out)) << angle;
+    }
+}
+
 TEST(PairCandidates, NoneWithoutAFittingPair) {
     const qr::ModuleGrid g = testsupport::qrencode_fixture(kText, 'M', 7);
     ASSERT_EQ(g.size, 45);
@@ -235,10 +274,10 @@ TEST(PairCandidates, NoneWithoutAFittingPair) {
     large.moduleSize = 6.5f;
     qr::propose_pair_candidates(r.view(), s.binary, std::vector<qr::FinderPattern>{topRight, large}, {}, out);
     EXPECT_TRUE(out.empty());
-    // Open finders (look-alikes with a ring that runs on) make no pair.
-    qr::FinderPattern open = bottomLeft;
-    open.open = true;
-    qr::propose_pair_candidates(r.view(), s.binary, std::vector<qr::FinderPattern>{topRight, open}, {}, out);
+    // Two open finders (look-alikes with a ring that runs on) make no pair: an open one pairs with whole ones.
+    qr::FinderPattern openRight = topRight, openLeft = bottomLeft;
+    openRight.open = openLeft.open = true;
+    qr::propose_pair_candidates(r.view(), s.binary, std::vector<qr::FinderPattern>{openRight, openLeft}, {}, out);
     EXPECT_TRUE(out.empty());
     // The fitting pair does.
     qr::propose_pair_candidates(r.view(), s.binary, std::vector<qr::FinderPattern>{topRight, bottomLeft}, {}, out);
