@@ -9,10 +9,12 @@
 
 namespace cccd::qr {
 
-// Moves candidate.placed's finder to the place within a quarter of the symbol's span (module steps, then a
-// quarter module around the best) where timing_score under the candidate's frame is highest, a little
-// less the farther it moves (chance lines up somewhere in so many places), and sets roughTiming to that
-// score. Candidates without a placed finder are left as they are.
+// Moves candidate.placed's finder to the place within a quarter of the symbol's span (at most 8 modules;
+// a 2-module lattice, then half and quarter modules around its best points), at the candidate's dimension
+// or a version either side, where timing_score under the candidate's frame lies most standard deviations
+// above chance (timing_sigmas), a little less the farther it moves (chance lines up somewhere among so many
+// places); sets the dimension and roughTiming to that place's. A place that lines up no better than the
+// prediction by 0.05 leaves the candidate as it was, as do candidates without a placed finder.
 void place_by_timing(const image::ImageView& gray, SymbolCandidate& candidate, bool inverted);
 
 // How many standard deviations a timing score lies above chance at a dimension: each of the 2 (d - 18)
