@@ -371,12 +371,9 @@ int add_dimension_options(const image::ImageView& gray, const image::BitMatrix& 
         const float near = std::max({0.0f, above, (est - static_cast<float>(dim)) / 4.0f});
         const bool isUsual = near <= kUsualVersions;
         if (!isUsual && (takeLarger == 0 || above <= kUsualVersions || above > kLargerVersions)) continue;
-        const std::array<Point, 4> src{{{3.5f, 3.5f}, {static_cast<float>(dim) - 3.5f, 3.5f},
-                                        {static_cast<float>(dim) - 3.5f, static_cast<float>(dim) - 3.5f},
-                                        {3.5f, static_cast<float>(dim) - 3.5f}}};
-        const auto affine = Perspective::quad_to_quad(src, {fa.center, fb.center, br, fc.center});
-        if (!affine) continue;
-        const float timing = timing_score(gray, *affine, dim, options.inverted);
+        const std::optional<float> framed = centres_timing(gray, fa.center, fb.center, fc.center, br, dim, options.inverted);
+        if (!framed) continue;
+        const float timing = *framed;
         if (timing < options.minRoughTiming) continue;
         // Large symbols judge many timing modules, so chance scores 0.5 give or take little; there a
         // score within half a standard deviation of chance is noise (the corpus reads score 1.5+ above),
@@ -432,6 +429,14 @@ void rank_open_triples(const image::ImageView& gray, const image::BitMatrix& bin
 }
 
 }  // namespace
+
+std::optional<float> centres_timing(const image::ImageView& gray, Point topLeft, Point topRight, Point bottomLeft,
+                                    Point bottomRight, int dimension, bool inverted) {
+    const float dim = static_cast<float>(dimension);
+    const std::optional<Perspective> h = from_four(topLeft, topRight, bottomLeft, bottomRight, dim, dim - 3.5f);
+    if (!h) return std::nullopt;
+    return timing_score(gray, *h, dimension, inverted);
+}
 
 void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,
                      const LocateOptions& options, LocateScratch& scratch, std::vector<SymbolCandidate>& out) {

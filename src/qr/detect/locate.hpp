@@ -5,6 +5,7 @@
 // patterns (6.3.5) alternate. Dimensions are uncertain by 4 for large symbols, so neighbours are offered
 // too, all ranked by score.
 #include <array>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -110,5 +111,11 @@ bool geometry_for_dimension(const image::ImageView& gray, Point topLeft, Point t
 // for modules under 1.8 px and 37 modules or more, at least 0.25 plus the timing period's power whatever its
 // phase (timing_period.hpp), since finder centres there are good to half a module only.
 float timing_score(const image::ImageView& gray, const Perspective& moduleToImage, int dimension, bool inverted);
+
+// timing_score under the frame of three finder centres and a fourth corner, put at (3.5, 3.5), (d - 3.5, 3.5),
+// (3.5, d - 3.5) and (d - 3.5, d - 3.5) modules, as dimensions are ranked before any geometry is built;
+// nullopt when the four points make no frame.
+std::optional<float> centres_timing(const image::ImageView& gray, Point topLeft, Point topRight, Point bottomLeft,
+                                    Point bottomRight, int dimension, bool inverted);
 
 }  // namespace cccd::qr

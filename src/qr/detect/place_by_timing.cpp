@@ -33,12 +33,9 @@ Point& placed_centre(SymbolCandidate& c) { return c.placed == 0 ? c.topLeft : c.
 // The timing score of the candidate's frame (the three centres and the fourth corner they imply), as
 // propose_symbols ranks dimensions.
 float frame_timing(const image::ImageView& gray, const SymbolCandidate& c, bool inverted) {
-    const float dim = static_cast<float>(c.dimension);
     const Point br = projective_fourth_corner(c.topLeft, c.topRight, c.bottomLeft, c.finderModules[0], c.finderModules[1],
                                               c.finderModules[2]);
-    const std::array<Point, 4> src{{{3.5f, 3.5f}, {dim - 3.5f, 3.5f}, {dim - 3.5f, dim - 3.5f}, {3.5f, dim - 3.5f}}};
-    const auto h = Perspective::quad_to_quad(src, {c.topLeft, c.topRight, br, c.bottomLeft});
-    return h ? timing_score(gray, *h, c.dimension, inverted) : 0.0f;
+    return centres_timing(gray, c.topLeft, c.topRight, c.bottomLeft, br, c.dimension, inverted).value_or(0.0f);
 }
 
 struct Place {
