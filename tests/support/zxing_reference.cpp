@@ -24,6 +24,9 @@ ReferenceResult zxing_read(const cccd::image::ImageView& view) {
     out.text = r.text();
     out.bytes.assign(r.bytes().begin(), r.bytes().end());
     out.hasEci = r.hasECI();
+    const auto& q = r.position();
+    out.centreX = static_cast<float>(q.topLeft().x + q.topRight().x + q.bottomRight().x + q.bottomLeft().x) / 4.0f;
+    out.centreY = static_cast<float>(q.topLeft().y + q.topRight().y + q.bottomRight().y + q.bottomLeft().y) / 4.0f;
     return out;
 }
 

@@ -14,6 +14,7 @@ struct ReferenceResult {
     std::string text;            // UTF-8
     std::vector<uint8_t> bytes;  // raw data bytes
     bool hasEci = false;         // the symbol carried an ECI designator
+    float centreX = 0, centreY = 0;  // the mean of the symbol's four corners, in pixels
 };
 
 // Whether the build found ZXing-C++ (CMake's find_package); without it zxing_read finds nothing and the

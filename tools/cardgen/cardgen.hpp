@@ -122,6 +122,7 @@ struct PhotoSet {
     int count = 0;
     double modulePx = 0;                     // > 0: every card at this module size
     std::vector<std::pair<int, int>> sizes;  // empty: each spec's own frame size
+    double tilt = -1;                        // >= 0: every card leans this much (CardSpec::tilt)
 };
 
 // Writes dir/card-0000.jpg ... and dir/index.jsonl (index_json_line per card). Returns an error or "".

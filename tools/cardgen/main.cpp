@@ -15,10 +15,11 @@ namespace cg = cccd::cardgen;
 
 const char kUsage[] =
     "usage: cccd-cardgen --out DIR --side front|back --count N --seed S\n"
-    "                    [--difficulty normal|hard|ladder] [--module-px X] [--size WxH]\n"
+    "                    [--difficulty normal|hard|ladder] [--module-px X] [--size WxH] [--tilt T]\n"
     "Writes DIR/card-0000.jpg ... and DIR/index.jsonl. Card i uses seed S+i.\n"
     "--module-px sets the module size (required by ladder: other conditions mild);\n"
-    "--size sets the frame (e.g. 1280x720).\n"
+    "--size sets the frame (e.g. 1280x720); --tilt T leans every card by T (0..0.3: opposite card edges\n"
+    "differ in scale by that share; 0.3 is a lean of about 64 degrees).\n"
     "\n"
     "       cccd-cardgen --clip OUT.mjpeg --side front|back --seed S [--size 1280x720] [--frames 90]\n"
     "                    [--scenario single|two-cards|swap] [--difficulty mild|hard]\n"
@@ -71,7 +72,7 @@ int main(int argc, char** argv) {
     unsigned long long frames = 0;
     unsigned long long count = 0, seed = 0;
     bool haveCount = false, haveSeed = false;
-    double modulePx = 0;
+    double modulePx = 0, tilt = -1;
     int width = 0, height = 0;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
@@ -97,6 +98,8 @@ int main(int argc, char** argv) {
             haveSeed = true;
         } else if (arg == "--module-px") {
             if (!parse_double(value, modulePx) || !(modulePx > 0.3 && modulePx <= 60)) fail("--module-px wants a number in (0.3, 60]", 2);
+        } else if (arg == "--tilt") {
+            if (!parse_double(value, tilt) || !(tilt >= 0 && tilt <= 0.3)) fail("--tilt wants a number in [0, 0.3]", 2);
         } else if (arg == "--size") {
             if (std::sscanf(value, "%dx%d", &width, &height) != 2 || width < 32 || height < 32)
                 fail("--size wants WxH, e.g. 1280x720", 2);
@@ -106,7 +109,8 @@ int main(int argc, char** argv) {
     }
     if (!clip.empty()) {
         if (!haveSeed) fail("--seed is required", 2);
-        if (!out.empty() || haveCount || modulePx > 0) fail("--out, --count and --module-px are for photos, not --clip", 2);
+        if (!out.empty() || haveCount || modulePx > 0 || tilt >= 0)
+            fail("--out, --count, --module-px and --tilt are for photos, not --clip", 2);
         return run_clip(clip, side, seed, haveDifficulty ? difficulty : "mild", width, height, static_cast<int>(frames), scenario);
     }
     if (frames > 0 || scenario != "single") fail("--frames and --scenario go with --clip", 2);
@@ -123,6 +127,7 @@ int main(int argc, char** argv) {
     cg::PhotoSet set{out, side == "front" ? cg::Side::front : cg::Side::back, level, static_cast<uint32_t>(seed),
                      static_cast<int>(count), modulePx, {}};
     if (width > 0) set.sizes = {{width, height}};
+    set.tilt = tilt;
     if (const std::string err = cg::write_photo_set(set); !err.empty()) fail(err);
     std::fprintf(stderr, "cccd-cardgen: %llu %s card(s) in %s\n", count, side.c_str(), out.c_str());
     return 0;

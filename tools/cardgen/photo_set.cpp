@@ -18,6 +18,7 @@ std::string write_photo_set(const PhotoSet& set) {
         const uint32_t seed = set.seed + static_cast<uint32_t>(i);
         CardSpec spec = random_spec(set.side, seed, set.difficulty);
         if (set.modulePx > 0) spec.modulePx = set.modulePx;
+        if (set.tilt >= 0) spec.tilt = set.tilt;
         if (!set.sizes.empty()) {
             const auto& [w, h] = set.sizes[static_cast<size_t>(i) % set.sizes.size()];
             spec.width = w, spec.height = h;
