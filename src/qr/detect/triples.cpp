@@ -61,19 +61,27 @@ void rank_triples(std::span<const FinderPattern> finders, int maxFinders, std::v
         }
         else if (whole < maxFinders) use[static_cast<size_t>(n++)] = static_cast<int>(f), ++whole;
     }
-    // A finder's place in the list: among the whole ones, or among the open ones after them.
-    const auto place = [&](int u) { return finders[static_cast<size_t>(use[static_cast<size_t>(u)])].open ? u - whole : u; };
+    // Per finder used, once: its hits share, and its place in the list (among the whole ones, or among the
+    // open ones after them).
+    std::array<float, 64> share{};
+    std::array<int, 64> place{};
+    for (int u = 0; u < n; ++u) {
+        const FinderPattern& f = finders[static_cast<size_t>(use[static_cast<size_t>(u)])];
+        share[static_cast<size_t>(u)] = hits_share(f);
+        place[static_cast<size_t>(u)] = f.open ? u - whole : u;
+    }
     for (int ui = 0; ui < n; ++ui)
         for (int uj = ui + 1; uj < n; ++uj)
             for (int uk = uj + 1; uk < n; ++uk) {
                 const int i = use[static_cast<size_t>(ui)], j = use[static_cast<size_t>(uj)], k = use[static_cast<size_t>(uk)];
-                const int last = std::max({place(ui), place(uj), place(uk)});
-                const float evidence =
-                    kHitsWeight * std::min({hits_share(finders[i]), hits_share(finders[j]), hits_share(finders[k])}) +
-                    kRankWeight * std::max(0.0f, 1.0f - static_cast<float>(last) / static_cast<float>(kRankReach));
                 const int opened = finders[i].open + finders[j].open + finders[k].open;
                 // Text or pattern touches one or two finders of a symbol printed without a quiet zone.
                 if (opened > 2) continue;
+                const size_t a = static_cast<size_t>(ui), b = static_cast<size_t>(uj), c = static_cast<size_t>(uk);
+                const int last = std::max({place[a], place[b], place[c]});
+                const float evidence =
+                    kHitsWeight * std::min({share[a], share[b], share[c]}) +
+                    kRankWeight * std::max(0.0f, 1.0f - static_cast<float>(last) / static_cast<float>(kRankReach));
                 // The corner is opposite the longest side (the hypotenuse). Under strong perspective two
                 // sides can be about as long; then the corner opposite the other one is offered too, a little
                 // lower, and the finders' own shape decides (locate.cpp).
