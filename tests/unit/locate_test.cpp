@@ -459,6 +459,45 @@ TEST(Locate, OpenCornerFinderIsNotJudgedByItsShape) {
     }
 }
 
+// A card held at a steep lean (tilt 0.25, about 48 degrees): the symbol's corner is far from square and a leg
+// is as long as the hypotenuse, so the other corner of the same three finders ranks first by shape. The
+// corner whose timing patterns line up is the one offered (locate.cpp, corner_by_timing). Generated fronts
+// whose first binarization reads only so (two with the top-left finder open, two with all three whole).
+TEST(Locate, SteepLeanTheCornerWhoseTimingLinesUpIsOffered) {
+    for (uint32_t seed : {300050u, 300065u, 300135u, 300164u}) {
+        cardgen::CardSpec spec = cardgen::random_spec(cardgen::Side::front, seed);
+        spec.tilt = 0.25;
+        const cardgen::CardPhoto photo = cardgen::make_card_photo(spec);
+        ASSERT_TRUE(photo.ok()) << photo.error;
+        const testsupport::PhotoAtTrueCorners at = testsupport::at_true_corners(photo);
+        const image::ImageView view = at.view();
+        const float d = static_cast<float>(at.geometry.dimension), px = static_cast<float>(photo.modulePx);
+        const qr::Point tl = at.geometry.moduleToImage.map({3.5f, 3.5f}), tr = at.geometry.moduleToImage.map({d - 3.5f, 3.5f}),
+                        bl = at.geometry.moduleToImage.map({3.5f, d - 3.5f});
+        // The leaning symbol: a leg as long as the hypotenuse, or longer.
+        EXPECT_GT(std::max(qr::distance(tl, tr), qr::distance(tl, bl)), 0.9f * qr::distance(tr, bl)) << "seed " << seed;
+        Binarized bf;
+        image::binarize_local(view, qr::default_pipeline_config().steps[0].local, bf.scratch, bf.map, bf.b);
+        qr::find_finder_patterns(bf.b, {1, false, true}, bf.f);
+        qr::LocateScratch ls;
+        std::vector<qr::SymbolCandidate> c;
+        qr::propose_symbols(view, bf.b, bf.f, {}, ls, c);
+        const auto near = [&](qr::Point a, qr::Point b) { return qr::distance(a, b) < 2.0f * px; };
+        const auto symbols = [&](const qr::SymbolCandidate& k) {
+            const std::array<qr::Point, 3> seen{k.topLeft, k.topRight, k.bottomLeft};
+            return std::all_of(seen.begin(), seen.end(), [&](qr::Point p) { return near(p, tl) || near(p, tr) || near(p, bl); });
+        };
+        const auto first = std::find_if(c.begin(), c.end(), symbols);
+        ASSERT_NE(first, c.end()) << "seed " << seed << ": the symbol's finders make no candidate";
+        EXPECT_TRUE(near(first->topLeft, tl)) << "seed " << seed << ": another corner offered";
+        EXPECT_EQ(first->dimension, at.geometry.dimension) << "seed " << seed;
+        qr::Decoder decoder;
+        const qr::DecodeResult r = decoder.decode(view);
+        ASSERT_TRUE(r.found()) << "seed " << seed << ": " << r.message;
+        EXPECT_EQ(r.symbols[0].data.text, photo.payload) << "seed " << seed;
+    }
+}
+
 // A pair of finders seen whole with the third sought beside it (missing_finder.hpp) gives an open triple
 // for each place found, all shaped alike. At 1.35 px a module, with look-alike places listed before the true
 // one, the triples are chosen by how well their timing patterns line up (rank_open_triples), not by order.

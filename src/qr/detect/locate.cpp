@@ -397,6 +397,16 @@ int add_dimension_options(const image::ImageView& gray, const image::BitMatrix& 
     return std::min(nUsual, take);
 }
 
+// The rough timing (add_dimension_options) of the triple's best dimension; -1 when none lines up.
+float rough_timing(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,
+                   const FinderTriple& tr, const LocateOptions& options, LocateScratch& scratch) {
+    const Triple three{{finders[static_cast<size_t>(tr.topLeft)], finders[static_cast<size_t>(tr.topRight)],
+                        finders[static_cast<size_t>(tr.bottomLeft)]}};
+    scratch.trial.clear();
+    add_dimension_options(gray, binary, three, tr, 0, 0.0f, 1, 0, options, scratch.trial);
+    return scratch.trial.empty() ? -1.0f : scratch.trial.front().roughTiming;
+}
+
 // Open triples in the order their timing patterns line up best, among the first kOpenTriplesTried times as
 // many as are kept (LocateOptions::maxOpenTriples), in the places those held: a pair with a third finder
 // sought beside it (missing_finder.hpp) makes a triple for each place found, all shaped alike, so their
@@ -418,14 +428,46 @@ void rank_open_triples(const image::ImageView& gray, const image::BitMatrix& bin
         const Triple three{{finders[static_cast<size_t>(tr.topLeft)], finders[static_cast<size_t>(tr.topRight)],
                             finders[static_cast<size_t>(tr.bottomLeft)]}};
         if (!small_modules(three)) continue;
-        scratch.trial.clear();
-        add_dimension_options(gray, binary, three, tr, static_cast<int>(t), 0.0f, 1, 0, options, scratch.trial);
-        tried[n++] = {t, scratch.trial.empty() ? -1.0f : scratch.trial.front().roughTiming, tr};
+        tried[n++] = {t, rough_timing(gray, binary, finders, tr, options, scratch), tr};
     }
     std::array<Tried, 16> ranked = tried;
     // best timing first (stable: rank order on ties)
     insertion_sort(ranked.begin(), ranked.begin() + static_cast<long>(n), [](const Tried& x, const Tried& y) { return x.timing > y.timing; });
     for (size_t i = 0; i < n; ++i) scratch.triples[tried[i].slot] = ranked[i].triple;
+}
+
+// The same three finders, whichever is the corner.
+bool same_finders(const FinderTriple& x, const FinderTriple& y) {
+    const auto sorted = [](const FinderTriple& t) {
+        std::array<int, 3> a{t.topLeft, t.topRight, t.bottomLeft};
+        insertion_sort(a.begin(), a.end(), [](int p, int q) { return p < q; });
+        return a;
+    };
+    return sorted(x) == sorted(y);
+}
+
+// Which finder of a set of three is the corner. rank_triples offers a second corner when two sides are
+// about as long (a symbol leaning steeply: its corner is far from square and its legs differ by up to
+// 30 %, so the hypotenuse need not be the longest side); shape cannot tell them apart there, but only the
+// true corner puts the timing patterns under the finders' frame (generated fronts at tilt 0.25: in 5 of
+// 17 misses whose finders were all seen, the other corner ranked first). The triple at `t`, or the other
+// corner of its finders ranked after it whose best dimension's timing lines up better, with t's score.
+// Better by kCornerTimingMargin: there the true corner's rough timing was 0.74-1.0 against 0.55-0.57
+// for the other, while a wrong corner could beat the true one (0.59) by 0.13 by chance.
+constexpr float kCornerTimingMargin = 0.15f;
+FinderTriple corner_by_timing(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,
+                              size_t t, const LocateOptions& options, LocateScratch& scratch) {
+    const FinderTriple& first = scratch.triples[t];
+    FinderTriple best = first;
+    std::optional<float> bestTiming;
+    for (size_t u = t + 1; u < scratch.triples.size(); ++u) {
+        const FinderTriple& v = scratch.triples[u];
+        if (!same_finders(v, first)) continue;
+        if (!bestTiming) bestTiming = rough_timing(gray, binary, finders, first, options, scratch);
+        const float timing = rough_timing(gray, binary, finders, v, options, scratch);
+        if (timing > *bestTiming + kCornerTimingMargin) best = v, best.score = first.score, bestTiming = timing;
+    }
+    return best;
 }
 
 }  // namespace
@@ -463,9 +505,16 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
     int taken[2] = {0, 0};
     const int allowed[2] = {options.maxTriples, options.maxOpenTriples};
     int recentredTriples = 0;
+    std::array<FinderTriple, 16> takenSets{};
+    size_t nTakenSets = 0;
     for (size_t t = 0; t < scratch.triples.size() && (taken[0] < allowed[0] || taken[1] < allowed[1]); ++t) {
-        const FinderTriple& tr = scratch.triples[t];
-        if (taken[tr.open > 0]++ >= allowed[tr.open > 0]) continue;
+        // One slot per set of three finders: its other corners were weighed when its best one was taken.
+        if (std::any_of(takenSets.begin(), takenSets.begin() + static_cast<long>(nTakenSets),
+                        [&](const FinderTriple& o) { return same_finders(o, scratch.triples[t]); }))
+            continue;
+        if (taken[scratch.triples[t].open > 0]++ >= allowed[scratch.triples[t].open > 0]) continue;
+        const FinderTriple tr = corner_by_timing(gray, binary, finders, t, options, scratch);
+        if (nTakenSets < takenSets.size()) takenSets[nTakenSets++] = tr;
         const FinderPattern& a = finders[static_cast<size_t>(tr.topLeft)];
         const FinderPattern& b = finders[static_cast<size_t>(tr.topRight)];
         const FinderPattern& c = finders[static_cast<size_t>(tr.bottomLeft)];
