@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace {
@@ -52,11 +53,25 @@ TEST(Triples, StrongPerspectiveOffersBothCorners) {
     const std::vector<FinderPattern> f = {at(192.0f, 170.4f, 10.33f), at(46.9f, 116.9f, 8.37f), at(122.9f, 33.3f, 5.31f)};
     std::vector<FinderTriple> t;
     cccd::qr::rank_triples(f, 10, t);
-    ASSERT_EQ(t.size(), 2u);
+    // Its sides are 155, 121 and 113 pixels: every corner is offered, the third corner too (at 0.73 of the
+    // longest side).
+    ASSERT_EQ(t.size(), 3u);
     EXPECT_EQ(t[0].topLeft, 2);  // opposite the (slightly) longest side: ranked first, the finders' shape decides
     EXPECT_EQ(t[1].topLeft, 1);
     EXPECT_EQ(t[1].topRight, 2);  // oriented: (top-right - top-left) x (bottom-left - top-left) > 0
     EXPECT_EQ(t[1].bottomLeft, 0);
+    EXPECT_EQ(t[2].topLeft, 0);
+}
+
+TEST(Triples, SteepLeanOffersTheCornerOppositeTheShortestSide) {
+    // A front leaning about 60 degrees (generated, tilt 0.3): legs of 150 and 130 pixels at 48 degrees, so
+    // the true hypotenuse (115) is the shortest side. Its corner is offered too; propose_symbols then takes
+    // the corner whose timing lines up (locate.cpp).
+    const std::vector<FinderPattern> f = {at(0, 0, 3.1f), at(150, 0, 3.0f), at(87.3f, 96.4f, 3.2f)};
+    std::vector<FinderTriple> t;
+    cccd::qr::rank_triples(f, 10, t);
+    const bool offered = std::any_of(t.begin(), t.end(), [](const FinderTriple& x) { return x.topLeft == 0; });
+    EXPECT_TRUE(offered) << t.size() << " triples";
 }
 
 TEST(Triples, TheSquarerTripleRanksFirst) {

@@ -436,36 +436,35 @@ void rank_open_triples(const image::ImageView& gray, const image::BitMatrix& bin
     for (size_t i = 0; i < n; ++i) scratch.triples[tried[i].slot] = ranked[i].triple;
 }
 
-// The same three finders, whichever is the corner.
+// The same three finders, whichever is the corner (a triple's three are distinct).
 bool same_finders(const FinderTriple& x, const FinderTriple& y) {
-    const auto sorted = [](const FinderTriple& t) {
-        std::array<int, 3> a{t.topLeft, t.topRight, t.bottomLeft};
-        insertion_sort(a.begin(), a.end(), [](int p, int q) { return p < q; });
-        return a;
-    };
-    return sorted(x) == sorted(y);
+    const auto in_y = [&](int f) { return f == y.topLeft || f == y.topRight || f == y.bottomLeft; };
+    return in_y(x.topLeft) && in_y(x.topRight) && in_y(x.bottomLeft);
 }
 
-// Which finder of a set of three is the corner. rank_triples offers a second corner when two sides are
-// about as long (a symbol leaning steeply: its corner is far from square and its legs differ by up to
-// 30 %, so the hypotenuse need not be the longest side); shape cannot tell them apart there, but only the
-// true corner puts the timing patterns under the finders' frame (generated fronts at tilt 0.25: in 5 of
-// 17 misses whose finders were all seen, the other corner ranked first). The triple at `t`, or the other
-// corner of its finders ranked after it whose best dimension's timing lines up better, with t's score.
-// Better by kCornerTimingMargin: there the true corner's rough timing was 0.74-1.0 against 0.55-0.57
-// for the other, while a wrong corner could beat the true one (0.59) by 0.13 by chance.
+// Which finder of a set of three is the corner. rank_triples offers the corners opposite every side about
+// as long as the longest (a symbol leaning steeply: its corner is far from square and its legs differ by
+// up to 30 %, so the hypotenuse need not be the longest side, nor even the longer leg), and shape ranks
+// them; only the true corner puts the timing patterns under the finders' frame (tilt 0.25 fronts: in 5 of
+// 17 misses whose finders were all seen, another corner ranked first). The other corner of the triple at
+// `t`, ranked after it, whose best dimension's rough timing beats `timing` (t's) by kCornerTimingMargin,
+// with t's score, and by at least kCornerMinTiming (chance scores 0.5: a true corner whose centres are
+// off lines up under no dimension, and is sought again); none when no other does. The true corners scored
+// 0.74-1.0 against 0.55-0.57 for the others, while a wrong corner beat a true one (0.59) by 0.13 once.
 constexpr float kCornerTimingMargin = 0.15f;
-FinderTriple corner_by_timing(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,
-                              size_t t, const LocateOptions& options, LocateScratch& scratch) {
+constexpr float kCornerMinTiming = 0.7f;
+std::optional<FinderTriple> other_corner(const image::ImageView& gray, const image::BitMatrix& binary,
+                                         std::span<const FinderPattern> finders, size_t t, float timing,
+                                         const LocateOptions& options, LocateScratch& scratch) {
     const FinderTriple& first = scratch.triples[t];
-    FinderTriple best = first;
-    std::optional<float> bestTiming;
-    for (size_t u = t + 1; u < scratch.triples.size(); ++u) {
+    std::optional<FinderTriple> best;
+    float bestTiming = std::max(timing + kCornerTimingMargin, kCornerMinTiming);
+    // Timing scores are at most 1: none can beat a corner that lines up so well.
+    for (size_t u = t + 1; u < scratch.triples.size() && bestTiming < 1.0f; ++u) {
         const FinderTriple& v = scratch.triples[u];
         if (!same_finders(v, first)) continue;
-        if (!bestTiming) bestTiming = rough_timing(gray, binary, finders, first, options, scratch);
-        const float timing = rough_timing(gray, binary, finders, v, options, scratch);
-        if (timing > *bestTiming + kCornerTimingMargin) best = v, best.score = first.score, bestTiming = timing;
+        const float vt = rough_timing(gray, binary, finders, v, options, scratch);
+        if (vt > bestTiming) best = v, best->score = first.score, bestTiming = vt + kCornerTimingMargin;
     }
     return best;
 }
@@ -513,11 +512,6 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
                         [&](const FinderTriple& o) { return same_finders(o, scratch.triples[t]); }))
             continue;
         if (taken[scratch.triples[t].open > 0]++ >= allowed[scratch.triples[t].open > 0]) continue;
-        const FinderTriple tr = corner_by_timing(gray, binary, finders, t, options, scratch);
-        if (nTakenSets < takenSets.size()) takenSets[nTakenSets++] = tr;
-        const FinderPattern& a = finders[static_cast<size_t>(tr.topLeft)];
-        const FinderPattern& b = finders[static_cast<size_t>(tr.topRight)];
-        const FinderPattern& c = finders[static_cast<size_t>(tr.bottomLeft)];
         // The triple as seen (its three best dimensions), then, when one of its finders reads wide, the
         // triple with that finder sought again (its best dimension) after them: the as-seen reading keeps
         // its place, so symbols under strong perspective (one finder really is larger) read as before. Last
@@ -525,8 +519,26 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
         // Only for the three best-ranked triples: look-alike triples in a card's print often have a wide
         // member, and extra candidates for all of them cost live frames 5-10 % at p90 (WASM, handheld clips).
         const bool best = recentredTriples++ < 3;
-        const int offered = add_dimension_options(gray, binary, Triple{{a, b, c}}, tr, static_cast<int>(t), 0.0f, 3,
-                                                  best && options.largerDimensions ? 1 : 0, options, out);
+        const auto offer = [&](const FinderTriple& v) {
+            const Triple three{{finders[static_cast<size_t>(v.topLeft)], finders[static_cast<size_t>(v.topRight)],
+                                finders[static_cast<size_t>(v.bottomLeft)]}};
+            return add_dimension_options(gray, binary, three, v, static_cast<int>(t), 0.0f, 3,
+                                         best && options.largerDimensions ? 1 : 0, options, out);
+        };
+        const size_t before = out.size();
+        FinderTriple tr = scratch.triples[t];
+        int offered = offer(tr);
+        // Its best usual dimension comes first (add_dimension_options).
+        const float timing = offered > 0 ? out[before].roughTiming : -1.0f;
+        if (const auto other = other_corner(gray, binary, finders, t, timing, options, scratch)) {
+            out.resize(before);
+            tr = *other;
+            offered = offer(tr);
+        }
+        if (nTakenSets < takenSets.size()) takenSets[nTakenSets++] = tr;
+        const FinderPattern& a = finders[static_cast<size_t>(tr.topLeft)];
+        const FinderPattern& b = finders[static_cast<size_t>(tr.topRight)];
+        const FinderPattern& c = finders[static_cast<size_t>(tr.bottomLeft)];
         if (!best) continue;
         // Three finders seen whole on several lines whose timing patterns line up under no dimension: one
         // centre is off (text printed over a finder pulls it by a module, and the timing row is then sampled

@@ -8,8 +8,12 @@ namespace cccd::qr {
 namespace {
 
 // A side at least this share of the longest makes the corner ambiguous. In a square view the hypotenuse is
-// 1.41 times a leg; tilting the symbol away shortens it.
-constexpr float kAmbiguousSide = 0.9f;
+// 1.41 times a leg (legs at 0.71: not ambiguous); tilting the symbol away shortens it, at a lean of about
+// 60 degrees to the shortest side (105 against legs of 150 and 144 pixels). The corners offered for a set
+// of finders share one place in propose_symbols, which takes the one whose timing lines up (locate.cpp).
+// Generated fronts at tilt 0.3 read 22 of 100 at 0.9, 39 at 0.75, 40 at 0.72 and 42 at 0.55, where the
+// square's wrong corners too are offered for every set (one front at tilt 0.25 lost to them).
+constexpr float kAmbiguousSide = 0.72f;
 
 // Shape score of corner a with legs to b and c (may be negative under strong perspective); kImplausible
 // when outside the limits.
@@ -82,9 +86,9 @@ void rank_triples(std::span<const FinderPattern> finders, int maxFinders, std::v
                 const float evidence =
                     kHitsWeight * std::min({share[a], share[b], share[c]}) +
                     kRankWeight * std::max(0.0f, 1.0f - static_cast<float>(last) / static_cast<float>(kRankReach));
-                // The corner is opposite the longest side (the hypotenuse). Under strong perspective two
-                // sides can be about as long; then the corner opposite the other one is offered too, a little
-                // lower, and the finders' own shape decides (locate.cpp).
+                // The corner is opposite the longest side (the hypotenuse). Under strong perspective another
+                // side can be about as long, or longer; then the corner opposite it is offered too, a little
+                // lower, and the finders' shape and timing decide (locate.cpp).
                 const int idx[3] = {i, j, k};
                 const float side[3] = {distance(finders[j].center, finders[k].center),   // opposite i
                                        distance(finders[i].center, finders[k].center),   // opposite j
