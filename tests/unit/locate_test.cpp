@@ -461,7 +461,7 @@ TEST(Locate, OpenCornerFinderIsNotJudgedByItsShape) {
 
 // A card held at a steep lean (tilt 0.25, about 48 degrees): the symbol's corner is far from square and a leg
 // is as long as the hypotenuse, so the other corner of the same three finders ranks first by shape. The
-// corner whose timing patterns line up is the one offered (locate.cpp, corner_by_timing). Generated fronts
+// corner whose timing patterns line up is the one offered (locate.cpp, other_corner). Generated fronts
 // whose first binarization reads only so (two with the top-left finder open, two with all three whole).
 TEST(Locate, SteepLeanTheCornerWhoseTimingLinesUpIsOffered) {
     for (uint32_t seed : {300050u, 300065u, 300135u, 300164u}) {
