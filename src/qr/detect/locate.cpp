@@ -270,6 +270,12 @@ struct Triple {
     bool wide[3] = {false, false, false};
 };
 
+// The triple's finders, as a Triple.
+Triple triple_of(std::span<const FinderPattern> finders, const FinderTriple& t) {
+    return {{finders[static_cast<size_t>(t.topLeft)], finders[static_cast<size_t>(t.topRight)],
+             finders[static_cast<size_t>(t.bottomLeft)]}};
+}
+
 Triple recentred(const image::ImageView& gray, const FinderPattern& a, const FinderPattern& b, const FinderPattern& c, bool inverted,
                  bool all = false) {
     Triple t{{a, b, c}};
@@ -400,10 +406,8 @@ int add_dimension_options(const image::ImageView& gray, const image::BitMatrix& 
 // The rough timing (add_dimension_options) of the triple's best dimension; -1 when none lines up.
 float rough_timing(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,
                    const FinderTriple& tr, const LocateOptions& options, LocateScratch& scratch) {
-    const Triple three{{finders[static_cast<size_t>(tr.topLeft)], finders[static_cast<size_t>(tr.topRight)],
-                        finders[static_cast<size_t>(tr.bottomLeft)]}};
     scratch.trial.clear();
-    add_dimension_options(gray, binary, three, tr, 0, 0.0f, 1, 0, options, scratch.trial);
+    add_dimension_options(gray, binary, triple_of(finders, tr), tr, 0, 0.0f, 1, 0, options, scratch.trial);
     return scratch.trial.empty() ? -1.0f : scratch.trial.front().roughTiming;
 }
 
@@ -425,9 +429,7 @@ void rank_open_triples(const image::ImageView& gray, const image::BitMatrix& bin
     for (size_t t = 0; t < scratch.triples.size() && n < most; ++t) {
         const FinderTriple& tr = scratch.triples[t];
         if (tr.open == 0) continue;
-        const Triple three{{finders[static_cast<size_t>(tr.topLeft)], finders[static_cast<size_t>(tr.topRight)],
-                            finders[static_cast<size_t>(tr.bottomLeft)]}};
-        if (!small_modules(three)) continue;
+        if (!small_modules(triple_of(finders, tr))) continue;
         tried[n++] = {t, rough_timing(gray, binary, finders, tr, options, scratch), tr};
     }
     std::array<Tried, 16> ranked = tried;
@@ -520,9 +522,7 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
         // member, and extra candidates for all of them cost live frames 5-10 % at p90 (WASM, handheld clips).
         const bool best = recentredTriples++ < 3;
         const auto offer = [&](const FinderTriple& v) {
-            const Triple three{{finders[static_cast<size_t>(v.topLeft)], finders[static_cast<size_t>(v.topRight)],
-                                finders[static_cast<size_t>(v.bottomLeft)]}};
-            return add_dimension_options(gray, binary, three, v, static_cast<int>(t), 0.0f, 3,
+            return add_dimension_options(gray, binary, triple_of(finders, v), v, static_cast<int>(t), 0.0f, 3,
                                          best && options.largerDimensions ? 1 : 0, options, out);
         };
         const size_t before = out.size();
