@@ -64,8 +64,9 @@ void BM_locate_first(benchmark::State& state) {  // candidates and the first (un
         image::binarize_local(v, config().steps[0].local, s.local, s.thresholds, s.binary);
         qr::find_finder_patterns(s.binary, {1, false}, s.finder, s.finders);
         state.ResumeTiming();
-        qr::propose_symbols(v, s.binary, s.finders, {}, s.locate, s.candidates);
-        if (!s.candidates.empty()) qr::build_geometry(v, s.candidates.front(), false, s.geometry, 0);
+        qr::begin_proposals(s.binary, s.finders, {}, s.locate);
+        qr::SymbolCandidate first;
+        if (qr::next_proposal(v, s.binary, s.finders, {}, s.locate, first)) qr::build_geometry(v, first, false, s.geometry, 0);
     });
 }
 
@@ -75,9 +76,11 @@ void BM_geometry_complete(benchmark::State& state) {  // the first candidate's c
         state.PauseTiming();
         image::binarize_local(v, config().steps[0].local, s.local, s.thresholds, s.binary);
         qr::find_finder_patterns(s.binary, {1, false}, s.finder, s.finders);
-        qr::propose_symbols(v, s.binary, s.finders, {}, s.locate, s.candidates);
+        qr::begin_proposals(s.binary, s.finders, {}, s.locate);
+        qr::SymbolCandidate first;
+        const bool proposed = qr::next_proposal(v, s.binary, s.finders, {}, s.locate, first);
         state.ResumeTiming();
-        if (!s.candidates.empty()) qr::build_geometry(v, s.candidates.front(), false, s.geometry);
+        if (proposed) qr::build_geometry(v, first, false, s.geometry);
     });
 }
 

@@ -26,12 +26,12 @@ bool read_first_candidates(const image::ImageView& frame, const PipelineConfig& 
     // Open finders too (finder.hpp): a card's QR has no quiet zone, and reading it here saves every retry.
     find_finder_patterns(s.binary, {at.frame != nullptr ? 2 : 1, false, true}, s.finder, s.finders);
     // Candidates are ranked by their triple's score, so the first kFastPathCandidates come from the first
-    // kFastPathCandidates triples: the others need no dimension ranking here.
+    // kFastPathCandidates triples: the others need no dimension ranking here. They are made one at a time
+    // (next_proposal): most frames read the first, and the other triples then need none either.
     LocateOptions lo;
     lo.maxTriples = std::min(lo.maxTriples, kFastPathCandidates);
-    propose_symbols(frame, s.binary, s.finders, lo, s.locate, s.candidates);
+    begin_proposals(s.binary, s.finders, lo, s.locate);
     result.times.locate += ms_since(t0);
-    result.work.candidates += static_cast<int>(s.candidates.size());
     const bool reduced = at.frame != nullptr && at.factor > 1;
     SampleOptions quick = config.sample;  // no confidences: a grid the first try cannot read is sampled again
     quick.confidence = false;
@@ -39,7 +39,13 @@ bool read_first_candidates(const image::ImageView& frame, const PipelineConfig& 
     // The first kFastPathCandidates candidates of finders seen whole, and the first with open finders.
     int tried[2] = {0, 0};
     const int allowed[2] = {kFastPathCandidates, 1};
-    for (const SymbolCandidate& c : s.candidates) {
+    SymbolCandidate c;
+    while (tried[0] < allowed[0] || tried[1] < allowed[1]) {
+        t0 = Clock::now();
+        const bool proposed = next_proposal(frame, s.binary, s.finders, lo, s.locate, c);
+        result.times.locate += ms_since(t0);
+        if (!proposed) break;
+        ++result.work.candidates;
         if (tried[c.open > 0]++ >= allowed[c.open > 0]) continue;
         t0 = Clock::now();
         const bool built = build_geometry(frame, c, false, s.geometry, 0);

@@ -363,11 +363,17 @@ void read_symbols(FrameDecode& d, const Look& look, bool inverted, Tried tried) 
             return std::any_of(d.result.symbols.begin(), d.result.symbols.end(),
                                [&](const Symbol& sym) { return inside(sym.corners, at); });
         });
-        propose_symbols(look.frame, s.binary, s.finders, lo, s.locate, s.candidates);
+        // Candidates one at a time (next_proposal): the triples after the one that reads are never ranked.
+        begin_proposals(s.binary, s.finders, lo, s.locate);
         d.result.times.locate += ms_since(t0);
-        d.result.work.candidates += static_cast<int>(s.candidates.size());
         const size_t before = d.result.symbols.size();
-        for (const SymbolCandidate& c : s.candidates) {
+        SymbolCandidate c;
+        for (;;) {
+            const auto t1 = Clock::now();
+            const bool proposed = next_proposal(look.frame, s.binary, s.finders, lo, s.locate, c);
+            d.result.times.locate += ms_since(t1);
+            if (!proposed) break;
+            ++d.result.work.candidates;
             if (c.dimension > d.config.maxDimension) continue;
             const BudgetLeft left = budget_left(d, c);
             if (left == BudgetLeft::no) break;

@@ -143,7 +143,6 @@ struct DecoderScratch {
     FinderScratch finder;
     std::vector<FinderPattern> finders;
     LocateScratch locate;
-    std::vector<SymbolCandidate> candidates;
     std::vector<SymbolCandidate> pairCandidates;
     std::vector<SymbolCandidate> tried;  // a step's candidates tried on its rows' finders
     SymbolGeometry geometry;

@@ -498,6 +498,51 @@ TEST(Locate, SteepLeanTheCornerWhoseTimingLinesUpIsOffered) {
     }
 }
 
+// next_proposal hands out propose_symbols' candidates one at a time, making those of as few triples as it
+// needs: on printed cards (look-alike finders in the card's print make dozens of triples) the walk must stay
+// in score order with the same bounds on candidates, and the first candidate must come from the first slots.
+TEST(Locate, ProposalsComeOneAtATimeInScoreOrder) {
+    for (uint32_t seed : {700001u, 700002u, 700003u, 700004u, 700005u, 700006u}) {
+        const cardgen::Side side = seed % 2 ? cardgen::Side::front : cardgen::Side::back;
+        const cardgen::CardPhoto photo = cardgen::make_card_photo(cardgen::random_spec(side, seed));
+        ASSERT_TRUE(photo.ok()) << photo.error;
+        const std::vector<uint8_t> gray = cardgen::luma(photo);
+        const image::ImageView view{gray.data(), photo.width, photo.height, photo.width};
+        Binarized bf;
+        image::binarize_local(view, qr::default_pipeline_config().steps[0].local, bf.scratch, bf.map, bf.b);
+        qr::find_finder_patterns(bf.b, {1, false, true}, bf.f);
+        for (const bool larger : {false, true}) {
+            qr::LocateOptions options;
+            options.largerDimensions = larger;
+            qr::LocateScratch walk;
+            qr::begin_proposals(bf.b, bf.f, options, walk);
+            std::vector<qr::SymbolCandidate> handed;
+            qr::SymbolCandidate c;
+            while (qr::next_proposal(view, bf.b, bf.f, options, walk, c)) {
+                handed.push_back(c);
+                // The first symbol's triple ranks first among hundreds of look-alikes: none after it was ranked.
+                if (handed.size() == 1) EXPECT_EQ(walk.cursor.next, 1u) << "seed " << seed << ", of " << walk.triples.size();
+            }
+            ASSERT_FALSE(handed.empty()) << "seed " << seed;
+            for (size_t i = 1; i < handed.size(); ++i)
+                EXPECT_GE(handed[i - 1].score, handed[i].score) << "seed " << seed << ", candidate " << i;
+            const auto open = std::count_if(handed.begin(), handed.end(), [](const qr::SymbolCandidate& k) { return k.open > 0; });
+            EXPECT_LE(open, options.maxOpenCandidates) << "seed " << seed;
+            EXPECT_LE(static_cast<long>(handed.size()) - open, options.maxCandidates) << "seed " << seed;
+            // The whole list, from a scratch of its own, is the same.
+            qr::LocateScratch other;
+            std::vector<qr::SymbolCandidate> all;
+            qr::propose_symbols(view, bf.b, bf.f, options, other, all);
+            ASSERT_EQ(all.size(), handed.size()) << "seed " << seed;
+            for (size_t i = 0; i < all.size(); ++i) {
+                EXPECT_EQ(all[i].dimension, handed[i].dimension) << "seed " << seed << ", candidate " << i;
+                EXPECT_EQ(all[i].triple, handed[i].triple) << "seed " << seed << ", candidate " << i;
+                EXPECT_LT(qr::distance(all[i].topLeft, handed[i].topLeft), 1e-4f) << "seed " << seed << ", candidate " << i;
+            }
+        }
+    }
+}
+
 // A pair of finders seen whole with the third sought beside it (missing_finder.hpp) gives an open triple
 // for each place found, all shaped alike. At 1.35 px a module, with look-alike places listed before the true
 // one, the triples are chosen by how well their timing patterns line up (rank_open_triples), not by order.

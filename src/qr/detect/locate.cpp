@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "image/bilinear.hpp"
 #include "qr/detect/fit.hpp"
@@ -481,9 +482,86 @@ std::optional<float> centres_timing(const image::ImageView& gray, Point topLeft,
     return timing_score(gray, *h, dimension, inverted);
 }
 
-void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,
-                     const LocateOptions& options, LocateScratch& scratch, std::vector<SymbolCandidate>& out) {
-    out.clear();
+namespace {
+
+// ProposalCursor::boundFrom, from the slots' scores as they now stand.
+void set_bounds(LocateScratch& scratch) {
+    const size_t n = scratch.triples.size();
+    std::vector<float>& bound = scratch.cursor.boundFrom;
+    bound.resize(n + 1);
+    bound[n] = -std::numeric_limits<float>::infinity();
+    for (size_t t = n; t-- > 0;) bound[t] = std::max(scratch.triples[t].score, bound[t + 1]);
+}
+
+// The best maxTriples triples of finders seen whole, and the best maxOpenTriples with open ones besides:
+// those are extra, so the others are what they would be without them.
+bool triples_left(const ProposalCursor& c, const LocateOptions& options, size_t slots) {
+    return c.next < slots && (c.taken[0] < options.maxTriples || c.taken[1] < options.maxOpenTriples);
+}
+
+// The candidates of the triple in slot c.next (none when its set of finders was taken or its kind is full),
+// added to c.made in score order.
+void propose_from_slot(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,
+                       const LocateOptions& options, LocateScratch& scratch) {
+    ProposalCursor& c = scratch.cursor;
+    const size_t t = c.next++;
+    // Open triples are ranked by timing when the first of them comes up: the triples before it are seen
+    // whole, and the ranking only reorders open triples among their own slots, so no bound handed out changes.
+    if (scratch.triples[t].open > 0 && !c.openRanked) {
+        rank_open_triples(gray, binary, finders, options, scratch);
+        set_bounds(scratch);
+        c.openRanked = true;
+    }
+    // One slot per set of three finders: its other corners were weighed when its best one was taken.
+    if (std::any_of(c.takenSets.begin(), c.takenSets.begin() + static_cast<long>(c.nTakenSets),
+                    [&](const FinderTriple& o) { return same_finders(o, scratch.triples[t]); }))
+        return;
+    const int kind = scratch.triples[t].open > 0;
+    if (c.taken[kind]++ >= (kind ? options.maxOpenTriples : options.maxTriples)) return;
+    // The triple as seen (its three best dimensions), then, when one of its finders reads wide, the
+    // triple with that finder sought again (its best dimension) after them: the as-seen reading keeps
+    // its place, so symbols under strong perspective (one finder really is larger) read as before. Last
+    // in score, a dimension beyond the usual window (kLargerVersions).
+    // Only for the three best-ranked triples: look-alike triples in a card's print often have a wide
+    // member, and extra candidates for all of them cost live frames 5-10 % at p90 (WASM, handheld clips).
+    const bool best = c.recentredTriples++ < 3;
+    std::vector<SymbolCandidate>& out = c.made;
+    const auto offer = [&](const FinderTriple& v) {
+        return add_dimension_options(gray, binary, triple_of(finders, v), v, static_cast<int>(t), 0.0f, 3,
+                                     best && options.largerDimensions ? 1 : 0, options, out);
+    };
+    const size_t before = out.size();
+    FinderTriple tr = scratch.triples[t];
+    int offered = offer(tr);
+    // Its best usual dimension comes first (add_dimension_options).
+    const float timing = offered > 0 ? out[before].roughTiming : -1.0f;
+    if (const auto other = other_corner(gray, binary, finders, t, timing, options, scratch)) {
+        out.resize(before);
+        tr = *other;
+        offered = offer(tr);
+    }
+    if (c.nTakenSets < c.takenSets.size()) c.takenSets[c.nTakenSets++] = tr;
+    const FinderPattern& a = finders[static_cast<size_t>(tr.topLeft)];
+    const FinderPattern& b = finders[static_cast<size_t>(tr.topRight)];
+    const FinderPattern& f = finders[static_cast<size_t>(tr.bottomLeft)];
+    if (best) {
+        // Three finders seen whole on several lines whose timing patterns line up under no dimension: one
+        // centre is off (text printed over a finder pulls it by a module, and the timing row is then sampled
+        // beside itself). All three are sought again.
+        const bool seekAll = offered == 0 && tr.open == 0 && std::min({a.hits, b.hits, f.hits}) >= kStrongHits &&
+                             std::min({a.moduleSize, b.moduleSize, f.moduleSize}) >= kSoughtMinModule;
+        const Triple again = recentred(gray, a, b, f, options.inverted, seekAll);
+        if (again.wide[0] || again.wide[1] || again.wide[2] || seekAll)
+            add_dimension_options(gray, binary, again, tr, static_cast<int>(t), 0.3f, 1, 0, options, out);
+    }
+    // Triples in rank order, each with its dimensions nearest first (stable: the order they were made in).
+    insertion_sort(out.begin(), out.end(), [](const SymbolCandidate& x, const SymbolCandidate& y) { return x.score > y.score; });
+}
+
+}  // namespace
+
+void begin_proposals(const image::BitMatrix& binary, std::span<const FinderPattern> finders, const LocateOptions& options,
+                     LocateScratch& scratch) {
     rank_triples(finders, options.maxFinders, scratch.triples);
     // Orientation by the corner finder's shape (corner_skew), for the triples that can still make the cut.
     const size_t nCheck =
@@ -500,60 +578,42 @@ void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binar
     }
     insertion_sort(scratch.triples.begin(), scratch.triples.begin() + static_cast<long>(nCheck),
                    [](const FinderTriple& x, const FinderTriple& y) { return x.score > y.score; });
-    rank_open_triples(gray, binary, finders, options, scratch);
-    // The best maxTriples triples of finders seen whole, and the best maxOpenTriples with open ones besides:
-    // those are extra, so the others are what they would be without them.
-    int taken[2] = {0, 0};
-    const int allowed[2] = {options.maxTriples, options.maxOpenTriples};
-    int recentredTriples = 0;
-    std::array<FinderTriple, 16> takenSets{};
-    size_t nTakenSets = 0;
-    for (size_t t = 0; t < scratch.triples.size() && (taken[0] < allowed[0] || taken[1] < allowed[1]); ++t) {
-        // One slot per set of three finders: its other corners were weighed when its best one was taken.
-        if (std::any_of(takenSets.begin(), takenSets.begin() + static_cast<long>(nTakenSets),
-                        [&](const FinderTriple& o) { return same_finders(o, scratch.triples[t]); }))
-            continue;
-        if (taken[scratch.triples[t].open > 0]++ >= allowed[scratch.triples[t].open > 0]) continue;
-        // The triple as seen (its three best dimensions), then, when one of its finders reads wide, the
-        // triple with that finder sought again (its best dimension) after them: the as-seen reading keeps
-        // its place, so symbols under strong perspective (one finder really is larger) read as before. Last
-        // in score, a dimension beyond the usual window (kLargerVersions).
-        // Only for the three best-ranked triples: look-alike triples in a card's print often have a wide
-        // member, and extra candidates for all of them cost live frames 5-10 % at p90 (WASM, handheld clips).
-        const bool best = recentredTriples++ < 3;
-        const auto offer = [&](const FinderTriple& v) {
-            return add_dimension_options(gray, binary, triple_of(finders, v), v, static_cast<int>(t), 0.0f, 3,
-                                         best && options.largerDimensions ? 1 : 0, options, out);
-        };
-        const size_t before = out.size();
-        FinderTriple tr = scratch.triples[t];
-        int offered = offer(tr);
-        // Its best usual dimension comes first (add_dimension_options).
-        const float timing = offered > 0 ? out[before].roughTiming : -1.0f;
-        if (const auto other = other_corner(gray, binary, finders, t, timing, options, scratch)) {
-            out.resize(before);
-            tr = *other;
-            offered = offer(tr);
-        }
-        if (nTakenSets < takenSets.size()) takenSets[nTakenSets++] = tr;
-        const FinderPattern& a = finders[static_cast<size_t>(tr.topLeft)];
-        const FinderPattern& b = finders[static_cast<size_t>(tr.topRight)];
-        const FinderPattern& c = finders[static_cast<size_t>(tr.bottomLeft)];
-        if (!best) continue;
-        // Three finders seen whole on several lines whose timing patterns line up under no dimension: one
-        // centre is off (text printed over a finder pulls it by a module, and the timing row is then sampled
-        // beside itself). All three are sought again.
-        const bool seekAll = offered == 0 && tr.open == 0 && std::min({a.hits, b.hits, c.hits}) >= kStrongHits &&
-                             std::min({a.moduleSize, b.moduleSize, c.moduleSize}) >= kSoughtMinModule;
-        const Triple again = recentred(gray, a, b, c, options.inverted, seekAll);
-        if (again.wide[0] || again.wide[1] || again.wide[2] || seekAll)
-            add_dimension_options(gray, binary, again, tr, static_cast<int>(t), 0.3f, 1, 0, options, out);
-    }
-    // Triples in rank order, each with its dimensions nearest first.
-    insertion_sort(out.begin(), out.end(), [](const SymbolCandidate& x, const SymbolCandidate& y) { return x.score > y.score; });
-    int kept[2] = {0, 0};
+    ProposalCursor& c = scratch.cursor;
+    c.next = 0;
+    c.made.clear();
+    c.taken[0] = c.taken[1] = c.kept[0] = c.kept[1] = 0;
+    c.recentredTriples = 0;
+    c.openRanked = false;
+    c.nTakenSets = 0;
+    set_bounds(scratch);
+}
+
+bool next_proposal(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,
+                   const LocateOptions& options, LocateScratch& scratch, SymbolCandidate& out) {
+    ProposalCursor& c = scratch.cursor;
     const int keep[2] = {options.maxCandidates, options.maxOpenCandidates};
-    std::erase_if(out, [&](const SymbolCandidate& c) { return kept[c.open > 0]++ >= keep[c.open > 0]; });
+    for (;;) {
+        const bool more = triples_left(c, options, scratch.triples.size());
+        // Every candidate of a slot scores at most its triple's score: the best made one goes out once no
+        // slot left can beat it (on a tie, the one made first goes first, as a stable sort puts it).
+        if (!c.made.empty() && (!more || c.made.front().score >= c.boundFrom[c.next])) {
+            const SymbolCandidate best = c.made.front();
+            c.made.erase(c.made.begin());
+            if (c.kept[best.open > 0]++ >= keep[best.open > 0]) continue;
+            out = best;
+            return true;
+        }
+        if (!more) return false;
+        propose_from_slot(gray, binary, finders, options, scratch);
+    }
+}
+
+void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,
+                     const LocateOptions& options, LocateScratch& scratch, std::vector<SymbolCandidate>& out) {
+    out.clear();
+    begin_proposals(binary, finders, options, scratch);
+    SymbolCandidate c;
+    while (next_proposal(gray, binary, finders, options, scratch, c)) out.push_back(c);
 }
 
 void propose_triple(const image::ImageView& gray, const image::BitMatrix& binary, const std::array<FinderPattern, 3>& triple,

@@ -69,16 +69,40 @@ struct SymbolCandidate {
                             // prediction, not seen (pair_candidates.hpp); -1 none
 };
 
+// Where next_proposal is in its walk over the ranked triples (begin_proposals starts it).
+struct ProposalCursor {
+    size_t next = 0;                    // the next triple slot to turn into candidates
+    std::vector<float> boundFrom;       // boundFrom[t]: the best score of slots t.. (no later candidate beats it)
+    std::vector<SymbolCandidate> made;  // candidates made and not yet handed out, best first
+    int taken[2] = {0, 0};              // triples turned into candidates: seen whole, with open finders
+    int kept[2] = {0, 0};               // candidates handed out, likewise
+    int recentredTriples = 0;
+    bool openRanked = false;            // rank_open_triples has run
+    std::array<FinderTriple, 16> takenSets{};
+    size_t nTakenSets = 0;
+};
+
 struct LocateScratch {
     std::vector<FinderTriple> triples;
     std::vector<SymbolCandidate> candidates;
     std::vector<SymbolCandidate> trial;  // one triple's dimensions (propose_symbols' ranking of open triples)
+    ProposalCursor cursor;
 };
 
 // Clears `out` and fills it with candidates, most plausible first (at most options.maxCandidates): up to
 // three dimensions per triple, best timing first.
 void propose_symbols(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,
                      const LocateOptions& options, LocateScratch& scratch, std::vector<SymbolCandidate>& out);
+
+// propose_symbols one candidate at a time: begin_proposals ranks the triples, and each next_proposal makes
+// the candidates of as few more triples as it needs to hand out the next one (false when none is left). The
+// same candidates in the same order; a decoder that reads the first of them never pays for ranking the
+// dimensions of the others (the first look's triples after the first: a sixth of a 1280x720 frame's WASM time).
+// Every argument must be the same for all calls of one walk.
+void begin_proposals(const image::BitMatrix& binary, std::span<const FinderPattern> finders, const LocateOptions& options,
+                     LocateScratch& scratch);
+bool next_proposal(const image::ImageView& gray, const image::BitMatrix& binary, std::span<const FinderPattern> finders,
+                   const LocateOptions& options, LocateScratch& scratch, SymbolCandidate& out);
 
 // The best dimension's candidate for one oriented triple (top-left, top-right, bottom-left), as
 // propose_symbols offers it, appended to `out` (nothing when no dimension's timing lines up). `placed`: the
