@@ -498,6 +498,24 @@ TEST(Locate, SteepLeanTheCornerWhoseTimingLinesUpIsOffered) {
     }
 }
 
+// Module sizes from run lengths are good to a few percent, and the fourth corner they place under
+// perspective (fourth_corner.hpp) moves by modules with them (shared back 0059: its bottom-left finder read
+// 7 % small put the corner 2 modules off, and the true dimension's timing scored 0.42-0.53 there, 0.64-0.76
+// under the parallelogram). A dimension whose timing lines up under neither gate with the sizes is judged
+// under the parallelogram too (modules under 2.5 px). A generated front leaning at tilt 0.25 that the
+// decoder reads only so.
+TEST(Locate, FinderSizesThatMisplaceTheFourthCornerLeaveTheParallelogram) {
+    cardgen::CardSpec spec = cardgen::random_spec(cardgen::Side::front, 300153);
+    spec.tilt = 0.25;
+    const cardgen::CardPhoto photo = cardgen::make_card_photo(spec);
+    ASSERT_TRUE(photo.ok()) << photo.error;
+    const std::vector<uint8_t> gray = cardgen::luma(photo);
+    qr::Decoder decoder;
+    const qr::DecodeResult r = decoder.decode({gray.data(), photo.width, photo.height, photo.width});
+    ASSERT_TRUE(r.found()) << r.message;
+    EXPECT_EQ(r.symbols[0].data.text, photo.payload);
+}
+
 // next_proposal hands out propose_symbols' candidates one at a time, making those of as few triples as it
 // needs: on printed cards (look-alike finders in the card's print make dozens of triples) the walk must stay
 // in score order with the same bounds on candidates, and the first candidate must come from the first slots.

@@ -321,6 +321,8 @@ constexpr float kUsualVersions = 1.6f;
 constexpr float kLargerVersions = 2.6f;
 constexpr float kLargerScoreOffset = 0.6f;
 constexpr float kRunVersions = 2.0f;
+constexpr float kAffineRescueBelow = 2.5f;
+constexpr float kAffineRescueTiming = 0.65f;
 
 // The dimension the triple's legs give with these module sizes along them (top-left to top-right, to
 // bottom-left): finder centres are 3.5 modules in from the symbol's edges.
@@ -363,10 +365,21 @@ int add_dimension_options(const image::ImageView& gray, const image::BitMatrix& 
     const int kLow = static_cast<int>(std::lround((est - 17.0f) / 4.0f)) - 2;
     const int kHigh = static_cast<int>(std::lround((estHigh - 17.0f) / 4.0f)) + 3;
     const Point br = projective_fourth_corner(fa.center, fb.center, fc.center, fa.moduleSize, fb.moduleSize, fc.moduleSize);
+    // Sizes from run lengths are good to half a pixel across a finder's 7 modules, 3 % and more below
+    // kAffineRescueBelow px a module, and that moves the fourth corner by a module or more (shared back 0059:
+    // its bottom-left finder read 7 % small put it 2 modules off, and the true dimension's timing scored
+    // 0.42-0.53 there, 0.64-0.76 under the parallelogram). A dimension whose timing does not line up with
+    // the sizes is then judged under the parallelogram, and offered as an affine view (no sizes: build_geometry
+    // assumes it too) when its timing lines up clearly (kAffineRescueTiming: at 0.6 look-alikes so offered
+    // spent the budget of a tilt 0.3 front that read before).
+    const float meanModule = (fa.moduleSize + fb.moduleSize + fc.moduleSize) / 3.0f;
+    const Point parallelogram = projective_fourth_corner(fa.center, fb.center, fc.center, 0, 0, 0);
+    const bool twoFrames = meanModule < kAffineRescueBelow && distance(br, parallelogram) > 0.5f * meanModule;
     struct Option {
         int dim;
         float timing;
         float rough;
+        bool affine;
     };
     Option usual[8], larger[2];
     int nUsual = 0, nLarger = 0;
@@ -378,16 +391,22 @@ int add_dimension_options(const image::ImageView& gray, const image::BitMatrix& 
         const float near = std::max({0.0f, above, (est - static_cast<float>(dim)) / 4.0f});
         const bool isUsual = near <= kUsualVersions;
         if (!isUsual && (takeLarger == 0 || above <= kUsualVersions || above > kLargerVersions)) continue;
-        const std::optional<float> framed = centres_timing(gray, fa.center, fb.center, fc.center, br, dim, options.inverted);
-        if (!framed) continue;
-        const float timing = *framed;
-        if (timing < options.minRoughTiming) continue;
         // Large symbols judge many timing modules, so chance scores 0.5 give or take little; there a
         // score within half a standard deviation of chance is noise (the corpus reads score 1.5+ above),
         // and the geometry's alignment search, 12 modules wide, is the costliest.
         const float judged = 2.0f * static_cast<float>(dim - 18);
-        if (dim >= options.chanceGateDimension && timing < 0.5f + 0.25f / std::sqrt(judged)) continue;
-        const Option o{dim, timing - 0.05f * near, timing};
+        const auto lines_up = [&](const std::optional<float>& t) {
+            return t && *t >= options.minRoughTiming && (dim < options.chanceGateDimension || *t >= 0.5f + 0.25f / std::sqrt(judged));
+        };
+        std::optional<float> framed = centres_timing(gray, fa.center, fb.center, fc.center, br, dim, options.inverted);
+        bool affine = false;
+        if (!lines_up(framed) && twoFrames) {
+            const std::optional<float> flat = centres_timing(gray, fa.center, fb.center, fc.center, parallelogram, dim, options.inverted);
+            if (flat && *flat >= kAffineRescueTiming) framed = flat, affine = true;
+        }
+        if (!lines_up(framed)) continue;
+        const float timing = *framed;
+        const Option o{dim, timing - 0.05f * near, timing, affine};
         if (isUsual) usual[nUsual++] = o;
         else larger[nLarger++] = o;
     }
@@ -395,7 +414,8 @@ int add_dimension_options(const image::ImageView& gray, const image::BitMatrix& 
         // best timing first (stable: nearest first on ties)
         insertion_sort(ranked, ranked + n, [](const Option& x, const Option& y) { return x.timing > y.timing; });
         for (int i = 0; i < std::min(n, most); ++i)
-            out.push_back({fa.center, fb.center, fc.center, {fa.moduleSize, fb.moduleSize, fc.moduleSize},
+            out.push_back({fa.center, fb.center, fc.center,
+                           ranked[i].affine ? std::array<float, 3>{} : std::array<float, 3>{fa.moduleSize, fb.moduleSize, fc.moduleSize},
                            ranked[i].dim, tr.score - offset - 0.1f * static_cast<float>(i), index, ranked[i].rough,
                            tr.open});
     };
