@@ -370,8 +370,8 @@ int add_dimension_options(const image::ImageView& gray, const image::BitMatrix& 
     // its bottom-left finder read 7 % small put it 2 modules off, and the true dimension's timing scored
     // 0.42-0.53 there, 0.64-0.76 under the parallelogram). A dimension whose timing does not line up with
     // the sizes is then judged under the parallelogram, and offered as an affine view (no sizes: build_geometry
-    // assumes it too) when its timing lines up clearly (kAffineRescueTiming: at 0.6 look-alikes so offered
-    // spent the budget of a tilt 0.3 front that read before).
+    // assumes it too) when its timing lines up clearly (kAffineRescueTiming: from 0.6, a tilt 0.3 front that
+    // read before was lost; from 0.7, one gain fewer).
     const float meanModule = (fa.moduleSize + fb.moduleSize + fc.moduleSize) / 3.0f;
     const Point parallelogram = projective_fourth_corner(fa.center, fb.center, fc.center, 0, 0, 0);
     const bool twoFrames = meanModule < kAffineRescueBelow && distance(br, parallelogram) > 0.5f * meanModule;
