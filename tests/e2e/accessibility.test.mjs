@@ -72,7 +72,7 @@ test('the whole flow from the keyboard: camera, photo, text, copy, clear, langua
     // Camera: Tab to "Bật camera", Enter; the card is read and announced; Tab to Copy, Enter; to Clear, Enter.
     await tabTo(page, '[data-testid=start-camera]');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('[data-testid=status][data-state=found]', { timeout: 15_000 });
+    await page.waitForSelector('[data-testid=status][data-state=found]');
     const firstRead = await page.textContent('[data-testid=status]');
     assert.equal(firstRead.trim(), 'Đã đọc thẻ, dữ liệu hợp lệ.');
     await tabTo(page, '[data-testid=copy-json]');

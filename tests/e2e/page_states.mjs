@@ -124,7 +124,7 @@ export async function walkCameraRead(origin, visit, contextOptions = {}) {
     // Scanning lasts about half a second before the fake camera's card is read: whichever state is on.
     await page.waitForSelector('[data-testid=status][data-state=scanning], [data-testid=status][data-state=found]');
     await visit(page, 'scanning');
-    await page.waitForSelector('[data-testid=status][data-state=found]', { timeout: 15_000 });
+    await page.waitForSelector('[data-testid=status][data-state=found]');
     await visit(page, 'found by the camera');
     // Stop: on a phone the result sheet covers the button, and the looping clip may bring the card (and
     // the sheet) back between two clicks; the clicks through the sheet are phone.test.mjs's.
