@@ -56,10 +56,11 @@ std::array<Point, 4> scaled(std::array<Point, 4> q, float scale) {
 PipelineConfig default_pipeline_config() {
     PipelineConfig c;
     // Local blocks of 8 px with the pixel-scale refinement; then, with tryHarder, Otsu over the frame and
-    // blocks of 4 px with a wider fine margin (image/binarize_local.hpp).
+    // blocks of 4 px with a wider fine margin and an inner fine window (image/binarize_local.hpp).
     c.steps[0] = {.local = {.blockSize = 8, .radius = 2, .minContrast = 24, .minDeviation = 8, .fineRadius = 3, .fineMargin = 8}};
     c.steps[1] = {.global = true, .local = {}, .harderOnly = true};
-    c.steps[2] = {.local = {.blockSize = 4, .radius = 2, .minContrast = 24, .minDeviation = 8, .fineRadius = 3, .fineMargin = 14},
+    c.steps[2] = {.local = {.blockSize = 4, .radius = 2, .minContrast = 24, .minDeviation = 8, .fineRadius = 3, .fineMargin = 14,
+                            .innerFineRadius = 2},
                   .harderOnly = true};
     c.stepCount = 3;
     c.downscales = {3, 0};

@@ -57,6 +57,38 @@ TEST(BinarizeLocal, FineRefinementSeparatesSmallBlurredModules) {
     EXPECT_GE(agreement(r, g, fine), 0.9);
 }
 
+// The inner window (innerFineRadius) decides only the pixels the fine window leaves undecided: the bits are
+// the block level, overridden where the inner window decides, overridden where the fine window decides,
+// on the one-sweep path (block sizes 4 and 8) as on the reference path (16). At 1.35 px a module it changes
+// bits, and more module centres come out right.
+TEST(BinarizeLocal, InnerFineWindowDecidesOnlyWhatTheFineWindowLeaves) {
+    const qr::ModuleGrid g = sample_grid();
+    ASSERT_EQ(g.size, 29);
+    testsupport::RenderParams p;
+    p.moduleSize = 1.35f;
+    p.blurSigma = 0.6f;
+    p.angleDeg = 17;
+    p.noise = 2;
+    const auto r = testsupport::render(g, p);
+    for (int bs : {4, 8, 16})
+        for (int inner : {1, 2}) {
+            const image::LocalBinarizeParams plain{bs, 2, 24, 8, 3, 14};
+            image::LocalBinarizeParams params = plain;
+            params.innerFineRadius = inner;
+            image::LocalBinarizeScratch s;
+            image::ThresholdMap map;
+            image::BitMatrix got, expected, without;
+            image::binarize_local(r.view(), params, s, map, got);
+            image::apply_threshold_map(r.view(), map, s.rowLevel, expected);
+            image::refine_fine(r.view(), inner, s.fineMargin, s, expected);
+            image::refine_fine(r.view(), 3, s.fineMargin, s, expected);
+            EXPECT_EQ(got.bits, expected.bits) << "block " << bs << " inner " << inner;
+            image::binarize_local(r.view(), plain, s, map, without);
+            EXPECT_NE(got.bits, without.bits) << "block " << bs << " inner " << inner;
+            EXPECT_GT(agreement(r, g, got), agreement(r, g, without)) << "block " << bs << " inner " << inner;
+        }
+}
+
 TEST(BinarizeLocal, FlatNoiseStaysUniform) {
     std::vector<uint8_t> px(200 * 200);
     uint32_t s = 7;
