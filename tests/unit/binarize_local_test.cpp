@@ -40,14 +40,20 @@ TEST(BinarizeLocal, FollowsUnevenLight) {
     EXPECT_GE(agreement(r, g, b), 0.99);
 }
 
+// The sample grid drawn with small blurred modules.
+testsupport::Rendered small_modules(const qr::ModuleGrid& g, float moduleSize, float blurSigma, float angleDeg, float noise = 0) {
+    testsupport::RenderParams p;
+    p.moduleSize = moduleSize;
+    p.blurSigma = blurSigma;
+    p.angleDeg = angleDeg;
+    p.noise = noise;
+    return testsupport::render(g, p);
+}
+
 TEST(BinarizeLocal, FineRefinementSeparatesSmallBlurredModules) {
     const qr::ModuleGrid g = sample_grid();
     ASSERT_EQ(g.size, 29);
-    testsupport::RenderParams p;
-    p.moduleSize = 2.2f;
-    p.blurSigma = 0.9f;
-    p.angleDeg = 33;
-    const auto r = testsupport::render(g, p);
+    const auto r = small_modules(g, 2.2f, 0.9f, 33);
     image::LocalBinarizeScratch s;
     image::ThresholdMap map;
     image::BitMatrix coarse, fine;
@@ -64,12 +70,7 @@ TEST(BinarizeLocal, FineRefinementSeparatesSmallBlurredModules) {
 TEST(BinarizeLocal, InnerFineWindowDecidesOnlyWhatTheFineWindowLeaves) {
     const qr::ModuleGrid g = sample_grid();
     ASSERT_EQ(g.size, 29);
-    testsupport::RenderParams p;
-    p.moduleSize = 1.35f;
-    p.blurSigma = 0.6f;
-    p.angleDeg = 17;
-    p.noise = 2;
-    const auto r = testsupport::render(g, p);
+    const auto r = small_modules(g, 1.35f, 0.6f, 17, 2);
     for (int bs : {4, 8, 16})
         for (int inner : {1, 2}) {
             const image::LocalBinarizeParams plain{bs, 2, 24, 8, 3, 14};
