@@ -19,12 +19,13 @@ const freePort = () => new Promise((resolve, reject) => {
   }).on('error', reject);
 });
 
-/** One W3C WebDriver command; a WebDriver error becomes a thrown Error naming it. */
-async function command(base, method, path, body) {
+/** One W3C WebDriver command; a WebDriver error becomes a thrown Error naming it. `timeoutMs`: give up then. */
+async function command(base, method, path, body, timeoutMs = undefined) {
   const response = await fetch(`${base}${path}`, {
     method,
     headers: { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
+    signal: timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs),
   });
   const { value } = await response.json();
   if (value?.error) throw new Error(`WebDriver ${method} ${path}: ${value.error}: ${value.message}`);
@@ -62,42 +63,64 @@ export async function launchWebKit({ initScripts = [] } = {}) {
   for (const path of [webkitDriverPath, miniBrowserPath, '/usr/bin/xvfb-run']) {
     if (!existsSync(path)) throw new Error(`${path} not found: run .ci/install`);
   }
-  const port = await freePort();
-  const driver = spawn('xvfb-run', ['-a', '-s', '-screen 0 1920x1080x24', webkitDriverPath, `--port=${port}`],
-    { detached: true, stdio: 'ignore' });
-  const base = `http://127.0.0.1:${port}`;
-  for (let tries = 0; ; tries++) {
-    try {
-      if ((await command(base, 'GET', '/status')).ready) break;
-    } catch (e) {
-      if (tries > 100) { process.kill(-driver.pid); throw new Error(`WebKitWebDriver did not start: ${e.message}`); }
+  const startDriver = async () => {
+    const port = await freePort();
+    const proc = spawn('xvfb-run', ['-a', '-s', '-screen 0 1920x1080x24', webkitDriverPath, `--port=${port}`],
+      { detached: true, stdio: 'ignore' });
+    const url = `http://127.0.0.1:${port}`;
+    for (let tries = 0; ; tries++) {
+      try {
+        if ((await command(url, 'GET', '/status', undefined, 5_000)).ready) return { proc, url };
+      } catch (e) {
+        if (tries > 100) { stopDriver(proc); throw new Error(`WebKitWebDriver did not start: ${e.message}`); }
+      }
+      await sleep(100);
     }
-    await sleep(100);
-  }
+  };
+  const stopDriver = (proc) => { try { process.kill(-proc.pid, 'SIGTERM'); } catch { /* already gone */ } };
+  let driver = await startDriver();
+  let base = driver.url;
   const sessions = []; // the live sessions (WebKitWebDriver serves one at a time)
   let browserVersion = '';
   const endSession = async (id) => {
     if (!sessions.includes(id)) return;
     sessions.splice(sessions.indexOf(id), 1);
-    await command(base, 'DELETE', `/session/${id}`).catch(() => {});
+    await command(base, 'DELETE', `/session/${id}`, undefined, 30_000).catch(() => {});
   };
+  // A MiniBrowser starts in a second or two, but under CI's load WebKitWebDriver once left a new session's
+  // request unanswered (undici gave up after 300 s and the test failed): such a launch is abandoned after
+  // a minute and the driver started again, twice at most.
+  const SESSION_START_MS = 60_000;
+  const capabilities = {
+    alwaysMatch: {
+      browserName: 'MiniBrowser',
+      'webkitgtk:browserOptions': {
+        binary: miniBrowserPath,
+        args: ['--automation', '--enable-media-stream=true', '--media-playback-requires-user-gesture=false'],
+      },
+    },
+  };
+  async function createSession() {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await command(base, 'POST', '/session', { capabilities }, SESSION_START_MS);
+      } catch (e) {
+        if (attempt >= 3) throw new Error(`WebKitWebDriver started no MiniBrowser in ${attempt} tries: ${e.message}`);
+        console.warn(`webkit: no session after ${SESSION_START_MS} ms (${e.message}); WebKitWebDriver started again`);
+        stopDriver(driver.proc);
+        sessions.length = 0; // they were the old driver's
+        driver = await startDriver();
+        base = driver.url;
+      }
+    }
+  }
   // viewport ({width, height}, Playwright's context option): the window is sized so its page area is that.
   async function newSession(viewport) {
     // A context a failed test left open would refuse every later one: it goes first.
     await Promise.all([...sessions].map(endSession));
-    const { sessionId, capabilities } = await command(base, 'POST', '/session', {
-      capabilities: {
-        alwaysMatch: {
-          browserName: 'MiniBrowser',
-          'webkitgtk:browserOptions': {
-            binary: miniBrowserPath,
-            args: ['--automation', '--enable-media-stream=true', '--media-playback-requires-user-gesture=false'],
-          },
-        },
-      },
-    });
+    const { sessionId, capabilities: granted } = await createSession();
     sessions.push(sessionId);
-    browserVersion = `${capabilities.browserName} ${capabilities.browserVersion}`;
+    browserVersion = `${granted.browserName} ${granted.browserVersion}`;
     await command(base, 'POST', `/session/${sessionId}/timeouts`, { script: 300_000 });
     await command(base, 'POST', `/session/${sessionId}/window/rect`, { width: 1280, height: 720 }).catch(() => {});
     if (viewport) {
@@ -118,9 +141,7 @@ export async function launchWebKit({ initScripts = [] } = {}) {
         return page;
       }, { initScripts, onClose: () => Promise.all(mine.splice(0).map((page) => page.close())) });
     },
-    closeBrowser: async () => {
-      try { process.kill(-driver.pid, 'SIGTERM'); } catch { /* already gone */ }
-    },
+    closeBrowser: async () => stopDriver(driver.proc),
     version: () => browserVersion || 'MiniBrowser',
   });
 }
