@@ -63,6 +63,7 @@ export async function launchWebKit({ initScripts = [] } = {}) {
   for (const path of [webkitDriverPath, miniBrowserPath, '/usr/bin/xvfb-run']) {
     if (!existsSync(path)) throw new Error(`${path} not found: run .ci/install`);
   }
+  const stopDriver = (proc) => { try { process.kill(-proc.pid, 'SIGTERM'); } catch { /* already gone */ } };
   const startDriver = async () => {
     const port = await freePort();
     const proc = spawn('xvfb-run', ['-a', '-s', '-screen 0 1920x1080x24', webkitDriverPath, `--port=${port}`],
@@ -77,15 +78,13 @@ export async function launchWebKit({ initScripts = [] } = {}) {
       await sleep(100);
     }
   };
-  const stopDriver = (proc) => { try { process.kill(-proc.pid, 'SIGTERM'); } catch { /* already gone */ } };
-  let driver = await startDriver();
-  let base = driver.url;
+  let driver = await startDriver(); // {proc, url}: replaced when a session does not start (createSession)
   const sessions = []; // the live sessions (WebKitWebDriver serves one at a time)
   let browserVersion = '';
   const endSession = async (id) => {
     if (!sessions.includes(id)) return;
     sessions.splice(sessions.indexOf(id), 1);
-    await command(base, 'DELETE', `/session/${id}`, undefined, 30_000).catch(() => {});
+    await command(driver.url, 'DELETE', `/session/${id}`, undefined, 30_000).catch(() => {});
   };
   // A MiniBrowser starts in a second or two, but under CI's load WebKitWebDriver once left a new session's
   // request unanswered (undici gave up after 300 s and the test failed): such a launch is abandoned after
@@ -103,14 +102,13 @@ export async function launchWebKit({ initScripts = [] } = {}) {
   async function createSession() {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await command(base, 'POST', '/session', { capabilities }, SESSION_START_MS);
+        return await command(driver.url, 'POST', '/session', { capabilities }, SESSION_START_MS);
       } catch (e) {
         if (attempt >= 3) throw new Error(`WebKitWebDriver started no MiniBrowser in ${attempt} tries: ${e.message}`);
         console.warn(`webkit: no session after ${SESSION_START_MS} ms (${e.message}); WebKitWebDriver started again`);
         stopDriver(driver.proc);
         sessions.length = 0; // they were the old driver's
         driver = await startDriver();
-        base = driver.url;
       }
     }
   }
@@ -119,6 +117,7 @@ export async function launchWebKit({ initScripts = [] } = {}) {
     // A context a failed test left open would refuse every later one: it goes first.
     await Promise.all([...sessions].map(endSession));
     const { sessionId, capabilities: granted } = await createSession();
+    const base = driver.url;
     sessions.push(sessionId);
     browserVersion = `${granted.browserName} ${granted.browserVersion}`;
     await command(base, 'POST', `/session/${sessionId}/timeouts`, { script: 300_000 });
