@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <vector>
 
 namespace {
@@ -85,3 +86,43 @@ TEST(Triples, TheSquarerTripleRanksFirst) {
 }
 
 }  // namespace
+
+namespace {
+
+// A finder (ISO/IEC 18004:2015 6.3.3: 7x7 dark ring, light ring, 3x3 dark centre) drawn into b with modules
+// mx pixels wide and my tall, its centre at (cx, cy).
+void draw_finder(cccd::image::BitMatrix& b, int cx, int cy, int mx, int my) {
+    for (int y = 0; y < 7 * my; ++y)
+        for (int x = 0; x < 7 * mx; ++x) {
+            const int u = x / mx, v = y / my;
+            const int ring = std::max(std::abs(u - 3), std::abs(v - 3));
+            b.set(cx - 7 * mx / 2 + x, cy - 7 * my / 2 + y, ring != 2);
+        }
+}
+
+}  // namespace
+
+TEST(Triples, LegsCountedInModulesRankALeaningSymbolFirst) {
+    // A version 2 symbol (25 modules) seen at a steep lean: modules 6 px wide and 3 tall, so its legs are
+    // 108 and 54 px. A decoy of square 4 px modules, legs 80 and 64 px (1.25 apart in modules too).
+    cccd::image::BitMatrix b;
+    b.reset(400, 300);
+    std::vector<FinderPattern> f;
+    const auto add = [&](int x, int y, int mx, int my) {
+        draw_finder(b, x, y, mx, my);
+        f.push_back(at(static_cast<float>(x), static_cast<float>(y), (static_cast<float>(mx) + static_cast<float>(my)) / 2));
+    };
+    add(40, 40, 6, 3), add(148, 40, 6, 3), add(40, 94, 6, 3);       // the leaning symbol
+    add(220, 150, 4, 4), add(300, 150, 4, 4), add(220, 214, 4, 4);  // the decoy
+    const auto first_is_symbol = [&](const std::vector<FinderTriple>& t) {
+        return !t.empty() && t[0].topLeft == 0 && std::max(t[0].topRight, t[0].bottomLeft) == 2;
+    };
+    std::vector<FinderTriple> shape, counted;
+    cccd::qr::rank_triples(f, 10, shape);
+    cccd::qr::rank_triples(f, 10, counted, &b);
+    EXPECT_FALSE(first_is_symbol(shape));  // 2:1 legs in pixels
+    EXPECT_TRUE(first_is_symbol(counted));
+    // Only the first exactTop are as if all had been counted; with one, the symbol still comes first.
+    cccd::qr::rank_triples(f, 10, counted, &b, 1);
+    EXPECT_TRUE(first_is_symbol(counted));
+}

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "image/bilinear.hpp"
+#include "qr/detect/finder_width.hpp"
 #include "qr/detect/fit.hpp"
 #include "qr/detect/fourth_corner.hpp"
 #include "qr/small_sort.hpp"
@@ -32,49 +33,12 @@ constexpr int kOpenTriplesTried = 3;
 // (at 0.25 a generated 1.5 px front that read before was lost; at 0.1 one the pair candidates read).
 constexpr float kFaintFinderShare = 0.15f;
 
-// Distance from a finder centre to the outside of its 7x7 square along a unit direction, in pixels: walk
-// dark (centre), light, dark (ring) and stop at the light beyond. 0 when the walk does not fit.
-float half_width(const image::BitMatrix& b, Point c, float ux, float uy, float limit) {
-    int phase = 0;  // 0 centre dark, 1 light ring, 2 dark ring
-    for (float t = 0; t <= limit; t += 1.0f) {
-        const int x = static_cast<int>(std::floor(c.x + t * ux)), y = static_cast<int>(std::floor(c.y + t * uy));
-        if (!b.in_bounds(x, y)) return phase == 2 ? t - 0.5f : 0;  // a cropped symbol ends at the image edge
-        const bool dark = b.get(x, y);
-        if (phase == 0 && !dark) phase = 1;
-        else if (phase == 1 && dark) phase = 2;
-        else if (phase == 2 && !dark) return t - 0.5f;
-        if (t == 0 && !dark) return 0;
-    }
-    return 0;
-}
-
-// Module size along the line from a towards b, from the width of finder a (7 modules) in that direction.
-float module_along(const image::BitMatrix& b, const FinderPattern& a, Point toward) {
-    const float len = distance(a.center, toward);
-    if (len <= 0) return a.moduleSize;
-    const float ux = (toward.x - a.center.x) / len, uy = (toward.y - a.center.y) / len;
-    const float limit = a.moduleSize * 7.0f;
-    const float w = half_width(b, a.center, ux, uy, limit) + half_width(b, a.center, -ux, -uy, limit);
-    const float ms = w / 7.0f;
-    // Trust the walk only when it roughly agrees with the finder's own estimate.
-    if (ms < a.moduleSize * 0.6f || ms > a.moduleSize * 1.6f) return a.moduleSize;
-    return ms;
-}
-
 // How far the corner finder a departs from seeing both legs along its sides: the width of a finder is 7
 // modules across a side and 7 sqrt(2) along a diagonal (ISO/IEC 18004:2015 6.3.3), so at the true
 // top-left finder both legs give the same width, while at a wrong corner one leg runs along a diagonal
 // (ratio 1.41). Returns |ln(width ratio)|, 0 when a width cannot be measured.
 float corner_skew(const image::BitMatrix& b, const FinderPattern& a, Point towardB, Point towardC) {
-    const auto width = [&](Point toward) {
-        const float len = distance(a.center, toward);
-        if (len <= 0) return 0.0f;
-        const float ux = (toward.x - a.center.x) / len, uy = (toward.y - a.center.y) / len;
-        const float limit = a.moduleSize * 7.0f;
-        const float w1 = half_width(b, a.center, ux, uy, limit), w2 = half_width(b, a.center, -ux, -uy, limit);
-        return w1 > 0 && w2 > 0 ? w1 + w2 : 0.0f;
-    };
-    const float wb = width(towardB), wc = width(towardC);
+    const float wb = width_towards(b, a, towardB), wc = width_towards(b, a, towardC);
     return wb > 0 && wc > 0 ? std::abs(std::log(wb / wc)) : 0.0f;
 }
 
@@ -582,10 +546,10 @@ void propose_from_slot(const image::ImageView& gray, const image::BitMatrix& bin
 
 void begin_proposals(const image::BitMatrix& binary, std::span<const FinderPattern> finders, const LocateOptions& options,
                      LocateScratch& scratch) {
-    rank_triples(finders, options.maxFinders, scratch.triples);
     // Orientation by the corner finder's shape (corner_skew), for the triples that can still make the cut.
-    const size_t nCheck =
-        std::min(scratch.triples.size(), static_cast<size_t>(3 * (options.maxTriples + options.maxOpenTriples)));
+    const size_t cut = static_cast<size_t>(3 * (options.maxTriples + options.maxOpenTriples));
+    rank_triples(finders, options.maxFinders, scratch.triples, &binary, cut);
+    const size_t nCheck = std::min(scratch.triples.size(), cut);
     for (size_t t = 0; t < nCheck; ++t) {
         FinderTriple& tr = scratch.triples[t];
         // An open corner finder's runs carry what touches it (a card's header text): its shape says nothing.

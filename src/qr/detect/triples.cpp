@@ -4,6 +4,8 @@
 #include <array>
 #include <cmath>
 
+#include "qr/detect/finder_width.hpp"
+
 namespace cccd::qr {
 namespace {
 
@@ -36,12 +38,18 @@ float hits_share(const FinderPattern& f) {
     return std::min(1.0f, static_cast<float>(f.hits) / (3.0f * std::max(f.moduleSize, 0.5f)));
 }
 
-float shape_score(const FinderPattern& a, const FinderPattern& b, const FinderPattern& c) {
+// Legs whose pixel lengths differ less than this are not counted in modules: at most 0.08 of score to gain.
+constexpr float kLegsWorthCounting = 1.1f;
+constexpr float kLegWeight = 0.8f;  // score per unit of leg ratio
+
+// legRatio: the longer leg over the shorter, in pixels (set even when implausible).
+float shape_score(const FinderPattern& a, const FinderPattern& b, const FinderPattern& c, float& legRatio) {
     const float ab = distance(a.center, b.center), ac = distance(a.center, c.center);
+    legRatio = 1.0f;
     if (ab <= 0 || ac <= 0) return kImplausible;
     const float cosine = ((b.center.x - a.center.x) * (c.center.x - a.center.x) +
                           (b.center.y - a.center.y) * (c.center.y - a.center.y)) / (ab * ac);
-    const float legRatio = std::max(ab, ac) / std::min(ab, ac);
+    legRatio = std::max(ab, ac) / std::min(ab, ac);
     const float msMax = std::max({a.moduleSize, b.moduleSize, c.moduleSize});
     const float msMin = std::min({a.moduleSize, b.moduleSize, c.moduleSize});
     const float msRatio = msMax / msMin;
@@ -49,12 +57,33 @@ float shape_score(const FinderPattern& a, const FinderPattern& b, const FinderPa
     const float modules = (ab + ac) * 0.5f / ((a.moduleSize + b.moduleSize + c.moduleSize) / 3.0f);
     if (std::abs(cosine) > 0.75f || legRatio > 2.5f || msRatio > 2.5f || modules < 10.0f || modules > 180.0f)
         return kImplausible;
-    return 1.0f - 1.5f * std::abs(cosine) - 0.8f * (legRatio - 1.0f) - 0.5f * (msRatio - 1.0f);
+    return 1.0f - 1.5f * std::abs(cosine) - kLegWeight * (legRatio - 1.0f) - 0.5f * (msRatio - 1.0f);
+}
+
+// A lean shortens a leg and its finders' widths along it alike (finder_width.hpp), so a true triple's legs
+// span the same number of modules (dimension - 7) where their pixel lengths differ twofold (tilt 0.3).
+// The longer leg's count over the shorter's, each leg over the mean of its two finders' widths along it
+// times 7; 0 when a width cannot be walked (an open finder's ring running on along the leg).
+// widths[u * n + v]: use-index u's width towards v, -1 until walked.
+float legs_in_modules(const image::BitMatrix& binary, std::span<const FinderPattern> finders, const int* use, int n,
+                      int a, int b, int c, std::vector<float>& widths) {
+    const auto width = [&](int u, int v) {
+        float& w = widths[static_cast<size_t>(u * n + v)];
+        if (w < 0) w = width_towards(binary, finders[static_cast<size_t>(use[u])], finders[static_cast<size_t>(use[v])].center);
+        return w;
+    };
+    if (width(a, b) <= 0 || width(b, a) <= 0 || width(a, c) <= 0 || width(c, a) <= 0) return 0;
+    const float ab = width(a, b) + width(b, a), ac = width(a, c) + width(c, a);
+    const FinderPattern& fa = finders[static_cast<size_t>(use[a])];
+    const float nab = distance(fa.center, finders[static_cast<size_t>(use[b])].center) / ab;
+    const float nac = distance(fa.center, finders[static_cast<size_t>(use[c])].center) / ac;
+    return std::max(nab, nac) / std::min(nab, nac);
 }
 
 }  // namespace
 
-void rank_triples(std::span<const FinderPattern> finders, int maxFinders, std::vector<FinderTriple>& out) {
+void rank_triples(std::span<const FinderPattern> finders, int maxFinders, std::vector<FinderTriple>& out,
+                  const image::BitMatrix* binary, size_t exactTop) {
     out.clear();
     // The first maxFinders finders seen whole, and the open ones after them (finder.hpp).
     std::array<int, 64> use{};
@@ -100,7 +129,8 @@ void rank_triples(std::span<const FinderPattern> finders, int maxFinders, std::v
                     const FinderPattern& fa = finders[idx[corner]];
                     const FinderPattern& fb = finders[idx[(corner + 1) % 3]];
                     const FinderPattern& fc = finders[idx[(corner + 2) % 3]];
-                    const float s = shape_score(fa, fb, fc);
+                    float legRatio = 1.0f;
+                    const float s = shape_score(fa, fb, fc, legRatio);
                     if (s == kImplausible) continue;
                     FinderTriple t{idx[corner], idx[(corner + 1) % 3], idx[(corner + 2) % 3], 0};
                     if (turn(fa.center, fb.center, fc.center) < 0) std::swap(t.topRight, t.bottomLeft);
@@ -108,10 +138,27 @@ void rank_triples(std::span<const FinderPattern> finders, int maxFinders, std::v
                     t.score = s + evidence + 0.1f * static_cast<float>(std::min(hits, 5)) - (hypotenuse ? 0.0f : 0.2f) -
                               kOpenPenalty * static_cast<float>(opened);
                     t.open = opened;
+                    // Open finders too: their ring runs on only where the print touches it, rarely along a leg.
+                    t.pixelLegs = binary != nullptr && legRatio > kLegsWorthCounting ? legRatio : 0.0f;
                     out.push_back(t);
                 }
             }
-    std::stable_sort(out.begin(), out.end(), [](const FinderTriple& x, const FinderTriple& y) { return x.score > y.score; });
+    const auto by_score = [](const FinderTriple& x, const FinderTriple& y) { return x.score > y.score; };
+    std::stable_sort(out.begin(), out.end(), by_score);
+    if (binary == nullptr || out.empty()) return;
+    // Counting can only raise a score, by at most kLegWeight * (ratio - 1): the triples that cannot reach the
+    // exactTop-th score as it stands keep theirs, and the first exactTop come out as if every triple had
+    // been counted.
+    const float bar = out[std::clamp<size_t>(exactTop, 1, out.size()) - 1].score;
+    std::vector<float> widths(static_cast<size_t>(n * n), -1.0f);
+    const auto use_of = [&](int f) { return static_cast<int>(std::find(use.begin(), use.begin() + n, f) - use.begin()); };
+    for (FinderTriple& t : out) {
+        if (t.pixelLegs <= 0 || t.score + kLegWeight * (t.pixelLegs - 1.0f) <= bar) continue;
+        const float counted = legs_in_modules(*binary, finders, use.data(), n, use_of(t.topLeft), use_of(t.topRight),
+                                              use_of(t.bottomLeft), widths);
+        if (counted > 0 && counted < t.pixelLegs) t.score += kLegWeight * (t.pixelLegs - counted);
+    }
+    std::stable_sort(out.begin(), out.end(), by_score);
 }
 
 }  // namespace cccd::qr

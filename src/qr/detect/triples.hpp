@@ -6,6 +6,7 @@
 #include <span>
 #include <vector>
 
+#include "image/bit_matrix.hpp"
 #include "qr/detect/finder.hpp"
 
 namespace cccd::qr {
@@ -14,6 +15,7 @@ struct FinderTriple {
     int topLeft = 0, topRight = 0, bottomLeft = 0;  // indices into the finder list
     float score = 0;                                 // higher is more plausible
     int open = 0;  // how many of them are open finders (finder.hpp); each lowers the score by kOpenPenalty
+    float pixelLegs = 0;  // rank_triples: the legs' ratio in pixels when they are to be counted in modules
 };
 
 // Per open finder in a triple: look-alikes with an open ring are common (text, data), so such a triple
@@ -21,7 +23,10 @@ struct FinderTriple {
 inline constexpr float kOpenPenalty = 0.3f;
 
 // Clears `out`; ranks triples among the first maxFinders finders seen whole and the open ones after them
-// (at most two open in a triple), best first.
-void rank_triples(std::span<const FinderPattern> finders, int maxFinders, std::vector<FinderTriple>& out);
+// (at most two open in a triple), best first. With the binary image, legs are also counted in modules
+// along each (a symbol leaning steeply: triples.cpp) where that can bring a triple into the first
+// exactTop; those come out as if every triple's legs had been counted, the rest may not.
+void rank_triples(std::span<const FinderPattern> finders, int maxFinders, std::vector<FinderTriple>& out,
+                  const image::BitMatrix* binary = nullptr, size_t exactTop = 24);
 
 }  // namespace cccd::qr
