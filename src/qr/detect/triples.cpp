@@ -14,8 +14,10 @@ namespace {
 // 60 degrees to the shortest side (105 against legs of 150 and 144 pixels). The corners offered for a set
 // of finders share one place in propose_symbols, which takes the one whose timing lines up (locate.cpp).
 // Generated fronts at tilt 0.3 read 22 of 100 at 0.9, 39 at 0.75, 40 at 0.72 and 42 at 0.55, where the
-// square's wrong corners too are offered for every set (one front at tilt 0.25 lost to them).
-constexpr float kAmbiguousSide = 0.72f;
+// square's wrong corners too are offered for every set (one front at tilt 0.25 lost to them). Since legs
+// are counted in modules (rank_triples), 53 at 0.72, 55 at 0.70 and 56 at 0.68 (no set lost a read; a
+// square's legs, at 0.71, now offer their corners too, ranked below the true one by shape).
+constexpr float kAmbiguousSide = 0.68f;
 
 // Shape score of corner a with legs to b and c (may be negative under strong perspective); kImplausible
 // when outside the limits.
