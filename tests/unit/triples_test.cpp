@@ -66,26 +66,27 @@ TEST(Triples, StrongPerspectiveOffersBothCorners) {
     EXPECT_EQ(t[2].topLeft, 0);
 }
 
+// Whether some triple offered has finder 0 as its corner.
+testing::AssertionResult offers_first_as_corner(const std::vector<FinderPattern>& f) {
+    std::vector<FinderTriple> t;
+    cccd::qr::rank_triples(f, 10, t);
+    if (std::any_of(t.begin(), t.end(), [](const FinderTriple& x) { return x.topLeft == 0; }))
+        return testing::AssertionSuccess();
+    return testing::AssertionFailure() << "not among " << t.size() << " triples";
+}
+
 TEST(Triples, SteepLeanOffersTheCornerOppositeTheShortestSide) {
     // A front leaning about 60 degrees (generated, tilt 0.3): legs of 150 and 130 pixels at 48 degrees, so
     // the true hypotenuse (115) is the shortest side. Its corner is offered too; propose_symbols then takes
     // the corner whose timing lines up (locate.cpp).
-    const std::vector<FinderPattern> f = {at(0, 0, 3.1f), at(150, 0, 3.0f), at(87.3f, 96.4f, 3.2f)};
-    std::vector<FinderTriple> t;
-    cccd::qr::rank_triples(f, 10, t);
-    const bool offered = std::any_of(t.begin(), t.end(), [](const FinderTriple& x) { return x.topLeft == 0; });
-    EXPECT_TRUE(offered) << t.size() << " triples";
+    EXPECT_TRUE(offers_first_as_corner({at(0, 0, 3.1f), at(150, 0, 3.0f), at(87.3f, 96.4f, 3.2f)}));
 }
 
 TEST(Triples, SteeperLeanOffersACornerWhoseHypotenuseIsSeventyPercentOfTheLongestSide) {
     // Generated front 0004 at tilt 0.3: legs of 150 and 144 pixels, the true hypotenuse 105 (0.70 of the
     // longest side). Offered since corners opposite sides down to 0.68 of the longest are (0.72 before the
     // legs were counted in modules).
-    const std::vector<FinderPattern> f = {at(0, 0, 3.1f), at(150, 0, 3.0f), at(107.4f, 96.0f, 3.2f)};
-    std::vector<FinderTriple> t;
-    cccd::qr::rank_triples(f, 10, t);
-    const bool offered = std::any_of(t.begin(), t.end(), [](const FinderTriple& x) { return x.topLeft == 0; });
-    EXPECT_TRUE(offered) << t.size() << " triples";
+    EXPECT_TRUE(offers_first_as_corner({at(0, 0, 3.1f), at(150, 0, 3.0f), at(107.4f, 96.0f, 3.2f)}));
 }
 
 TEST(Triples, TheSquarerTripleRanksFirst) {
