@@ -99,10 +99,6 @@ TEST(Triples, TheSquarerTripleRanksFirst) {
     EXPECT_EQ(t[0].bottomLeft, 2);
 }
 
-}  // namespace
-
-namespace {
-
 // A finder (ISO/IEC 18004:2015 6.3.3: 7x7 dark ring, light ring, 3x3 dark centre) drawn into b with modules
 // mx pixels wide and my tall, its centre at (cx, cy).
 void draw_finder(cccd::image::BitMatrix& b, int cx, int cy, int mx, int my) {
@@ -113,8 +109,6 @@ void draw_finder(cccd::image::BitMatrix& b, int cx, int cy, int mx, int my) {
             b.set(cx - 7 * mx / 2 + x, cy - 7 * my / 2 + y, ring != 2);
         }
 }
-
-}  // namespace
 
 TEST(Triples, LegsCountedInModulesRankALeaningSymbolFirst) {
     // A version 2 symbol (25 modules) seen at a steep lean: modules 6 px wide and 3 tall, so its legs are
@@ -140,3 +134,5 @@ TEST(Triples, LegsCountedInModulesRankALeaningSymbolFirst) {
     cccd::qr::rank_triples(f, 10, counted, &b, 1);
     EXPECT_TRUE(first_is_symbol(counted));
 }
+
+}  // namespace

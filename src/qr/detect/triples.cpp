@@ -66,11 +66,12 @@ float shape_score(const FinderPattern& a, const FinderPattern& b, const FinderPa
 // span the same number of modules (dimension - 7) where their pixel lengths differ twofold (tilt 0.3).
 // The longer leg's count over the shorter's, each leg over the mean of its two finders' widths along it
 // times 7; 0 when a width cannot be walked (an open finder's ring running on along the leg).
-// widths[u * n + v]: use-index u's width towards v, -1 until walked.
-float legs_in_modules(const image::BitMatrix& binary, std::span<const FinderPattern> finders, const int* use, int n,
+// use: the finders' indices by use-index; widths[u * use.size() + v]: use-index u's width towards v, -1
+// until walked.
+float legs_in_modules(const image::BitMatrix& binary, std::span<const FinderPattern> finders, std::span<const int> use,
                       int a, int b, int c, std::vector<float>& widths) {
     const auto width = [&](int u, int v) {
-        float& w = widths[static_cast<size_t>(u * n + v)];
+        float& w = widths[static_cast<size_t>(u) * use.size() + static_cast<size_t>(v)];
         if (w < 0) w = width_towards(binary, finders[static_cast<size_t>(use[u])], finders[static_cast<size_t>(use[v])].center);
         return w;
     };
@@ -152,11 +153,12 @@ void rank_triples(std::span<const FinderPattern> finders, int maxFinders, std::v
     // exactTop-th score as it stands keep theirs, and the first exactTop come out as if every triple had
     // been counted.
     const float bar = out[std::clamp<size_t>(exactTop, 1, out.size()) - 1].score;
-    std::vector<float> widths(static_cast<size_t>(n * n), -1.0f);
-    const auto use_of = [&](int f) { return static_cast<int>(std::find(use.begin(), use.begin() + n, f) - use.begin()); };
+    const std::span<const int> used(use.data(), static_cast<size_t>(n));
+    const auto use_of = [&](int f) { return static_cast<int>(std::find(used.begin(), used.end(), f) - used.begin()); };
+    std::vector<float> widths(used.size() * used.size(), -1.0f);
     for (FinderTriple& t : out) {
         if (t.pixelLegs <= 0 || t.score + kLegWeight * (t.pixelLegs - 1.0f) <= bar) continue;
-        const float counted = legs_in_modules(*binary, finders, use.data(), n, use_of(t.topLeft), use_of(t.topRight),
+        const float counted = legs_in_modules(*binary, finders, used, use_of(t.topLeft), use_of(t.topRight),
                                               use_of(t.bottomLeft), widths);
         if (counted > 0 && counted < t.pixelLegs) t.score += kLegWeight * (t.pixelLegs - counted);
     }
