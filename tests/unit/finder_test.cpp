@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "image/binarize_local.hpp"
+#include "support/draw_finder.hpp"
 #include "support/reference_encoders.hpp"
 #include "support/render.hpp"
 
@@ -203,4 +204,32 @@ TEST(Finder, OneSidedRunsOnlyAndNotBelowTwoPixelModules) {
     EXPECT_FALSE(qr::finder_ratio_open_ok(std::array{9, 3, 9, 3, 9}.data(), clipped));  // both sides run on
     EXPECT_FALSE(qr::finder_ratio_open_ok(std::array{5, 1, 3, 1, 1}.data(), clipped));  // 1 px modules
     EXPECT_FALSE(qr::finder_ratio_open_ok(std::array{9, 3, 3, 3, 3}.data(), clipped));  // no 1:3:1 inside
+}
+
+// A steep lean foreshortens one image axis more than the other: finders whose column and row extents are
+// down to 0.35 of each other are found, when 11 px or more across and 1:1:3:1:1 on both diagonals.
+TEST(Finder, SquashedFindersOfAReadableSizeReadOnBothDiagonals) {
+    const auto finders_at = [](float mx, float my, bool breakOneDiagonal) {
+        image::BitMatrix b;
+        b.reset(160, 120);
+        testsupport::draw_finder(b, 80, 60, mx, my);
+        if (breakOneDiagonal) {  // light where the diagonal to the lower right crosses the outer ring
+            const float m = std::min(mx, my);  // 45 degrees in pixels: the ring lies 2.5 to 3.5 m from the centre
+            for (int t = static_cast<int>(2.5f * m) - 1; t <= static_cast<int>(3.5f * m) + 1; ++t)
+                for (int dy = -1; dy <= 1; ++dy)
+                    for (int dx = -1; dx <= 1; ++dx) b.set(80 + t + dx, 60 + t + dy, false);
+        }
+        std::vector<qr::FinderPattern> f;
+        qr::find_finder_patterns(b, {}, f);
+        return std::count_if(f.begin(), f.end(), [&](const qr::FinderPattern& p) {
+            return std::hypot(p.center.x - 80, p.center.y - 60) < std::min(mx, my);
+        });
+    };
+    EXPECT_EQ(finders_at(6, 2.5f, false), 1);  // 42 x 17.5 px: 0.42
+    EXPECT_EQ(finders_at(2.5f, 6, false), 1);  // the same turned a quarter
+    EXPECT_EQ(finders_at(6, 2.5f, true), 0);   // one diagonal broken
+    EXPECT_EQ(finders_at(4, 4, true), 1);      // square: one diagonal is enough
+    EXPECT_EQ(finders_at(4, 1.5f, false), 0);  // 28 x 10.5 px: too small to read squashed
+    EXPECT_EQ(finders_at(2.5f, 1.5f, false), 1);  // 17.5 x 10.5 px: 0.6, as usual at any size
+    EXPECT_EQ(finders_at(9, 2.5f, false), 0);  // 63 x 17.5 px: 0.28, beyond any lean we read
 }

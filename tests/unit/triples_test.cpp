@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <vector>
 
+#include "support/draw_finder.hpp"
+
 namespace {
 
 using cccd::qr::FinderPattern;
@@ -99,17 +101,6 @@ TEST(Triples, TheSquarerTripleRanksFirst) {
     EXPECT_EQ(t[0].bottomLeft, 2);
 }
 
-// A finder (ISO/IEC 18004:2015 6.3.3: 7x7 dark ring, light ring, 3x3 dark centre) drawn into b with modules
-// mx pixels wide and my tall, its centre at (cx, cy).
-void draw_finder(cccd::image::BitMatrix& b, int cx, int cy, int mx, int my) {
-    for (int y = 0; y < 7 * my; ++y)
-        for (int x = 0; x < 7 * mx; ++x) {
-            const int u = x / mx, v = y / my;
-            const int ring = std::max(std::abs(u - 3), std::abs(v - 3));
-            b.set(cx - 7 * mx / 2 + x, cy - 7 * my / 2 + y, ring != 2);
-        }
-}
-
 TEST(Triples, LegsCountedInModulesRankALeaningSymbolFirst) {
     // A version 2 symbol (25 modules) seen at a steep lean: modules 6 px wide and 3 tall, so its legs are
     // 108 and 54 px. A decoy of square 4 px modules, legs 80 and 64 px (1.25 apart in modules too).
@@ -117,7 +108,7 @@ TEST(Triples, LegsCountedInModulesRankALeaningSymbolFirst) {
     b.reset(400, 300);
     std::vector<FinderPattern> f;
     const auto add = [&](int x, int y, int mx, int my) {
-        draw_finder(b, x, y, mx, my);
+        testsupport::draw_finder(b, static_cast<float>(x), static_cast<float>(y), static_cast<float>(mx), static_cast<float>(my));
         f.push_back(at(static_cast<float>(x), static_cast<float>(y), (static_cast<float>(mx) + static_cast<float>(my)) / 2));
     };
     add(40, 40, 6, 3), add(148, 40, 6, 3), add(40, 94, 6, 3);       // the leaning symbol

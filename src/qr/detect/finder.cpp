@@ -127,6 +127,16 @@ bool finder_cross(const image::BitMatrix& b, int x, int y, int dx, int dy, int m
     return true;
 }
 
+// A finder's column total within [kUsualRatio, 1 / kUsualRatio] of its row total is confirmed as usual. A
+// steep lean foreshortens one image axis more (a card at about 60 degrees: modules 5.9 px across, 2.5 px
+// down), so totals down to kSquashedRatio of each other are taken too, but only as large as a readable
+// symbol's (kSquashedMinPixels across 7 modules: 1.6 px a module) and reading 1:1:3:1:1 on both
+// diagonals, as every line through the centre of an affine view of the finder does (ISO/IEC
+// 18004:2015 6.3.3): small squashed look-alikes in text and guilloche otherwise compete in the triples.
+constexpr float kUsualRatio = 0.5f;
+constexpr float kSquashedRatio = 0.35f;
+constexpr int kSquashedMinPixels = 11;
+
 // Confirms a row hit around (cx, y) by crossing it vertically, horizontally again and diagonally;
 // out.open when some cross-section needed an open outer ring.
 bool confirm(const image::BitMatrix& b, float cx, int y, int rowTotal, bool allowOpen, Detection& out) {
@@ -136,7 +146,9 @@ bool confirm(const image::BitMatrix& b, float cx, int y, int rowTotal, bool allo
     const int x = static_cast<int>(cx);
     if (!finder_cross(b, x, y, 0, 1, maxRun, v, along, out.open, allowOpen)) return false;
     const float ratioV = static_cast<float>(v.total()) / static_cast<float>(rowTotal);
-    if (ratioV < 0.5f || ratioV > 2.0f) return false;
+    if (ratioV < kSquashedRatio || ratioV > 1.0f / kSquashedRatio) return false;
+    const bool squashed = ratioV < kUsualRatio || ratioV > 1.0f / kUsualRatio;
+    if (squashed && std::min(v.total(), rowTotal) < kSquashedMinPixels) return false;
     const float cy = static_cast<float>(y) + along;
     Cross h;
     const int yy = static_cast<int>(cy);
@@ -146,7 +158,13 @@ bool confirm(const image::BitMatrix& b, float cx, int y, int rowTotal, bool allo
     // Either diagonal must also read 1:1:3:1:1 (rejects text and other look-alikes in rows/columns).
     Cross d;
     bool diagOpen = false;
-    if (!finder_cross(b, xx, yy, 1, 1, maxRun, d, along, diagOpen, allowOpen)) {
+    if (squashed) {
+        bool otherOpen = false;
+        if (!finder_cross(b, xx, yy, 1, 1, maxRun, d, along, diagOpen, allowOpen) ||
+            !finder_cross(b, xx, yy, 1, -1, maxRun, d, along, otherOpen, allowOpen))
+            return false;
+        diagOpen = diagOpen || otherOpen;
+    } else if (!finder_cross(b, xx, yy, 1, 1, maxRun, d, along, diagOpen, allowOpen)) {
         diagOpen = false;
         if (!finder_cross(b, xx, yy, 1, -1, maxRun, d, along, diagOpen, allowOpen)) return false;
     }
