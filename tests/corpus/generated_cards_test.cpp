@@ -164,15 +164,17 @@ TEST(GeneratedCards, FrontsLeaningVerySteeply) {
     // 28 of 80; with the corner among the two nearest the hypotenuse 13 of 80 and 5 of the first 30 read
     // (corpus_report on the same seeds, which reads 29 and 11 now); 29 before the triples' legs were
     // counted in modules (37 with it), 41 with corners offered down to 0.68 of the longest side, 57 with
-    // squashed finders confirmed (finder.cpp; this seed was among the sets that change was tuned on)
-    EXPECT_GE(t.read, kSanitized ? 10 : 55);
+    // squashed finders confirmed (finder.cpp; this seed was among the sets that change was tuned on), 61
+    // with triples of finders unlike in aspect ranked lower (triples.cpp)
+    EXPECT_GE(t.read, kSanitized ? 10 : 58);
 }
 
 TEST(GeneratedCards, BacksLeaningVerySteeply) {
     const Tally t = run_adjusted(cardgen::Side::back, 470000, kSanitized ? 30 : 80, "backs leaning very steeply",
                                  [](cardgen::CardSpec& spec) { spec.tilt = 0.3; });
-    // 12 of 30 and 47 of 80 before squashed finders were confirmed
-    EXPECT_GE(t.read, kSanitized ? 17 : 55);
+    // 12 of 30 and 47 of 80 before squashed finders were confirmed, 57 of 80 after, 61 with triples of
+    // finders unlike in aspect ranked lower
+    EXPECT_GE(t.read, kSanitized ? 17 : 58);
 }
 
 TEST(GeneratedCards, BacksLeaningSteeply) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <utility>
 
 #include "image/binarize_local.hpp"
 #include "support/draw_finder.hpp"
@@ -232,4 +233,17 @@ TEST(Finder, SquashedFindersOfAReadableSizeReadOnBothDiagonals) {
     EXPECT_EQ(finders_at(4, 1.5f, false), 0);  // 28 x 10.5 px: too small to read squashed
     EXPECT_EQ(finders_at(2.5f, 1.5f, false), 1);  // 17.5 x 10.5 px: 0.6, as usual at any size
     EXPECT_EQ(finders_at(9, 2.5f, false), 0);  // 63 x 17.5 px: 0.28, beyond any lean we read
+}
+
+// Each finder carries its aspect (extent down over across), which the triples compare (triples.cpp).
+TEST(Finder, MeasuresEachFindersAspect) {
+    for (const auto [mx, my] : {std::pair{6.0f, 2.5f}, std::pair{4.0f, 4.0f}, std::pair{2.5f, 5.0f}}) {
+        image::BitMatrix b;
+        b.reset(160, 120);
+        testsupport::draw_finder(b, 80, 60, mx, my);
+        std::vector<qr::FinderPattern> f;
+        qr::find_finder_patterns(b, {}, f);
+        ASSERT_EQ(f.size(), 1u) << mx << " x " << my;
+        EXPECT_NEAR(f[0].aspect / (my / mx), 1.0f, 0.06f) << mx << " x " << my;  // within pixel rounding
+    }
 }

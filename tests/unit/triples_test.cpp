@@ -126,4 +126,22 @@ TEST(Triples, LegsCountedInModulesRankALeaningSymbolFirst) {
     EXPECT_TRUE(first_is_symbol(counted));
 }
 
+TEST(Triples, FindersFarUnlikeInAspectRankBelowFindersAlike) {
+    // Two symbols of the same shape and evidence; the one listed first has one finder squashed to 0.45 of
+    // its width and two square ones (a look-alike of the print among them), the other three alike at 0.45.
+    const auto with_aspect = [](FinderPattern f, float aspect) { f.aspect = aspect; return f; };
+    std::vector<FinderPattern> f = {at(100, 100), at(200, 100), at(100, 200), at(400, 100), at(500, 100), at(400, 200)};
+    std::vector<FinderTriple> t;
+    cccd::qr::rank_triples(f, 10, t);
+    ASSERT_FALSE(t.empty());
+    EXPECT_EQ(t[0].topLeft, 0);  // unmeasured aspects: the first listed
+    f = {with_aspect(f[0], 0.45f), with_aspect(f[1], 1.0f), with_aspect(f[2], 1.0f),
+         with_aspect(f[3], 0.45f), with_aspect(f[4], 0.42f), with_aspect(f[5], 0.5f)};
+    cccd::qr::rank_triples(f, 10, t);
+    ASSERT_FALSE(t.empty());
+    EXPECT_EQ(t[0].topLeft, 3);
+    EXPECT_EQ(std::min(t[0].topRight, t[0].bottomLeft), 4);
+    EXPECT_EQ(std::max(t[0].topRight, t[0].bottomLeft), 5);
+}
+
 }  // namespace

@@ -114,6 +114,7 @@ struct Detection {
     Point center;
     float moduleSize;
     bool open;  // some line through it needed an open outer ring
+    float aspect = 0;
 };
 
 // A cross-section that reads 1:1:3:1:1, its outer runs clipped where they run on (finder_runs_open); the
@@ -171,6 +172,7 @@ bool confirm(const image::BitMatrix& b, float cx, int y, int rowTotal, bool allo
     out.open = out.open || diagOpen;
     out.center = {ncx, cy};
     out.moduleSize = static_cast<float>(h.total() + v.total()) / 14.0f;
+    out.aspect = static_cast<float>(v.total()) / static_cast<float>(h.total());
     return true;
 }
 
@@ -218,7 +220,7 @@ void merge(std::vector<FinderPattern>& found, FinderCells& s, const Detection& d
     }
     if (best < 0) {
         s.cells[static_cast<size_t>(cell_index(s, d.center))].push_back(static_cast<int>(found.size()));
-        found.push_back({d.center, d.moduleSize, 1, d.open});
+        found.push_back({d.center, d.moduleSize, 1, d.open, d.aspect});
         return;
     }
     FinderPattern& f = found[static_cast<size_t>(best)];
@@ -227,6 +229,7 @@ void merge(std::vector<FinderPattern>& found, FinderCells& s, const Detection& d
     f.center.x = (f.center.x * w + d.center.x) / (w + 1);
     f.center.y = (f.center.y * w + d.center.y) / (w + 1);
     f.moduleSize = (f.moduleSize * w + d.moduleSize) / (w + 1);
+    f.aspect = (f.aspect * w + d.aspect) / (w + 1);
     ++f.hits;
     const int after = cell_index(s, f.center);
     if (after == before) return;

@@ -16,6 +16,7 @@ struct FinderPattern {
     // Seen only with an outer ring that runs on into dark surroundings (no quiet zone: finder.cpp's
     // finder_runs_open). Such look-alikes are common in text and data, so these come after all others.
     bool open = false;
+    float aspect = 0;  // its extent down over its extent across, through the centre (0: not measured)
 };
 
 struct FinderOptions {

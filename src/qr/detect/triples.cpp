@@ -44,6 +44,19 @@ float hits_share(const FinderPattern& f) {
 constexpr float kLegsWorthCounting = 1.1f;
 constexpr float kLegWeight = 0.8f;  // score per unit of leg ratio
 
+// A lean foreshortens a symbol's three finders alike, so their aspects (finder.hpp: extent down over extent
+// across) agree; a triple whose aspects lie more than kAspectSpread apart puts a squashed finder with square
+// ones (look-alikes in the card's print), and loses kAspectWeight per unit of log spread beyond that. Tilt 0.3
+// fronts and backs: +10 and -2 on the sets tuned on, +12 and -2 on others (docs/real-cards.md, item 26).
+constexpr float kAspectSpread = 1.3f;
+constexpr float kAspectWeight = 1.0f;
+
+float aspect_penalty(const FinderPattern& a, const FinderPattern& b, const FinderPattern& c) {
+    const float lo = std::min({a.aspect, b.aspect, c.aspect}), hi = std::max({a.aspect, b.aspect, c.aspect});
+    if (lo <= 0) return 0;  // not measured (a finder placed rather than scanned)
+    return kAspectWeight * std::max(0.0f, std::log(hi / lo) - std::log(kAspectSpread));
+}
+
 // legRatio: the longer leg over the shorter, in pixels (set even when implausible).
 float shape_score(const FinderPattern& a, const FinderPattern& b, const FinderPattern& c, float& legRatio) {
     const float ab = distance(a.center, b.center), ac = distance(a.center, c.center);
@@ -122,6 +135,7 @@ void rank_triples(std::span<const FinderPattern> finders, int maxFinders, std::v
                 // side can be about as long, or longer; then the corner opposite it is offered too, a little
                 // lower, and the finders' shape and timing decide (locate.cpp).
                 const int idx[3] = {i, j, k};
+                const float unlike = aspect_penalty(finders[i], finders[j], finders[k]);
                 const float side[3] = {distance(finders[j].center, finders[k].center),   // opposite i
                                        distance(finders[i].center, finders[k].center),   // opposite j
                                        distance(finders[i].center, finders[j].center)};  // opposite k
@@ -139,7 +153,7 @@ void rank_triples(std::span<const FinderPattern> finders, int maxFinders, std::v
                     if (turn(fa.center, fb.center, fc.center) < 0) std::swap(t.topRight, t.bottomLeft);
                     const int hits = std::min({fa.hits, fb.hits, fc.hits});
                     t.score = s + evidence + 0.1f * static_cast<float>(std::min(hits, 5)) - (hypotenuse ? 0.0f : 0.2f) -
-                              kOpenPenalty * static_cast<float>(opened);
+                              kOpenPenalty * static_cast<float>(opened) - unlike;
                     t.open = opened;
                     // Open finders too: their ring runs on only where the print touches it, rarely along a leg.
                     t.pixelLegs = binary != nullptr && legRatio > kLegsWorthCounting ? legRatio : 0.0f;
