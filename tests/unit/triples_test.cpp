@@ -144,4 +144,15 @@ TEST(Triples, FindersFarUnlikeInAspectRankBelowFindersAlike) {
     EXPECT_EQ(std::max(t[0].topRight, t[0].bottomLeft), 5);
 }
 
+TEST(Triples, LegsUpToThreeTimesAsLongAsEachOtherInPixels) {
+    // About 60 degrees of lean along one leg: 260 and 100 px (equal in modules) still make a triple; 330
+    // and 100 do not.
+    std::vector<FinderTriple> t;
+    cccd::qr::rank_triples(std::vector<FinderPattern>{at(0, 0), at(260, 0), at(0, 100)}, 10, t);
+    ASSERT_FALSE(t.empty());
+    EXPECT_EQ(t[0].topLeft, 0);
+    cccd::qr::rank_triples(std::vector<FinderPattern>{at(0, 0), at(330, 0), at(0, 100)}, 10, t);
+    EXPECT_TRUE(t.empty());
+}
+
 }  // namespace

@@ -53,9 +53,14 @@ constexpr float kAspectWeight = 1.0f;
 
 float aspect_penalty(const FinderPattern& a, const FinderPattern& b, const FinderPattern& c) {
     const float lo = std::min({a.aspect, b.aspect, c.aspect}), hi = std::max({a.aspect, b.aspect, c.aspect});
-    if (lo <= 0) return 0;  // not measured (a finder placed rather than scanned)
+    if (lo <= 0 || hi <= kAspectSpread * lo) return 0;  // not measured (a finder placed, not scanned), or alike
     return kAspectWeight * std::max(0.0f, std::log(hi / lo) - std::log(kAspectSpread));
 }
+
+// Legs up to 3 times as long as each other in pixels: a symbol leaning about 60 degrees with a leg along
+// the lean (tilt 0.3: 98 and 256 px, equal in modules, item 23) has them 2.6 apart. 2.5 before: +7 -1 of
+// the tilt 0.3 frames, none lost elsewhere, +0.6 % instructions on 1280x720 frames (docs/real-cards.md).
+constexpr float kMaxLegRatio = 3.0f;
 
 // legRatio: the longer leg over the shorter, in pixels (set even when implausible).
 float shape_score(const FinderPattern& a, const FinderPattern& b, const FinderPattern& c, float& legRatio) {
@@ -70,7 +75,7 @@ float shape_score(const FinderPattern& a, const FinderPattern& b, const FinderPa
     const float msRatio = msMax / msMin;
     // Finder centres are (dimension - 7) modules apart; dimension is 21..177 (ISO/IEC 18004:2015 6.1).
     const float modules = (ab + ac) * 0.5f / ((a.moduleSize + b.moduleSize + c.moduleSize) / 3.0f);
-    if (std::abs(cosine) > 0.75f || legRatio > 2.5f || msRatio > 2.5f || modules < 10.0f || modules > 180.0f)
+    if (std::abs(cosine) > 0.75f || legRatio > kMaxLegRatio || msRatio > 2.5f || modules < 10.0f || modules > 180.0f)
         return kImplausible;
     return 1.0f - 1.5f * std::abs(cosine) - kLegWeight * (legRatio - 1.0f) - 0.5f * (msRatio - 1.0f);
 }
