@@ -114,7 +114,7 @@ struct Detection {
     Point center;
     float moduleSize;
     bool open;  // some line through it needed an open outer ring
-    float aspect = 0;
+    float aspect = 0;  // FinderPattern::aspect
 };
 
 // A cross-section that reads 1:1:3:1:1, its outer runs clipped where they run on (finder_runs_open); the
@@ -156,7 +156,7 @@ bool confirm(const image::BitMatrix& b, float cx, int y, int rowTotal, bool allo
     if (!finder_cross(b, x, yy, 1, 0, maxRun, h, along, out.open, allowOpen)) return false;
     const float ncx = static_cast<float>(x) + along;
     const int xx = static_cast<int>(ncx);
-    // Either diagonal must also read 1:1:3:1:1 (rejects text and other look-alikes in rows/columns).
+    // Either diagonal (both, when squashed) must also read 1:1:3:1:1: rejects text and other look-alikes.
     Cross d;
     bool diagOpen = false;
     if (squashed) {
