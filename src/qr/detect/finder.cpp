@@ -159,15 +159,12 @@ bool confirm(const image::BitMatrix& b, float cx, int y, int rowTotal, bool allo
     // Either diagonal (both, when squashed) must also read 1:1:3:1:1: rejects text and other look-alikes.
     Cross d;
     bool diagOpen = false;
-    if (squashed) {
-        bool otherOpen = false;
-        if (!finder_cross(b, xx, yy, 1, 1, maxRun, d, along, diagOpen, allowOpen) ||
-            !finder_cross(b, xx, yy, 1, -1, maxRun, d, along, otherOpen, allowOpen))
-            return false;
-        diagOpen = diagOpen || otherOpen;
-    } else if (!finder_cross(b, xx, yy, 1, 1, maxRun, d, along, diagOpen, allowOpen)) {
+    if (!finder_cross(b, xx, yy, 1, 1, maxRun, d, along, diagOpen, allowOpen)) {
+        if (squashed) return false;
         diagOpen = false;
         if (!finder_cross(b, xx, yy, 1, -1, maxRun, d, along, diagOpen, allowOpen)) return false;
+    } else if (squashed && !finder_cross(b, xx, yy, 1, -1, maxRun, d, along, diagOpen, allowOpen)) {
+        return false;
     }
     out.open = out.open || diagOpen;
     out.center = {ncx, cy};

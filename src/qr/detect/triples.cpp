@@ -54,7 +54,7 @@ constexpr float kAspectWeight = 1.0f;
 float aspect_penalty(const FinderPattern& a, const FinderPattern& b, const FinderPattern& c) {
     const float lo = std::min({a.aspect, b.aspect, c.aspect}), hi = std::max({a.aspect, b.aspect, c.aspect});
     if (lo <= 0 || hi <= kAspectSpread * lo) return 0;  // not measured (a finder placed, not scanned), or alike
-    return kAspectWeight * std::max(0.0f, std::log(hi / lo) - std::log(kAspectSpread));
+    return kAspectWeight * std::log(hi / (kAspectSpread * lo));
 }
 
 // Legs up to 3 times as long as each other in pixels: a symbol leaning about 60 degrees with a leg along

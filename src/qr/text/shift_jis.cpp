@@ -21,32 +21,41 @@ constexpr std::pair<uint16_t, char32_t> kJisMappings[] = {
 
 constexpr bool is_lead(uint8_t b) { return (b >= 0x81 && b <= 0x9F) || (b >= 0xE0 && b <= 0xFC); }
 
-// Whether the double-byte code is defined, from the table alone: well-formedness needs no character (the
-// WebAssembly build would ask the platform's decoder, a call into JS, for each pair of a UTF-8 card's text).
-bool defined(uint16_t code) {
+// A double-byte code's cell in the table; row 0xFF when it has none.
+struct Cell {
+    uint8_t row = 0xFF;
+    size_t col = 0;
+};
+
+Cell cell_of(uint16_t code) {
     const int lead = code >> 8;
     const int trail = code & 0xFF;
-    if (lead < 0x80 || trail < kSjisFirstTrail || trail >= kSjisFirstTrail + kSjisTrails) return false;
-    const uint8_t row = kSjisRowOfLead[lead - 0x80];
-    if (row == 0xFF) return false;
-    const auto col = static_cast<size_t>(trail - kSjisFirstTrail);
+    if (lead < 0x80 || trail < kSjisFirstTrail || trail >= kSjisFirstTrail + kSjisTrails) return {};
+    return {kSjisRowOfLead[lead - 0x80], static_cast<size_t>(trail - kSjisFirstTrail)};
+}
+
+// Whether the cell holds a character, from the table alone: well-formedness needs no character (the
+// WebAssembly build would ask the platform's decoder, a call into JS, for each pair of a UTF-8 card's text).
+bool defined(Cell cell) {
+    if (cell.row == 0xFF) return false;
 #ifdef __EMSCRIPTEN__
-    return kDefined.has(row, col);
+    return kDefined.has(cell.row, cell.col);
 #else
-    return kSjisRows[row][col] != 0;
+    return kSjisRows[cell.row][cell.col] != 0;
 #endif
 }
 
 }  // namespace
 
 char32_t shift_jis_char(uint16_t code) {
-    if (!defined(code)) return 0;
+    const Cell cell = cell_of(code);
+    if (!defined(cell)) return 0;
 #ifdef __EMSCRIPTEN__
     for (const auto& [jis, c] : kJisMappings)
         if (code == jis) return c;
     return platform_decode_pair(PlatformCharset::shift_jis, static_cast<uint8_t>(code >> 8), static_cast<uint8_t>(code & 0xFF));
 #else
-    return kSjisRows[kSjisRowOfLead[(code >> 8) - 0x80]][(code & 0xFF) - kSjisFirstTrail];
+    return kSjisRows[cell.row][cell.col];
 #endif
 }
 
@@ -77,7 +86,7 @@ bool well_formed_shift_jis(std::span<const uint8_t> bytes) {
         const uint8_t b = bytes[i];
         if (b < 0x80 || (b >= 0xA1 && b <= 0xDF)) continue;
         if (!is_lead(b) || i + 1 == bytes.size()) return false;
-        if (!defined(static_cast<uint16_t>((b << 8) | bytes[++i]))) return false;
+        if (!defined(cell_of(static_cast<uint16_t>((b << 8) | bytes[++i])))) return false;
     }
     return true;
 }
